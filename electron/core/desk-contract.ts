@@ -1,0 +1,35 @@
+/**
+ * What the hosts (Electron main, browser mode) need from the core, and what the core needs
+ * from them. The core imports nothing from 'electron'; a host injects these.
+ */
+import type { BridgeResult } from '../../shared/errors'
+import type { BridgeEvents, EventName } from '../../shared/bridge'
+
+/** Encrypts secrets at rest. Electron's safeStorage fits this shape. */
+export interface SecretCipher {
+  isEncryptionAvailable(): boolean
+  encryptString(plain: string): Buffer
+  decryptString(encrypted: Buffer): string
+}
+
+export interface DeskHostOptions {
+  mode: 'electron' | 'web'
+  version: string
+  platform: string
+  /** Where profiles, secrets and the store live (Electron: app.getPath('userData')). */
+  dataDir: string
+  /** null where the OS offers no encryption: secrets then live for the session only. */
+  cipher: SecretCipher | null
+  /** Start the embedded sandbox cloud and preselect its profile (default true). */
+  embeddedSandbox?: boolean
+}
+
+export type EventListener = <E extends EventName>(event: E, payload: BridgeEvents[E]) => void
+
+/** The core as a host sees it: one dispatcher for commands, one stream of events. */
+export interface Desk {
+  /** Validates `args` for `command`, runs it, and always answers a result or an error. */
+  dispatch(command: unknown, args: unknown): Promise<BridgeResult<unknown>>
+  onEvent(listener: EventListener): () => void
+  close(): Promise<void>
+}

@@ -1,0 +1,102 @@
+import { join } from 'node:path'
+import type { Logger } from 'pino'
+import type { SessionChange } from '../../shared/domain'
+import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
+import { CloudClient } from './api/cloud-client'
+import { ConnectionMonitor } from './connection-monitor'
+import type { Desk, DeskHostOptions } from './desk-contract'
+import { createDispatcher, type CommandHandlers } from './dispatcher'
+import { EventHub } from './events'
+import { FleetService } from './fleet'
+import { createLogger } from './logger'
+import { ProfileStore } from './profiles'
+import { SessionService } from './session'
+import { SecretVault } from './vault'
+
+/** What tests and benchmarks may swap; hosts pass none of it. */
+export interface DeskOverrides {
+  fetch?: typeof fetch
+  now?: () => number
+  logger?: Logger
+  sandbox?: Partial<SandboxOptions>
+}
+
+/** Builds the core a host serves: profiles, session, fleet, behind one dispatcher. */
+export async function createDesk(options: DeskHostOptions, overrides: DeskOverrides = {}): Promise<Desk> {
+  const logger = overrides.logger ?? createLogger(options.dataDir)
+  const now = overrides.now ?? Date.now
+  const hub = new EventHub()
+  const sandbox = options.embeddedSandbox === false ? null : await startSandbox({ port: 0, ...overrides.sandbox })
+  const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
+  const profiles = await ProfileStore.open(options.dataDir, vault, sandbox)
+  const connection = new ConnectionMonitor((state) => hub.emit('connection.changed', state))
+  const session = new SessionService({
+    profiles,
+    now,
+    clientFor: (profile) =>
+      new CloudClient({ baseUrl: profile.baseUrl, appKey: profile.appKey, appSecret: profile.appSecret, fetch: overrides.fetch, now }),
+    onChange: (change: SessionChange) => {
+      if (!change.session) {
+        fleet.reset()
+        connection.reset()
+      }
+      logger.info({ reason: change.reason, profileId: change.session?.profileId }, 'session changed')
+      hub.emit('session.changed', change)
+    },
+  })
+  const fleet = new FleetService((action, params, call) => connection.watch(session.call(action, params, call)))
+  const handlers = commandHandlers({ options, vault, profiles, session, fleet, connection })
+  const dispatch = createDispatcher(handlers, logger)
+  logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
+
+  return {
+    dispatch,
+    onEvent: (listener) => hub.on(listener),
+    close: async () => {
+      await session.signOut()
+      session.close()
+      await sandbox?.close()
+      logger.flush()
+    },
+  }
+}
+
+interface Services {
+  options: DeskHostOptions
+  vault: SecretVault
+  profiles: ProfileStore
+  session: SessionService
+  fleet: FleetService
+  connection: ConnectionMonitor
+}
+
+function commandHandlers({ options, vault, profiles, session, fleet, connection }: Services): CommandHandlers {
+  return {
+    'app.info': async () => ({
+      version: options.version,
+      mode: options.mode,
+      platform: options.platform,
+      secretStorage: vault.persistent ? 'encrypted' : 'session-only',
+    }),
+    'profiles.list': async () => profiles.list(),
+    'profiles.save': async (input) => profiles.save(input),
+    'profiles.remove': async ({ id }) => {
+      if (session.current()?.profileId === id) await session.signOut()
+      await profiles.remove(id)
+      return null
+    },
+    'session.current': async () => session.current(),
+    'session.signIn': async ({ profileId, credentials }) => connection.watch(session.signIn(profileId, credentials)),
+    'session.signOut': async () => {
+      await session.signOut()
+      return null
+    },
+    'families.list': async () => fleet.families(),
+    'families.describe': async ({ familyId }) => fleet.family(familyId),
+    'rooms.list': async ({ familyId }) => fleet.rooms(familyId),
+    'devices.list': async ({ familyId, roomId }) => fleet.devices(familyId, roomId ?? ''),
+    'products.list': async ({ productIds }) => fleet.productList(productIds),
+  }
+}
+
+export type { RunningSandbox }

@@ -1,0 +1,148 @@
+import type { Device, Family, FamilyDetail, Product, Room } from '../../shared/domain'
+import type { CallOptions, Params } from './api/cloud-client'
+import type { CloudReply } from './api/envelope'
+import {
+  deviceListShape,
+  deviceStatusesShape,
+  familyDetailShape,
+  familyListShape,
+  productsShape,
+  readShape,
+  roomListShape,
+} from './api/shapes'
+import { chunk, fetchAllPages } from './paging'
+
+/** How the fleet reads the cloud: a signed-in call (SessionService.call fits). */
+export type CloudCall = (action: string, params: Params, call?: CallOptions) => Promise<CloudReply>
+
+const PAGE_LIMIT = 50
+const STATUS_BATCH = 100
+const PRODUCT_BATCH = 20
+
+/** Families, rooms, devices and products of the signed-in user, read from the cloud. */
+export class FleetService {
+  private readonly products = new Map<string, Product>()
+
+  constructor(private readonly call: CloudCall) {}
+
+  /** Forget cached products (another account may see other ones). */
+  reset(): void {
+    this.products.clear()
+  }
+
+  async families(): Promise<Family[]> {
+    const list = await fetchAllPages(async (Offset, Limit) => {
+      const { FamilyList, Total } = await this.read('AppGetFamilyList', { Offset, Limit }, familyListShape)
+      return { items: FamilyList, total: Total }
+    }, PAGE_LIMIT)
+    return list.map((f) => ({
+      familyId: f.FamilyId,
+      name: f.Name,
+      role: f.Role,
+      createTime: f.CreateTime,
+      updateTime: f.UpdateTime,
+    }))
+  }
+
+  async family(familyId: string): Promise<FamilyDetail> {
+    const f = await this.read('AppDescribeFamily', { FamilyId: familyId }, familyDetailShape)
+    const role = (await this.families()).find((x) => x.familyId === familyId)?.role ?? 0
+    return { familyId: f.FamilyId, name: f.FamilyName, address: f.Address, role, createTime: f.CreateTime, updateTime: f.UpdateTime }
+  }
+
+  async rooms(familyId: string): Promise<Room[]> {
+    const list = await fetchAllPages(async (Offset, Limit) => {
+      const { RoomList, Total } = await this.read('AppGetRoomList', { FamilyId: familyId, Offset, Limit }, roomListShape)
+      return { items: RoomList, total: Total }
+    }, PAGE_LIMIT)
+    return list.map((r) => ({
+      roomId: r.RoomId,
+      name: r.RoomName,
+      deviceCount: r.DeviceNum,
+      createTime: r.CreateTime,
+      updateTime: r.UpdateTime,
+    }))
+  }
+
+  /** A family's devices (one room's with `roomId`), with online state and names filled in. */
+  async devices(familyId: string, roomId = ''): Promise<Device[]> {
+    const [list, rooms] = await Promise.all([this.deviceList(familyId, roomId), this.rooms(familyId)])
+    const deviceIds = list.map((d) => d.DeviceId || `${d.ProductId}/${d.DeviceName}`)
+    const [online, products] = await Promise.all([
+      this.onlineStates(deviceIds),
+      this.productsById([...new Set(list.map((d) => d.ProductId))]),
+    ])
+    const roomNames = new Map(rooms.map((r) => [r.roomId, r.name]))
+    return list.map((d, i) => {
+      const deviceId = deviceIds[i] ?? ''
+      return {
+        deviceId,
+        productId: d.ProductId,
+        deviceName: d.DeviceName,
+        aliasName: d.AliasName,
+        familyId: d.FamilyId || familyId,
+        roomId: d.RoomId,
+        roomName: roomNames.get(d.RoomId) ?? '',
+        productName: products.get(d.ProductId)?.name ?? d.ProductId,
+        iconUrl: d.IconUrl,
+        online: online.get(deviceId) ?? false,
+        deviceType: d.DeviceType,
+        createTime: d.CreateTime,
+        updateTime: d.UpdateTime,
+      }
+    })
+  }
+
+  async productList(productIds: string[]): Promise<Product[]> {
+    const byId = await this.productsById(productIds)
+    return productIds.flatMap((id) => byId.get(id) ?? [])
+  }
+
+  private async deviceList(familyId: string, roomId: string) {
+    return fetchAllPages(async (Offset, Limit) => {
+      const params = { FamilyId: familyId, RoomId: roomId, Offset, Limit }
+      const { DeviceList, Total } = await this.read('AppGetFamilyDeviceList', params, deviceListShape)
+      return { items: DeviceList, total: Total }
+    }, PAGE_LIMIT)
+  }
+
+  /** Online is 1 (Tencent's clients read it so; the reference's example comment has it backwards). */
+  private async onlineStates(deviceIds: string[]): Promise<Map<string, boolean>> {
+    const batches = await Promise.all(
+      chunk(deviceIds, STATUS_BATCH).map((DeviceIds) => this.read('AppGetDeviceStatuses', { DeviceIds }, deviceStatusesShape)),
+    )
+    return new Map(batches.flat().map((s) => [s.DeviceId || `${s.ProductId}/${s.DeviceName}`, s.Online === 1]))
+  }
+
+  private async productsById(productIds: string[]): Promise<Map<string, Product>> {
+    const missing = productIds.filter((id) => !this.products.has(id))
+    const batches = await Promise.all(
+      chunk(missing, PRODUCT_BATCH).map((ProductIds) => this.read('AppGetProducts', { ProductIds }, productsShape)),
+    )
+    for (const p of batches.flatMap((b) => b.Products)) {
+      this.products.set(p.ProductId, {
+        productId: p.ProductId,
+        name: p.Name,
+        description: p.Description,
+        netType: p.NetType,
+        categoryId: p.CategoryId,
+        dataTemplate: parseTemplate(p.DataTemplate),
+      })
+    }
+    return new Map(productIds.flatMap((id) => (this.products.has(id) ? [[id, this.products.get(id)!]] : [])))
+  }
+
+  private async read<T extends Parameters<typeof readShape>[0]>(action: string, params: Params, shape: T) {
+    return readShape(shape, await this.call(action, params), action)
+  }
+}
+
+/** DataTemplate arrives as an object or as a JSON string (the reference shows both). */
+function parseTemplate(template: unknown): unknown {
+  if (typeof template !== 'string') return template ?? null
+  try {
+    return JSON.parse(template) as unknown
+  } catch {
+    return null
+  }
+}

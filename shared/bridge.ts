@@ -1,0 +1,117 @@
+/**
+ * The bridge between the renderer and the main process: every command (request → result)
+ * and every event (main → renderer), defined once. Main validates each command's
+ * arguments with these schemas; the renderer gets the types.
+ * Electron carries it over two IPC channels, browser mode over one WebSocket.
+ */
+import { z } from 'zod'
+import type { BridgeResult } from './errors'
+import type {
+  AppInfo,
+  ConnectionState,
+  Device,
+  Family,
+  FamilyDetail,
+  Product,
+  ProfileSummary,
+  Room,
+  SessionChange,
+  SessionInfo,
+} from './domain'
+
+const id = z.string().trim().min(1).max(128)
+const text = (max: number) => z.string().trim().min(1).max(max)
+
+export const profileKindSchema = z.enum(['sandbox', 'mainland', 'overseas', 'custom'])
+
+export const signInCredentialsSchema = z.discriminatedUnion('method', [
+  z.object({ method: z.literal('email'), email: z.email().max(254), password: text(128) }),
+  z.object({
+    method: z.literal('phone'),
+    countryCode: z.string().regex(/^\d{1,4}$/, 'country code is 1–4 digits'),
+    phoneNumber: z.string().regex(/^\d{4,20}$/, 'phone number is 4–20 digits'),
+    password: text(128),
+  }),
+  z.object({
+    method: z.literal('wechat'),
+    wxOpenId: text(128),
+    nickname: text(64),
+    avatar: z.string().max(512).default(''),
+  }),
+])
+export type SignInCredentials = z.infer<typeof signInCredentialsSchema>
+
+export const profileInputSchema = z.object({
+  /** Absent to create a profile. */
+  id: id.optional(),
+  name: text(64),
+  kind: z.enum(['mainland', 'overseas', 'custom']),
+  /** Required for 'custom'; ignored otherwise. */
+  baseUrl: z.url({ protocol: /^https?$/ }).max(512).optional(),
+  appKey: text(128).optional(),
+  /** Write-only: stored in the vault, never returned. Absent keeps the stored one. */
+  appSecret: text(256).optional(),
+})
+export type ProfileInput = z.infer<typeof profileInputSchema>
+
+const none = z.object({}).strict()
+
+/** Command name → argument schema. */
+export const commandArgs = {
+  'app.info': none,
+  'profiles.list': none,
+  'profiles.save': profileInputSchema,
+  'profiles.remove': z.object({ id }),
+  'session.current': none,
+  'session.signIn': z.object({ profileId: id, credentials: signInCredentialsSchema }),
+  'session.signOut': none,
+  'families.list': none,
+  'families.describe': z.object({ familyId: id }),
+  'rooms.list': z.object({ familyId: id }),
+  'devices.list': z.object({ familyId: id, roomId: z.string().max(128).optional() }),
+  'products.list': z.object({ productIds: z.array(id).min(1).max(100) }),
+} as const
+
+/** Command name → what it resolves to. */
+export interface CommandResults {
+  'app.info': AppInfo
+  'profiles.list': ProfileSummary[]
+  'profiles.save': ProfileSummary
+  'profiles.remove': null
+  'session.current': SessionInfo | null
+  'session.signIn': SessionInfo
+  'session.signOut': null
+  'families.list': Family[]
+  'families.describe': FamilyDetail
+  'rooms.list': Room[]
+  'devices.list': Device[]
+  'products.list': Product[]
+}
+
+export type CommandName = keyof typeof commandArgs
+export type CommandArgs<C extends CommandName> = z.input<(typeof commandArgs)[C]>
+export type ParsedCommandArgs<C extends CommandName> = z.output<(typeof commandArgs)[C]>
+export type CommandResult<C extends CommandName> = CommandResults[C]
+
+/** Event name → payload. */
+export interface BridgeEvents {
+  'session.changed': SessionChange
+  'connection.changed': ConnectionState
+}
+export type EventName = keyof BridgeEvents
+
+// The names and channels live in a zod-free module so the preload can bundle them;
+// tests/main/bridge-names.test.ts proves the lists match commandArgs and BridgeEvents.
+export { EVENT_NAMES, IPC_EVENT, IPC_INVOKE, isCommandName, isEventName } from './bridge-names'
+
+/** What the preload exposes as `window.explorerDesk`, and what browser mode emulates. */
+export interface DeskBridge {
+  invoke<C extends CommandName>(command: C, args: CommandArgs<C>): Promise<BridgeResult<CommandResult<C>>>
+  on<E extends EventName>(event: E, listener: (payload: BridgeEvents[E]) => void): () => void
+}
+
+/** Browser-mode wire messages over the WebSocket. */
+export type WireToHost = { type: 'invoke'; id: number; command: string; args: unknown }
+export type WireToPage =
+  | { type: 'result'; id: number; result: BridgeResult<unknown> }
+  | { type: 'event'; event: EventName; payload: unknown }

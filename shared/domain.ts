@@ -1,0 +1,105 @@
+/** Domain types shown to the renderer. Nothing here ever holds a secret. */
+
+export type ProfileKind = 'sandbox' | 'mainland' | 'overseas' | 'custom'
+
+/** How a profile signs in. Only 'app-key' exists today; brokers and pasted tokens follow. */
+export type CredentialMode = 'app-key'
+
+export interface ProfileSummary {
+  id: string
+  name: string
+  kind: ProfileKind
+  /** Base of the API, ending in `/api/exploreropen`; appapi and tokenapi hang below it. */
+  baseUrl: string
+  credentialMode: CredentialMode
+  /** AppKey with its middle masked; the AppSecret never leaves the main process. */
+  appKeyMasked: string | null
+  hasAppSecret: boolean
+  /** The account last signed in with on this profile, for the sign-in form. */
+  lastAccount: string | null
+}
+
+export type SecretStorage = 'encrypted' | 'session-only'
+
+export interface AppInfo {
+  version: string
+  mode: 'electron' | 'web'
+  /** Whether secrets can be kept across restarts (OS encryption available). */
+  secretStorage: SecretStorage
+  platform: string
+}
+
+export interface SessionInfo {
+  profileId: string
+  profileName: string
+  /** What the user signed in as: email, phone or WeChat nickname. */
+  account: string
+  /** Unix seconds at which the AccessToken stops working. */
+  expireAt: number
+}
+
+export type SessionEndReason = 'signed-out' | 'expired' | 'revoked'
+
+export interface SessionChange {
+  session: SessionInfo | null
+  reason?: SessionEndReason
+}
+
+export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'retrying' | 'offline'
+
+export interface ConnectionState {
+  status: ConnectionStatus
+  /** When status is 'retrying': milliseconds until the next attempt. */
+  retryInMs?: number
+  /** The last failure, readable, when status is 'retrying' or 'offline'. */
+  detail?: string
+}
+
+export interface Family {
+  familyId: string
+  name: string
+  /** 1 administrator, 0 member (reference, AppGetFamilyList example comment). */
+  role: number
+  createTime: number
+  updateTime: number
+}
+
+export interface FamilyDetail extends Family {
+  address: string
+}
+
+export interface Room {
+  roomId: string
+  name: string
+  deviceCount: number
+  createTime: number
+  updateTime: number
+}
+
+export interface Device {
+  /** `ProductId/DeviceName`, the reference's device id. */
+  deviceId: string
+  productId: string
+  deviceName: string
+  aliasName: string
+  familyId: string
+  roomId: string
+  roomName: string
+  productName: string
+  iconUrl: string
+  online: boolean
+  /** 0 ordinary, 1 gateway, 2 sub-device (reference, AppGetDeviceInFamily example comment). */
+  deviceType: number
+  createTime: number
+  updateTime: number
+}
+
+export interface Product {
+  productId: string
+  name: string
+  description: string
+  netType: string
+  categoryId: number
+  /** The parsed thing model, as the cloud sent it. */
+  dataTemplate: unknown
+}
