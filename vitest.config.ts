@@ -7,6 +7,9 @@ const alias = { '@shared': resolve(root, 'shared'), '@': resolve(root, 'renderer
 
 export default defineConfig({
   test: {
+    // CI also writes a JSON report, from which .ci/run prints its closing line.
+    reporters: process.env.CI ? ['default', 'json'] : ['default'],
+    outputFile: { json: '.vitest-results/results.json' },
     projects: [
       {
         test: {

@@ -19,6 +19,8 @@ export interface DeskOverrides {
   now?: () => number
   logger?: Logger
   sandbox?: Partial<SandboxOptions>
+  /** A sandbox the caller started and will close (tests compare against its world). */
+  sandboxInstance?: RunningSandbox
 }
 
 /** Builds the core a host serves: profiles, session, fleet, behind one dispatcher. */
@@ -26,7 +28,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   const logger = overrides.logger ?? createLogger(options.dataDir)
   const now = overrides.now ?? Date.now
   const hub = new EventHub()
-  const sandbox = options.embeddedSandbox === false ? null : await startSandbox({ port: 0, ...overrides.sandbox })
+  const sandbox = await embeddedSandbox(options, overrides)
   const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
   const profiles = await ProfileStore.open(options.dataDir, vault, sandbox)
   const connection = new ConnectionMonitor((state) => hub.emit('connection.changed', state))
@@ -55,10 +57,15 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     close: async () => {
       await session.signOut()
       session.close()
-      await sandbox?.close()
+      if (!overrides.sandboxInstance) await sandbox?.close()
       logger.flush()
     },
   }
+}
+
+async function embeddedSandbox(options: DeskHostOptions, overrides: DeskOverrides): Promise<RunningSandbox | null> {
+  if (options.embeddedSandbox === false) return null
+  return overrides.sandboxInstance ?? (await startSandbox({ port: 0, ...overrides.sandbox }))
 }
 
 interface Services {

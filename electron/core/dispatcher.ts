@@ -24,7 +24,7 @@ export interface DispatchLogger {
 export function createDispatcher(handlers: CommandHandlers, logger: DispatchLogger) {
   return async function dispatch(command: unknown, args: unknown): Promise<BridgeResult<unknown>> {
     if (!isCommandName(command)) {
-      return failure({ kind: 'validation', code: LocalCode.UnknownCommand, message: `Unknown command: ${String(command)}` })
+      return failure({ kind: 'validation', code: LocalCode.UnknownCommand, message: `Unknown command: ${typeof command === 'string' ? command : typeof command}` })
     }
     const parsed = commandArgs[command].safeParse(args ?? {})
     if (!parsed.success) return failure(invalidArguments(command, parsed.error))

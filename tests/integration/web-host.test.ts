@@ -1,0 +1,118 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import WebSocket from 'ws'
+import type { BridgeEvents, EventName, WireToPage } from '../../shared/bridge'
+import type { Desk, EventListener } from '../../electron/core/desk-contract'
+import { startWebHost, type WebHost } from '../../electron/web/host'
+
+/** A desk that echoes what it was asked, so the test sees exactly what crossed. */
+function echoDesk() {
+  const listeners = new Set<EventListener>()
+  const desk: Desk = {
+    dispatch: async (command, args) => ({ ok: true, result: { command, args } }),
+    onEvent: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+    close: async () => {},
+  }
+  const emit = <E extends EventName>(event: E, payload: BridgeEvents[E]) => listeners.forEach((l) => l(event, payload))
+  return { desk, emit }
+}
+
+let host: WebHost
+let emit: ReturnType<typeof echoDesk>['emit']
+
+beforeEach(async () => {
+  const root = mkdtempSync(join(tmpdir(), 'desk-renderer-'))
+  writeFileSync(join(root, 'index.html'), '<!doctype html><title>desk</title>')
+  mkdirSync(join(root, 'assets'))
+  writeFileSync(join(root, 'assets', 'app.js'), 'console.log(1)')
+  writeFileSync(join(tmpdir(), 'outside.txt'), 'outside')
+  const echo = echoDesk()
+  emit = echo.emit
+  host = await startWebHost({ desk: echo.desk, rendererDir: root })
+})
+afterEach(() => host.close())
+
+/** Opens the one-time URL like a browser and returns the session cookie. */
+async function redeem(url: string): Promise<string> {
+  const response = await fetch(url, { redirect: 'manual' })
+  expect(response.status).toBe(302)
+  const cookie = response.headers.get('set-cookie') ?? ''
+  expect(cookie).toMatch(/HttpOnly/)
+  expect(cookie).toMatch(/SameSite=Strict/)
+  return cookie.split(';')[0] ?? ''
+}
+
+function connect(cookie: string, origin = host.origin): Promise<WebSocket> {
+  const ws = new WebSocket(`${host.origin.replace('http', 'ws')}/bridge`, { headers: { cookie, origin } })
+  return new Promise((resolve, reject) => {
+    ws.once('open', () => resolve(ws))
+    ws.once('error', reject)
+  })
+}
+
+const nextMessage = (ws: WebSocket) =>
+  new Promise<WireToPage>((resolve) => ws.once('message', (data) => resolve(JSON.parse(data.toString()) as WireToPage)))
+
+describe('browser-mode host', () => {
+  it('listens on loopback only', () => {
+    expect(new URL(host.url).hostname).toBe('127.0.0.1')
+  })
+
+  it('trades the one-time token for a cookie once, and serves the renderer with it', async () => {
+    const cookie = await redeem(host.url)
+    const again = await fetch(host.url, { redirect: 'manual' })
+    expect(again.status).toBe(403)
+    const page = await fetch(`${host.origin}/`, { headers: { cookie } })
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
+    expect(await page.text()).toContain('<title>desk</title>')
+    expect((await fetch(`${host.origin}/assets/app.js`, { headers: { cookie } })).headers.get('content-type')).toMatch(/javascript/)
+  })
+
+  it('refuses every request without the cookie, and a guessed token', async () => {
+    expect((await fetch(`${host.origin}/`)).status).toBe(403)
+    expect((await fetch(`${host.origin}/?token=guess`, { redirect: 'manual' })).status).toBe(403)
+  })
+
+  it('never serves files outside the renderer', async () => {
+    const cookie = await redeem(host.url)
+    for (const path of ['/../outside.txt', '/%2e%2e/outside.txt', '/assets/..%2f..%2foutside.txt', '/%E0%A4%A']) {
+      const response = await fetch(`${host.origin}${path}`, { headers: { cookie } })
+      expect(response.status).toBe(404)
+    }
+  })
+
+  it('carries commands and events over the WebSocket', async () => {
+    const ws = await connect(await redeem(host.url))
+    ws.send(JSON.stringify({ type: 'invoke', id: 7, command: 'rooms.list', args: { familyId: 'f' } }))
+    expect(await nextMessage(ws)).toEqual({
+      type: 'result',
+      id: 7,
+      result: { ok: true, result: { command: 'rooms.list', args: { familyId: 'f' } } },
+    })
+    const event = nextMessage(ws)
+    emit('connection.changed', { status: 'live' })
+    expect(await event).toEqual({ type: 'event', event: 'connection.changed', payload: { status: 'live' } })
+    ws.close()
+  })
+
+  it('ignores malformed messages and keeps serving', async () => {
+    const ws = await connect(await redeem(host.url))
+    ws.send('not json')
+    ws.send(JSON.stringify({ type: 'invoke', id: 'x', command: 1 }))
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, command: 'app.info', args: {} }))
+    expect(await nextMessage(ws)).toMatchObject({ type: 'result', id: 1 })
+    ws.close()
+  })
+
+  it('refuses a WebSocket without the cookie or from another origin', async () => {
+    const cookie = await redeem(host.url)
+    await expect(connect('')).rejects.toThrow(/403/)
+    await expect(connect(cookie, 'http://evil.example')).rejects.toThrow(/403/)
+  })
+})
