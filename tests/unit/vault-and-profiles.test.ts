@@ -9,7 +9,7 @@ import { SecretVault } from '../../electron/core/vault'
 /** A reversible stand-in for safeStorage that makes clear text visibly absent. */
 const fakeCipher = (available = true): SecretCipher => ({
   isEncryptionAvailable: () => available,
-  encryptString: (plain) => Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a),
+  encryptString: (plain) => Buffer.from(Buffer.from(plain, 'utf8').map((b) => b ^ 0x5a)),
   decryptString: (data) => Buffer.from(data.map((b) => b ^ 0x5a)).toString('utf8'),
 })
 

@@ -1,0 +1,121 @@
+/**
+ * One API call from raw body to response body, independent of HTTP so the WebSocket
+ * `YunApi` tunnel can reuse it later. Order of checks: JSON, Action, RequestId, the
+ * endpoint's authentication (signature / AccessToken), business parameters, the action.
+ * Every answer echoes the RequestId the caller sent, errors included.
+ */
+import { findAction } from '../../../shared/api'
+import type { ActionDefinition, ActionRegistry, CallContext, CloudState, HttpEndpoint } from '../actions/registry'
+import { verifySignature } from '../auth/signature'
+import type { ReplayGuard } from '../auth/replay-guard'
+import { ApiError, ErrorCode, invalidParam, missingParam } from './errors'
+import { errorBody, successBody } from './envelope'
+import { isPlainObject, toInteger, validateParams } from './params'
+
+export interface PipelineCloud extends CloudState {
+  readonly registry: ActionRegistry
+  readonly replay: ReplayGuard
+}
+
+type Body = Record<string, unknown>
+
+export function handleApiCall(cloud: PipelineCloud, endpoint: HttpEndpoint, rawBody: string): unknown {
+  const mode = cloud.options.envelope
+  let requestId = ''
+  try {
+    const body = parseBody(rawBody)
+    requestId = echoableRequestId(body)
+    const definition = resolveAction(cloud.registry, body, endpoint)
+    checkRequestId(body.RequestId)
+    const payload = runAction(cloud, definition, body, requestId)
+    return successBody(mode, definition.shape, requestId, payload)
+  } catch (error) {
+    if (error instanceof ApiError) return errorBody(mode, requestId, error.code, error.message)
+    const detail = error instanceof Error ? error.message : String(error)
+    return errorBody(mode, requestId, ErrorCode.InternalServerError, `Internal error: ${detail}`)
+  }
+}
+
+function parseBody(raw: string): Body {
+  let parsed: unknown
+  try {
+    parsed = JSON.parse(raw)
+  } catch {
+    throw new ApiError(ErrorCode.InvalidJSON, 'The request body is not JSON.')
+  }
+  if (!isPlainObject(parsed)) throw new ApiError(ErrorCode.InvalidJSON, 'The request body must be a JSON object.')
+  return parsed
+}
+
+function echoableRequestId(body: Body): string {
+  const id = body.RequestId
+  return typeof id === 'string' ? id : typeof id === 'number' ? String(id) : ''
+}
+
+/** RequestId is a required common parameter; a number is taken as its decimal string. */
+function checkRequestId(id: unknown): void {
+  if (id === undefined || id === null || id === '') throw missingParam('RequestId')
+  if (typeof id !== 'string' && typeof id !== 'number') throw invalidParam('RequestId must be a string.')
+}
+
+function resolveAction(registry: ActionRegistry, body: Body, endpoint: HttpEndpoint): ActionDefinition {
+  const action = body.Action
+  if (action === undefined || action === null || action === '') throw missingParam('Action')
+  if (typeof action !== 'string') throw new ApiError(ErrorCode.InvalidAction, 'Action must be a string.')
+  const definition = registry.get(action)
+  if (!definition) {
+    const why = findAction(action) ? 'is documented but not emulated by the sandbox yet' : 'does not exist'
+    throw new ApiError(ErrorCode.InvalidAction, `Action ${action} ${why}.`)
+  }
+  if (definition.endpoint !== endpoint) {
+    throw new ApiError(ErrorCode.InvalidAction, `Action ${action} is served on /${definition.endpoint}, not /${endpoint}.`)
+  }
+  return definition
+}
+
+function runAction(cloud: PipelineCloud, def: ActionDefinition, body: Body, requestId: string) {
+  const nowMs = cloud.options.clock()
+  if (def.endpoint === 'appapi') {
+    checkSignedCall(cloud, body, nowMs)
+    return def.handle(context(cloud, def, body, requestId, nowMs))
+  }
+  const { session, user } = authenticate(cloud, body)
+  return def.handle({ ...context(cloud, def, body, requestId, nowMs), session, user })
+}
+
+function context(cloud: CloudState, def: ActionDefinition, body: Body, requestId: string, nowMs: number): CallContext {
+  return { cloud, params: validateParams(body, def.params), requestId, nowMs, envelope: cloud.options.envelope }
+}
+
+/** appapi: AppKey known, signature right, Timestamp within the skew, (Timestamp, Nonce) fresh. */
+function checkSignedCall(cloud: PipelineCloud, body: Body, nowMs: number): void {
+  const { appKey, appSecret, maxClockSkewSeconds } = cloud.options
+  for (const name of ['AppKey', 'Signature', 'Timestamp', 'Nonce']) {
+    if (body[name] === undefined || body[name] === null || body[name] === '') throw missingParam(name)
+  }
+  if (body.AppKey !== appKey) throw new ApiError(ErrorCode.InvalidAppKey, `AppKey ${String(body.AppKey)} is not known.`)
+  const timestamp = toInteger(body.Timestamp)
+  if (timestamp === undefined) throw invalidParam('Timestamp must be an integer (Unix seconds).')
+  const nonce = toInteger(body.Nonce)
+  if (nonce === undefined || nonce <= 0) throw invalidParam('Nonce must be a positive integer.')
+  if (!verifySignature(body, appSecret)) {
+    throw new ApiError(ErrorCode.InvalidSignature, 'The signature does not match the request.')
+  }
+  const nowSec = Math.floor(nowMs / 1000)
+  if (Math.abs(timestamp - nowSec) > maxClockSkewSeconds) {
+    throw new ApiError(ErrorCode.InvalidTimestamp, `Timestamp ${timestamp} is more than ${maxClockSkewSeconds} s from the server time ${nowSec}.`)
+  }
+  if (!cloud.replay.remember(appKey, timestamp, String(nonce), nowSec)) {
+    throw new ApiError(ErrorCode.DuplicateNonce, 'This Timestamp and Nonce were already used.')
+  }
+}
+
+/** tokenapi: a live AccessToken of an existing user. */
+function authenticate(cloud: CloudState, body: Body) {
+  const token = body.AccessToken
+  if (token === undefined || token === null || token === '') throw missingParam('AccessToken')
+  const session = typeof token === 'string' ? cloud.sessions.resolve(token) : undefined
+  const user = session && cloud.world.users.get(session.userId)
+  if (!session || !user) throw new ApiError(ErrorCode.InvalidAccessToken, 'Invalid Token')
+  return { session, user }
+}

@@ -1,0 +1,78 @@
+/**
+ * `npm run sandbox -- --port N --seed N --devices N --envelope documented|wrapped`
+ * Starts the sandbox cloud on 127.0.0.1 and prints where it is and how to sign in.
+ */
+import { parseArgs } from 'node:util'
+import { DEMO_ACCOUNT, resolveOptions, startSandbox, type RunningSandbox, type SandboxOptions } from './index'
+
+const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--devices N] [--envelope documented|wrapped]
+  --port      TCP port on 127.0.0.1 (0 = any free port; default 0)
+  --seed      seed of the demo fleet (default 1)
+  --devices   devices in the demo account's families, 0..10000 (default 30)
+  --envelope  'documented' (the reference's {Response}) or 'wrapped' ({code,msg,data}); default documented
+AppKey/AppSecret come from SANDBOX_APP_KEY / SANDBOX_APP_SECRET when set.`
+
+function parseOptions(argv: string[]): Partial<SandboxOptions> | 'help' {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      seed: { type: 'string' },
+      devices: { type: 'string' },
+      envelope: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  })
+  if (values.help) return 'help'
+  const options: Partial<SandboxOptions> = {}
+  if (values.port !== undefined) options.port = integer('--port', values.port)
+  if (values.seed !== undefined) options.seed = integer('--seed', values.seed)
+  if (values.devices !== undefined) options.devices = integer('--devices', values.devices)
+  if (values.envelope !== undefined) options.envelope = values.envelope as SandboxOptions['envelope']
+  return options
+}
+
+function integer(flag: string, text: string): number {
+  if (!/^-?\d+$/.test(text.trim())) throw new RangeError(`${flag} must be an integer, not '${text}'`)
+  return Number(text)
+}
+
+function banner(sandbox: RunningSandbox): string {
+  const o = sandbox.options
+  return [
+    `Sandbox cloud listening on ${sandbox.url}`,
+    `  base URL    ${sandbox.baseUrl}   (appapi, tokenapi)`,
+    `  AppKey      ${sandbox.appKey}`,
+    `  AppSecret   ${sandbox.appSecret}`,
+    `  demo user   ${DEMO_ACCOUNT.email}  or  +${DEMO_ACCOUNT.countryCode} ${DEMO_ACCOUNT.phoneNumber}`,
+    `  password    ${DEMO_ACCOUNT.password}`,
+    `  fleet       seed ${o.seed}, ${o.devices} devices, envelope ${o.envelope}, token TTL ${o.tokenTtlSeconds} s`,
+    'Press Ctrl+C to stop.',
+  ].join('\n')
+}
+
+async function main(): Promise<void> {
+  let options: Partial<SandboxOptions> | 'help'
+  try {
+    options = parseOptions(process.argv.slice(2))
+    if (options !== 'help') resolveOptions(options) // report bad values with the usage
+  } catch (error) {
+    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n${USAGE}\n`)
+    process.exit(2)
+  }
+  if (options === 'help') {
+    process.stdout.write(`${USAGE}\n`)
+    return
+  }
+  const sandbox = await startSandbox(options)
+  process.stdout.write(`${banner(sandbox)}\n`)
+  const stop = () => void sandbox.close().then(() => process.exit(0))
+  process.once('SIGINT', stop)
+  process.once('SIGTERM', stop)
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`sandbox: ${error instanceof Error ? error.message : String(error)}\n`)
+  process.exit(1)
+})

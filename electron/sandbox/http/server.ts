@@ -1,0 +1,56 @@
+/**
+ * The sandbox's HTTP face: POST {base}/appapi and {base}/tokenapi with a JSON body, where
+ * base is /api/exploreropen (the misspelt /api/exploreroopen the reference also prints is
+ * accepted). API errors are HTTP 200 like Tencent's; anything else is a 404 JSON.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { HttpEndpoint } from '../actions/registry'
+import { ErrorCode } from '../api/errors'
+import { errorBody } from '../api/envelope'
+import type { SandboxCloud } from '../cloud'
+
+export const API_BASE_PATH = '/api/exploreropen'
+const ROUTE = /^\/api\/exploreroo?pen\/(appapi|tokenapi)\/?$/
+const MAX_BODY_BYTES = 1024 * 1024
+
+export function createSandboxServer(cloud: SandboxCloud): Server {
+  return createServer((req, res) => {
+    route(cloud, req, res).catch((error: unknown) => {
+      const message = error instanceof Error ? error.message : String(error)
+      send(res, 500, errorBody(cloud.options.envelope, '', ErrorCode.InternalServerError, message))
+    })
+  })
+}
+
+async function route(cloud: SandboxCloud, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const path = (req.url ?? '/').split('?')[0] ?? '/'
+  const endpoint = ROUTE.exec(path)?.[1] as HttpEndpoint | undefined
+  if (!endpoint || req.method !== 'POST') {
+    req.resume()
+    send(res, 404, errorBody(cloud.options.envelope, '', 'ResourceNotFound', `No such endpoint: ${req.method} ${path}`))
+    return
+  }
+  const body = await readBody(req)
+  if (body === undefined) {
+    send(res, 413, errorBody(cloud.options.envelope, '', ErrorCode.InvalidParameterValue, `The request body exceeds ${MAX_BODY_BYTES} bytes.`))
+    return
+  }
+  send(res, 200, cloud.call(endpoint, body))
+}
+
+/** The body as UTF-8, or undefined when it is larger than MAX_BODY_BYTES (drained, not kept). */
+async function readBody(req: IncomingMessage): Promise<string | undefined> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size <= MAX_BODY_BYTES) chunks.push(chunk as Buffer)
+  }
+  return size > MAX_BODY_BYTES ? undefined : Buffer.concat(chunks).toString('utf8')
+}
+
+function send(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) })
+  res.end(text)
+}

@@ -1,0 +1,185 @@
+/**
+ * The world: every entity of the sandbox cloud plus the indexes actions need. It is the
+ * only place state changes, so the HTTP layer, the (later) WebSocket push and the fleet
+ * simulation all see one truth.
+ */
+import { Rng } from '../prng'
+import {
+  DEFAULT_ROOM_ID,
+  type Device, type Family, type FamilyRole, type Product, type Room, type User,
+} from './model'
+
+/** What tests and the app may look at; treat every object reached from here as read-only. */
+export interface WorldView {
+  readonly seed: number
+  readonly users: ReadonlyMap<string, Readonly<User>>
+  readonly families: ReadonlyMap<string, Readonly<Family>>
+  readonly rooms: ReadonlyMap<string, Readonly<Room>>
+  readonly products: ReadonlyMap<string, Readonly<Product>>
+  readonly devices: ReadonlyMap<string, Readonly<Device>>
+  /** Families the user belongs to, with his role, in creation order. */
+  familiesOf(userId: string): { family: Readonly<Family>; role: FamilyRole }[]
+  roomsOf(familyId: string): readonly Readonly<Room>[]
+  /** Devices of a family; with a roomId only that room's (DEFAULT_ROOM_ID = unassigned). */
+  devicesIn(familyId: string, roomId?: string): readonly Readonly<Device>[]
+  /** undefined when the device does not exist. */
+  isOnline(deviceId: string): boolean | undefined
+  /** A plain-JSON copy of everything, for comparing worlds. */
+  snapshot(): WorldSnapshot
+}
+
+export interface WorldSnapshot {
+  seed: number
+  users: User[]
+  families: (Omit<Family, 'members'> & { members: [string, FamilyRole][] })[]
+  rooms: Room[]
+  products: Product[]
+  devices: (Omit<Device, 'properties'> & { properties: Record<string, unknown> })[]
+}
+
+export class World implements WorldView {
+  readonly users = new Map<string, User>()
+  readonly families = new Map<string, Family>()
+  readonly rooms = new Map<string, Room>()
+  readonly products = new Map<string, Product>()
+  readonly devices = new Map<string, Device>()
+  private readonly roomsByFamily = new Map<string, Room[]>()
+  private readonly devicesByFamily = new Map<string, Device[]>()
+  private userSerial = 100_000_000
+
+  /** `rng` keeps generating ids for entities created after the fleet (same calls, same ids). */
+  constructor(readonly seed: number, readonly rng: Rng = new Rng(seed)) {}
+
+  // --- adding entities ---------------------------------------------------------------
+
+  addUser(user: User): User {
+    this.users.set(user.userId, user)
+    this.userSerial = Math.max(this.userSerial, Number(user.userId) || 0)
+    return user
+  }
+
+  addFamily(family: Family): Family {
+    this.families.set(family.familyId, family)
+    this.roomsByFamily.set(family.familyId, [])
+    this.devicesByFamily.set(family.familyId, [])
+    return family
+  }
+
+  addRoom(room: Room): Room {
+    this.rooms.set(room.roomId, room)
+    this.roomsByFamily.get(room.familyId)?.push(room)
+    return room
+  }
+
+  addProduct(product: Product): Product {
+    this.products.set(product.productId, product)
+    return product
+  }
+
+  addDevice(device: Device): Device {
+    this.devices.set(device.deviceId, device)
+    this.devicesByFamily.get(device.familyId)?.push(device)
+    return device
+  }
+
+  // --- creating entities with fresh ids ------------------------------------------------
+
+  nextUserId(): string {
+    this.userSerial += 1
+    return String(this.userSerial)
+  }
+
+  /** `f_` + 32 hex, like the reference's FamilySubDeviceList example. */
+  newFamilyId(): string {
+    return `f_${this.rng.hex(32)}`
+  }
+
+  /** `r_` + 32 hex, like the reference's DeviceList example. */
+  newRoomId(): string {
+    return `r_${this.rng.hex(32)}`
+  }
+
+  createFamily(ownerId: string, name: string, address: string, now: number): Family {
+    return this.addFamily({
+      familyId: this.newFamilyId(),
+      name,
+      address,
+      ownerId,
+      members: new Map([[ownerId, 1]]),
+      createTime: now,
+      updateTime: now,
+    })
+  }
+
+  createRoom(familyId: string, name: string, now: number): Room {
+    return this.addRoom({ roomId: this.newRoomId(), familyId, name, createTime: now, updateTime: now })
+  }
+
+  // --- queries -----------------------------------------------------------------------
+
+  findUserByEmail(email: string): User | undefined {
+    const wanted = email.trim().toLowerCase()
+    return this.findUser((u) => u.email?.toLowerCase() === wanted)
+  }
+
+  findUserByPhone(countryCode: string, phoneNumber: string): User | undefined {
+    const cc = countryCode.trim().replace(/^\+/, '')
+    const number = phoneNumber.trim()
+    return this.findUser((u) => u.countryCode === cc && u.phoneNumber === number)
+  }
+
+  findUserByWxOpenId(openId: string): User | undefined {
+    return this.findUser((u) => u.wxOpenId === openId)
+  }
+
+  roleOf(userId: string, familyId: string): FamilyRole | undefined {
+    return this.families.get(familyId)?.members.get(userId)
+  }
+
+  familiesOf(userId: string): { family: Family; role: FamilyRole }[] {
+    const out: { family: Family; role: FamilyRole }[] = []
+    for (const family of this.families.values()) {
+      const role = family.members.get(userId)
+      if (role !== undefined) out.push({ family, role })
+    }
+    return out
+  }
+
+  roomsOf(familyId: string): readonly Room[] {
+    return this.roomsByFamily.get(familyId) ?? []
+  }
+
+  devicesIn(familyId: string, roomId?: string): readonly Device[] {
+    const all = this.devicesByFamily.get(familyId) ?? []
+    return roomId === undefined ? all : all.filter((d) => d.roomId === roomId)
+  }
+
+  /** A member of the device's family may read it. */
+  canRead(userId: string, device: Device): boolean {
+    return this.roleOf(userId, device.familyId) !== undefined
+  }
+
+  isOnline(deviceId: string): boolean | undefined {
+    return this.devices.get(deviceId)?.online
+  }
+
+  isRoomOf(familyId: string, roomId: string): boolean {
+    return roomId === DEFAULT_ROOM_ID || this.rooms.get(roomId)?.familyId === familyId
+  }
+
+  snapshot(): WorldSnapshot {
+    return structuredClone({
+      seed: this.seed,
+      users: [...this.users.values()],
+      families: [...this.families.values()].map((f) => ({ ...f, members: [...f.members.entries()] })),
+      rooms: [...this.rooms.values()],
+      products: [...this.products.values()],
+      devices: [...this.devices.values()].map((d) => ({ ...d, properties: Object.fromEntries(d.properties) })),
+    })
+  }
+
+  private findUser(match: (user: User) => boolean): User | undefined {
+    for (const user of this.users.values()) if (match(user)) return user
+    return undefined
+  }
+}
