@@ -1,7 +1,8 @@
 /**
  * The bridge's names and IPC channels, free of zod so the sandboxed preload can bundle
- * them without pulling in the schema library. `bridge.ts` re-exports everything here and
- * checks at compile time that these lists match its schemas and event map.
+ * them without pulling in the schema library. `bridge.ts` re-exports everything here;
+ * tests/main/bridge-names.test.ts checks (in tsc and at run time) that these lists match
+ * its `commandArgs` and `BridgeEvents`.
  */
 
 /** Every command the renderer may invoke. Keep in step with `commandArgs` in bridge.ts. */

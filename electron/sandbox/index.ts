@@ -23,6 +23,8 @@ export interface RunningSandbox {
   readonly world: WorldView
   /** Ends an AccessToken's session as if the cloud had revoked it; true if it was live. */
   revokeToken(token: string): boolean
+  /** The AccessTokens live now (tests look for them where they must never appear). */
+  liveTokens(): string[]
   /** Stops listening and drops open connections. Safe to call twice. */
   close(): Promise<void>
 }
@@ -52,6 +54,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
     options: resolved,
     world: cloud.world,
     revokeToken: (token) => cloud.sessions.revoke(token),
+    liveTokens: () => cloud.sessions.liveTokens(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())

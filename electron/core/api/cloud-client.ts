@@ -33,12 +33,12 @@ export class CloudClient {
 
   constructor(options: CloudClientOptions) {
     this.options = {
-      fetch: globalThis.fetch.bind(globalThis),
-      timeoutMs: DEFAULT_TIMEOUT_MS,
-      now: Date.now,
-      newRequestId: randomUUID,
-      newNonce: () => randomInt(1, 2 ** 31 - 1),
       ...options,
+      fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      now: options.now ?? Date.now,
+      newRequestId: options.newRequestId ?? randomUUID,
+      newNonce: options.newNonce ?? (() => randomInt(1, 2 ** 31 - 1)),
     }
   }
 

@@ -43,6 +43,12 @@ export class SessionStore {
     return this.sessions.delete(token)
   }
 
+  /** Every token still live, for tests that revoke them or look for them where they must not be. */
+  liveTokens(): string[] {
+    this.dropExpired()
+    return [...this.sessions.keys()]
+  }
+
   get size(): number {
     return this.sessions.size
   }
