@@ -4,11 +4,33 @@ import vue from '@vitejs/plugin-vue'
 import AutoImport from 'unplugin-auto-import/vite'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
+import type { Plugin } from 'vite'
+import { buildContentSecurityPolicy } from './electron/core/content-security-policy'
 
 const root = import.meta.dirname
 const alias = {
   '@shared': resolve(root, 'shared'),
   '@': resolve(root, 'renderer/src'),
+}
+
+/**
+ * The built page carries the same policy the hosts send as a header (file:// has no headers);
+ * frame-ancestors is header-only, and a meta tag holding it only earns a console error.
+ */
+function contentSecurityPolicyMeta(): Plugin {
+  const policy = buildContentSecurityPolicy(null)
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ')
+  return {
+    name: 'desk-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: (html) =>
+      html.replace(
+        '<head>',
+        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+      ),
+  }
 }
 
 export default defineConfig({
@@ -34,6 +56,7 @@ export default defineConfig({
     base: './',
     resolve: { alias },
     plugins: [
+      contentSecurityPolicyMeta(),
       vue(),
       AutoImport({ resolvers: [ElementPlusResolver()], dts: false }),
       Components({ resolvers: [ElementPlusResolver()], dts: false }),

@@ -4,7 +4,10 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WireToHost, WireToPage } from '../../shared/bridge'
 import type { Desk } from '../core/desk-contract'
+import { buildContentSecurityPolicy } from '../core/content-security-policy'
 import { readStaticFile } from './static-files'
+
+const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy(null)
 
 export interface WebHostOptions {
   desk: Desk
@@ -124,20 +127,6 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
   })
   res.end(body)
 }
-
-/** The same policy the Electron window gets; the bridge WebSocket is same-origin. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "media-src 'self' blob:",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "frame-ancestors 'none'",
-  "form-action 'none'",
-].join('; ')
 
 function sendWire(ws: WebSocket, message: WireToPage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))

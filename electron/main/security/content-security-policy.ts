@@ -1,5 +1,7 @@
+export { buildContentSecurityPolicy } from '../../core/content-security-policy'
+
 /**
- * The renderer's Content-Security-Policy, delivered as a response header on every response
+ * The renderer's Content-Security-Policy (defined in core), delivered as a response header on every response
  * of the window's session so no page or frame of ours runs without it.
  */
 
@@ -15,41 +17,6 @@ export interface CspSession {
     onHeadersReceived(
       listener: (details: HeadersReceivedDetails, callback: (response: HeadersReceivedResponse) => void) => void,
     ): void
-  }
-}
-
-const BASE_POLICY: ReadonlyArray<readonly [string, readonly string[]]> = [
-  ['default-src', ["'self'"]],
-  ['script-src', ["'self'"]],
-  // Element Plus positions popovers and dialogs with inline style attributes.
-  ['style-src', ["'self'", "'unsafe-inline'"]],
-  ['img-src', ["'self'", 'data:', 'blob:']],
-  ['media-src', ["'self'", 'blob:']],
-  ['connect-src', ["'self'"]],
-  ['object-src', ["'none'"]],
-  ['base-uri', ["'none'"]],
-  ['frame-ancestors', ["'none'"]],
-  ['form-action', ["'none'"]],
-]
-
-/**
- * @param devOrigin the electron-vite dev server origin, or null for the built app. In dev the
- * page is served from that origin ('self' covers it); only Vite's HMR WebSocket needs adding.
- */
-export function buildContentSecurityPolicy(devOrigin: string | null): string {
-  const extra = devOrigin === null ? {} : devSources(devOrigin)
-  return BASE_POLICY.map(([directive, sources]) => {
-    const all = [...sources, ...(extra[directive] ?? [])]
-    return `${directive} ${all.join(' ')}`
-  }).join('; ')
-}
-
-function devSources(devOrigin: string): Record<string, string[]> {
-  const ws = devOrigin.replace(/^http/, 'ws')
-  return {
-    'script-src': [devOrigin],
-    'style-src': [devOrigin],
-    'connect-src': [devOrigin, ws],
   }
 }
 
