@@ -8,6 +8,8 @@ import { handleApiCall, type PipelineCloud } from './api/pipeline'
 import { ReplayGuard } from './auth/replay-guard'
 import { SessionStore } from './auth/sessions'
 import type { SandboxOptions } from './options'
+import { PushBus } from './push/push-bus'
+import { Scheduler } from './sim/scheduler'
 import { generateWorld } from './world/fleet'
 import type { World } from './world/world'
 
@@ -16,6 +18,8 @@ export class SandboxCloud implements PipelineCloud {
   readonly sessions: SessionStore
   readonly replay: ReplayGuard
   readonly registry: ActionRegistry
+  readonly pushes: PushBus
+  readonly scheduler = new Scheduler()
 
   constructor(readonly options: Readonly<SandboxOptions>) {
     this.world = generateWorld({ seed: options.seed, devices: options.devices, nowMs: options.clock() })
@@ -23,6 +27,12 @@ export class SandboxCloud implements PipelineCloud {
     // A pair must be remembered for as long as its Timestamp could still be accepted.
     this.replay = new ReplayGuard(options.maxClockSkewSeconds)
     this.registry = createActionRegistry()
+    this.pushes = new PushBus(options.clock)
+  }
+
+  /** Stops every timer of the cloud (simulation, upgrades, heartbeats). */
+  stop(): void {
+    this.scheduler.stop()
   }
 
   /** Answers one API call (raw JSON body) with the response body to send. */

@@ -56,6 +56,7 @@ export async function startSandbox(options: Partial<SandboxOptions> = {}): Promi
     revokeToken: (token) => cloud.sessions.revoke(token),
     liveTokens: () => cloud.sessions.liveTokens(),
     close() {
+      cloud.stop()
       closing ??= new Promise<void>((resolve) => {
         server.close(() => resolve())
         server.closeAllConnections()

@@ -11,6 +11,8 @@ import type { Session, SessionStore } from '../auth/sessions'
 import type { EnvelopeMode, SandboxOptions } from '../options'
 import type { User } from '../world/model'
 import type { World } from '../world/world'
+import type { PushBus } from '../push/push-bus'
+import type { Scheduler } from '../sim/scheduler'
 
 export type HttpEndpoint = 'appapi' | 'tokenapi'
 
@@ -19,6 +21,10 @@ export interface CloudState {
   readonly options: Readonly<SandboxOptions>
   readonly world: World
   readonly sessions: SessionStore
+  /** DeviceChange pushes towards WebSocket subscribers. */
+  readonly pushes: PushBus
+  /** Timers that stop when the sandbox closes. */
+  readonly scheduler: Scheduler
 }
 
 export interface CallContext {
