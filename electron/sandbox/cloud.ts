@@ -9,6 +9,7 @@ import { ReplayGuard } from './auth/replay-guard'
 import { SessionStore } from './auth/sessions'
 import type { SandboxOptions } from './options'
 import { PushBus } from './push/push-bus'
+import { Faults } from './sim/faults'
 import { Scheduler } from './sim/scheduler'
 import { generateWorld } from './world/fleet'
 import type { World } from './world/world'
@@ -20,6 +21,7 @@ export class SandboxCloud implements PipelineCloud {
   readonly registry: ActionRegistry
   readonly pushes: PushBus
   readonly scheduler = new Scheduler()
+  readonly faults = new Faults()
 
   constructor(readonly options: Readonly<SandboxOptions>) {
     this.world = generateWorld({ seed: options.seed, devices: options.devices, nowMs: options.clock() })

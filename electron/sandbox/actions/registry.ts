@@ -13,6 +13,7 @@ import type { User } from '../world/model'
 import type { World } from '../world/world'
 import type { PushBus } from '../push/push-bus'
 import type { Scheduler } from '../sim/scheduler'
+import type { Faults } from '../sim/faults'
 
 export type HttpEndpoint = 'appapi' | 'tokenapi'
 
@@ -25,6 +26,8 @@ export interface CloudState {
   readonly pushes: PushBus
   /** Timers that stop when the sandbox closes. */
   readonly scheduler: Scheduler
+  /** Injected latency, errors and upgrade failures. */
+  readonly faults: Faults
 }
 
 export interface CallContext {

@@ -90,3 +90,24 @@ export interface Device {
   createTime: number
   updateTime: number
 }
+
+/**
+ * A message in a user's inbox (AppGetMessages): device alarms, family notices and
+ * notifications from scenes/automations. Fields follow the reference's Msgs example.
+ */
+export interface Message {
+  msgId: string
+  userId: string
+  /** 1 device, 2 family, 3 notification (AppGetMessages Category). */
+  category: 1 | 2 | 3
+  msgType: number
+  title: string
+  content: string
+  familyId: string
+  productId: string
+  deviceName: string
+  fromUserId: string
+  /** Unix milliseconds (the example's MsgTimestamp). */
+  msgTimestamp: number
+  attachments?: Record<string, unknown>
+}

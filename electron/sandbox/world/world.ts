@@ -6,7 +6,7 @@
 import { Rng } from '../prng'
 import {
   DEFAULT_ROOM_ID,
-  type Device, type Family, type FamilyRole, type Product, type Room, type User,
+  type Device, type Family, type FamilyRole, type Message, type Product, type Room, type User,
 } from './model'
 
 /** What tests and the app may look at; treat every object reached from here as read-only. */
@@ -43,6 +43,8 @@ export class World implements WorldView {
   readonly rooms = new Map<string, Room>()
   readonly products = new Map<string, Product>()
   readonly devices = new Map<string, Device>()
+  /** Every user's inbox, oldest first (AppGetMessages pages it newest first). */
+  readonly messages: Message[] = []
   private readonly roomsByFamily = new Map<string, Room[]>()
   private readonly devicesByFamily = new Map<string, Device[]>()
   private userSerial = 100_000_000
@@ -80,6 +82,11 @@ export class World implements WorldView {
     this.devices.set(device.deviceId, device)
     this.devicesByFamily.get(device.familyId)?.push(device)
     return device
+  }
+
+  addMessage(message: Message): Message {
+    this.messages.push(message)
+    return message
   }
 
   // --- creating entities with fresh ids ------------------------------------------------
