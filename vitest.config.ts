@@ -24,6 +24,8 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'jsdom',
+          // Element Plus's form validation (async-validator) only loads right when inlined.
+          server: { deps: { inline: ['element-plus'] } },
           include: ['tests/renderer/**/*.test.ts'],
         },
       },

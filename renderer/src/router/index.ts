@@ -1,0 +1,18 @@
+import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router'
+import { useSessionStore } from '@/stores/session'
+import { createSessionGuard } from './guard'
+import { routes } from './routes'
+
+/** Hash history: the Electron build loads index.html from file://, where paths don't route. */
+export function createAppRouter(history: RouterHistory = createWebHashHistory()) {
+  const router = createRouter({ history, routes })
+  const session = useSessionStore()
+  router.beforeEach(
+    createSessionGuard({
+      ready: () => session.init(),
+      signedIn: () => session.signedIn,
+      endedInPlace: () => session.ended !== null,
+    }),
+  )
+  return router
+}

@@ -1,0 +1,162 @@
+import { defineStore } from 'pinia'
+import { computed, ref, watch } from 'vue'
+import type { Device, Family, Room } from '@shared/domain'
+import type { BridgeError } from '@shared/errors'
+import { toBridgeError, useDesk } from '@/bridge'
+import { readPref, writePref } from '@/utils/storage'
+import { useSessionStore, type LoadStatus } from './session'
+
+export const FAMILY_STORAGE_KEY = 'explorer-desk.family'
+
+/** The family last worked on, remembered per account so another account never inherits it. */
+function readSelected(owner: string): string | null {
+  try {
+    const saved = JSON.parse(readPref(FAMILY_STORAGE_KEY) ?? 'null') as { owner?: unknown; familyId?: unknown } | null
+    return saved?.owner === owner && typeof saved.familyId === 'string' ? saved.familyId : null
+  } catch {
+    return null
+  }
+}
+
+export const useFleetStore = defineStore('fleet', () => {
+  const session = useSessionStore()
+
+  const families = ref<Family[]>([])
+  const familiesStatus = ref<LoadStatus>('idle')
+  const familiesError = ref<BridgeError | null>(null)
+  const selectedFamilyId = ref<string | null>(null)
+
+  /** The family that rooms and devices below belong to. */
+  const contentsFamilyId = ref<string | null>(null)
+  const rooms = ref<Room[]>([])
+  const roomsStatus = ref<LoadStatus>('idle')
+  const roomsError = ref<BridgeError | null>(null)
+  const devices = ref<Device[]>([])
+  const devicesStatus = ref<LoadStatus>('idle')
+  const devicesError = ref<BridgeError | null>(null)
+
+  const selectedFamily = computed(() => families.value.find((f) => f.familyId === selectedFamilyId.value) ?? null)
+
+  // Answers can arrive out of order when the user switches quickly; only the latest counts.
+  let familiesSeq = 0
+  let contentsSeq = 0
+  let owner: string | null = null
+
+  watch(
+    () => session.owner,
+    (next) => {
+      if (next === null) {
+        // An expired session keeps the page (and its data) behind the sign-in dialog.
+        if (!session.ended) {
+          reset()
+          owner = null
+        }
+        return
+      }
+      if (next !== owner) {
+        reset()
+        owner = next
+        selectedFamilyId.value = readSelected(next)
+      }
+    },
+    { immediate: true },
+  )
+
+  function reset(): void {
+    familiesSeq++
+    contentsSeq++
+    families.value = []
+    familiesStatus.value = 'idle'
+    familiesError.value = null
+    selectedFamilyId.value = null
+    clearContents(null)
+  }
+
+  function clearContents(familyId: string | null): void {
+    contentsFamilyId.value = familyId
+    rooms.value = []
+    roomsStatus.value = 'idle'
+    roomsError.value = null
+    devices.value = []
+    devicesStatus.value = 'idle'
+    devicesError.value = null
+  }
+
+  async function loadFamilies(): Promise<void> {
+    const seq = ++familiesSeq
+    familiesStatus.value = 'loading'
+    try {
+      const list = await useDesk().call('families.list', {})
+      if (seq !== familiesSeq) return
+      families.value = list
+      familiesStatus.value = 'ready'
+      familiesError.value = null
+    } catch (error) {
+      if (seq !== familiesSeq) return
+      familiesStatus.value = 'error'
+      familiesError.value = toBridgeError(error)
+    }
+  }
+
+  function selectFamily(familyId: string | null): void {
+    selectedFamilyId.value = familyId
+    if (owner) writePref(FAMILY_STORAGE_KEY, familyId ? JSON.stringify({ owner, familyId }) : null)
+  }
+
+  /** Rooms and devices of one family, fetched together. */
+  async function loadFamilyContents(familyId: string): Promise<void> {
+    const seq = ++contentsSeq
+    // Never show one family's devices under another's name while loading.
+    if (contentsFamilyId.value !== familyId) clearContents(familyId)
+    roomsStatus.value = 'loading'
+    devicesStatus.value = 'loading'
+    const desk = useDesk()
+    await Promise.all([
+      desk.call('rooms.list', { familyId }).then(
+        (list) => {
+          if (seq !== contentsSeq) return
+          rooms.value = list
+          roomsStatus.value = 'ready'
+          roomsError.value = null
+        },
+        (error: unknown) => {
+          if (seq !== contentsSeq) return
+          roomsStatus.value = 'error'
+          roomsError.value = toBridgeError(error)
+        },
+      ),
+      desk.call('devices.list', { familyId }).then(
+        (list) => {
+          if (seq !== contentsSeq) return
+          devices.value = list
+          devicesStatus.value = 'ready'
+          devicesError.value = null
+        },
+        (error: unknown) => {
+          if (seq !== contentsSeq) return
+          devicesStatus.value = 'error'
+          devicesError.value = toBridgeError(error)
+        },
+      ),
+    ])
+  }
+
+  return {
+    families,
+    familiesStatus,
+    familiesError,
+    selectedFamilyId,
+    selectedFamily,
+    contentsFamilyId,
+    rooms,
+    roomsStatus,
+    roomsError,
+    devices,
+    devicesStatus,
+    devicesError,
+    loadFamilies,
+    selectFamily,
+    loadFamilyContents,
+    reset,
+  }
+})

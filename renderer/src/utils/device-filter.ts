@@ -1,0 +1,60 @@
+import type { Device, Room } from '@shared/domain'
+
+export interface DeviceFilter {
+  /** '' for all rooms. */
+  roomId: string
+  query: string
+}
+
+/** What the user calls the device: the alias they gave it, else its name in the cloud. */
+export function deviceLabel(device: Pick<Device, 'aliasName' | 'deviceName'>): string {
+  return device.aliasName.trim() || device.deviceName
+}
+
+/**
+ * Every whitespace-separated term must appear (case-insensitive) in one of the fields a
+ * technician might type: label, device name, product, room or the full device id.
+ */
+export function filterDevices(devices: readonly Device[], filter: DeviceFilter): Device[] {
+  const terms = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
+  return devices.filter((device) => {
+    if (filter.roomId && device.roomId !== filter.roomId) return false
+    if (terms.length === 0) return true
+    const haystack = [
+      deviceLabel(device),
+      device.deviceName,
+      device.productName,
+      device.productId,
+      device.roomName,
+      device.deviceId,
+    ]
+      .join('\n')
+      .toLocaleLowerCase()
+    return terms.every((term) => haystack.includes(term))
+  })
+}
+
+export function countOnline(devices: readonly Pick<Device, 'online'>[]): number {
+  return devices.reduce((n, d) => n + (d.online ? 1 : 0), 0)
+}
+
+/** Whether a device sits in a room (the cloud may use '' or '0' for none). */
+export function hasRoom(device: Pick<Device, 'roomId'>): boolean {
+  return device.roomId !== '' && device.roomId !== '0'
+}
+
+/**
+ * Rooms to filter by: the family's rooms, plus any room a device names that the room list
+ * lacks (so a device is never unreachable by the filter).
+ */
+export function roomOptions(rooms: readonly Room[], devices: readonly Device[]): { roomId: string; name: string }[] {
+  const options = rooms.map((r) => ({ roomId: r.roomId, name: r.name }))
+  const known = new Set(options.map((o) => o.roomId))
+  for (const device of devices) {
+    if (hasRoom(device) && !known.has(device.roomId)) {
+      known.add(device.roomId)
+      options.push({ roomId: device.roomId, name: device.roomName || device.roomId })
+    }
+  }
+  return options
+}

@@ -1,0 +1,64 @@
+import type { Device, Family, ProfileSummary, Room, SessionInfo } from '@shared/domain'
+
+export const sandboxProfile: ProfileSummary = {
+  id: 'sandbox',
+  name: 'Sandbox',
+  kind: 'sandbox',
+  baseUrl: 'http://127.0.0.1:9999/api/exploreropen',
+  credentialMode: 'app-key',
+  appKeyMasked: 'sand****demo',
+  hasAppSecret: true,
+  lastAccount: null,
+}
+
+export const mainlandProfile: ProfileSummary = {
+  id: 'p-mainland',
+  name: 'Acme installers',
+  kind: 'mainland',
+  baseUrl: 'https://iot.cloud.tencent.com/api/exploreropen',
+  credentialMode: 'app-key',
+  appKeyMasked: 'ahPx****rejd',
+  hasAppSecret: true,
+  lastAccount: 'tech@acme.example',
+}
+
+export const demoSession: SessionInfo = {
+  profileId: 'sandbox',
+  profileName: 'Sandbox',
+  account: 'demo@sandbox.local',
+  expireAt: 2_000_000_000,
+}
+
+export const families: Family[] = [
+  { familyId: 'f-1', name: 'Zhang home', role: 1, createTime: 1_700_000_000, updateTime: 1_700_000_000 },
+  { familyId: 'f-2', name: 'Office', role: 0, createTime: 1_700_100_000, updateTime: 1_700_100_000 },
+]
+
+export const rooms: Room[] = [
+  { roomId: 'r-living', name: 'Living room', deviceCount: 2, createTime: 0, updateTime: 0 },
+  { roomId: 'r-bed', name: 'Bedroom', deviceCount: 1, createTime: 0, updateTime: 0 },
+]
+
+function device(partial: Partial<Device> & Pick<Device, 'productId' | 'deviceName'>): Device {
+  return {
+    deviceId: `${partial.productId}/${partial.deviceName}`,
+    aliasName: '',
+    familyId: 'f-1',
+    roomId: '',
+    roomName: '',
+    productName: '',
+    iconUrl: '',
+    online: false,
+    deviceType: 0,
+    createTime: 0,
+    updateTime: 0,
+    ...partial,
+  }
+}
+
+export const devices: Device[] = [
+  device({ productId: 'LAMP01', deviceName: 'lamp_a1', aliasName: 'Ceiling light', productName: 'Smart lamp', roomId: 'r-living', roomName: 'Living room', online: true }),
+  device({ productId: 'PLUG02', deviceName: 'plug_b7', productName: 'Smart plug', roomId: 'r-living', roomName: 'Living room', online: false }),
+  device({ productId: 'SENS03', deviceName: 'th_sensor', aliasName: 'Bedroom climate', productName: 'Temperature sensor', roomId: 'r-bed', roomName: 'Bedroom', online: true }),
+  device({ productId: 'GW0004', deviceName: 'gateway_1', productName: 'Zigbee gateway', online: true, deviceType: 1 }),
+]

@@ -1,0 +1,160 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import FamiliesView from '@/views/FamiliesView.vue'
+import DevicesView from '@/views/DevicesView.vue'
+import { useSessionStore } from '@/stores/session'
+import { fail, fakeDesk, type Handlers } from './fake-desk'
+import { demoSession, devices, families, rooms } from './fixtures'
+import { Blank, mountWithApp } from './mount-app'
+
+const routes = [
+  { path: '/sign-in', name: 'sign-in', component: Blank },
+  { path: '/families', name: 'families', component: Blank },
+  { path: '/families/:familyId/devices', name: 'devices', component: Blank },
+]
+
+const handlers: Handlers = {
+  'session.current': () => demoSession,
+  'families.list': () => families,
+  'rooms.list': () => rooms,
+  'devices.list': () => devices,
+}
+
+let mounted: VueWrapper | null = null
+afterEach(() => {
+  mounted?.unmount()
+  mounted = null
+  localStorage.clear()
+})
+
+async function mountView(view: typeof FamiliesView, path: string, overrides: Handlers = {}) {
+  const desk = fakeDesk({ ...handlers, ...overrides })
+  // As in the app, the session is known before any page mounts (the router guard waits).
+  const result = await mountWithApp(view, { desk, path, routes, beforeMount: () => useSessionStore().init() })
+  mounted = result.wrapper
+  return { desk, ...result }
+}
+
+const rowNames = (w: VueWrapper) => w.findAll('[data-testid="device-row"]').map((r) => r.attributes('data-device-id'))
+
+describe('families page', () => {
+  it('lists families with their role, and opens one', async () => {
+    const { wrapper, router } = await mountView(FamiliesView, '/families')
+    const rows = wrapper.findAll('[data-testid="family-row"]')
+    expect(rows).toHaveLength(2)
+    expect(rows[0]!.text()).toContain('Zhang home')
+    expect(rows[0]!.text()).toContain('Administrator')
+    expect(rows[1]!.text()).toContain('Member')
+    await rows[0]!.trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/families/f-1/devices')
+  })
+
+  it('opens a family from the keyboard', async () => {
+    const { wrapper, router } = await mountView(FamiliesView, '/families')
+    const rows = wrapper.findAll('[data-testid="family-row"]')
+    expect(rows[0]!.attributes('tabindex')).toBe('0')
+    expect(rows[1]!.attributes('tabindex')).toBe('-1')
+    ;(rows[0]!.element as HTMLElement).focus()
+    await rows[0]!.trigger('keydown', { key: 'ArrowDown' })
+    expect(document.activeElement).toBe(rows[1]!.element)
+    await rows[1]!.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/families/f-2/devices')
+  })
+
+  it('shows the empty state', async () => {
+    const { wrapper } = await mountView(FamiliesView, '/families', { 'families.list': () => [] })
+    expect(wrapper.find('[data-testid="families-empty"]').exists()).toBe(true)
+  })
+
+  it('shows the error with its RequestId, and retries', async () => {
+    let attempts = 0
+    const { wrapper } = await mountView(FamiliesView, '/families', {
+      'families.list': () => (++attempts === 1 ? fail({ kind: 'api', code: 'InternalError', message: 'busy', requestId: 'rq-9' }) : families),
+    })
+    expect(wrapper.get('[data-testid="error-request-id"]').text()).toBe('rq-9')
+    await wrapper.get('.error-notice__retry').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="error-notice"]').exists()).toBe(false)
+    expect(wrapper.findAll('[data-testid="family-row"]')).toHaveLength(2)
+  })
+})
+
+describe('devices page', () => {
+  it('lists the family devices with online state and counts', async () => {
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
+    expect(desk.calls.find((c) => c.command === 'devices.list')?.args).toEqual({ familyId: 'f-1' })
+    const rows = wrapper.findAll('[data-testid="device-row"]')
+    expect(rows).toHaveLength(4)
+    expect(rows.map((r) => r.attributes('data-online'))).toEqual(['true', 'false', 'true', 'true'])
+    expect(rows[0]!.text()).toContain('Ceiling light')
+    expect(rows[0]!.text()).toContain('Smart lamp')
+    expect(rows[0]!.text()).toContain('Living room')
+    expect(rows[0]!.get('[data-testid="device-online-tag"]').text()).toBe('Online')
+    expect(rows[1]!.get('[data-testid="device-online-tag"]').text()).toBe('Offline')
+    expect(rows[3]!.text()).toContain('No room')
+    expect(wrapper.get('[data-testid="device-count-online"]').text()).toBe('3')
+    expect(wrapper.get('[data-testid="device-count-total"]').text()).toBe('4')
+  })
+
+  it('filters by the search box and updates the counts', async () => {
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices')
+    await wrapper.get('input[data-testid="device-search"]').setValue('living')
+    expect(rowNames(wrapper)).toEqual(['LAMP01/lamp_a1', 'PLUG02/plug_b7'])
+    expect(wrapper.get('[data-testid="device-count-online"]').text()).toBe('1')
+    expect(wrapper.get('[data-testid="device-count-total"]').text()).toBe('2')
+    expect(wrapper.text()).toContain('filtered from 4')
+    await wrapper.get('input[data-testid="device-search"]').setValue('nothing-like-this')
+    expect(wrapper.find('[data-testid="devices-empty-filtered"]').exists()).toBe(true)
+  })
+
+  it('focuses the search box on "/" but not while typing elsewhere', async () => {
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices')
+    const search = wrapper.get('input[data-testid="device-search"]').element
+    document.body.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }))
+    expect(document.activeElement).toBe(search)
+    ;(search as HTMLInputElement).blur()
+    const other = document.createElement('input')
+    document.body.appendChild(other)
+    other.focus()
+    other.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }))
+    expect(document.activeElement).toBe(other)
+    other.remove()
+  })
+
+  it('moves between device rows with the arrow keys', async () => {
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices')
+    const rows = wrapper.findAll('[data-testid="device-row"]')
+    ;(rows[0]!.element as HTMLElement).focus()
+    await rows[0]!.trigger('keydown', { key: 'End' })
+    expect(document.activeElement).toBe(rows[3]!.element)
+    await rows[3]!.trigger('keydown', { key: 'ArrowUp' })
+    expect(document.activeElement).toBe(rows[2]!.element)
+    expect(rows[2]!.attributes('tabindex')).toBe('0')
+  })
+
+  it('shows an empty family as such', async () => {
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => [] })
+    expect(wrapper.find('[data-testid="devices-empty"]').exists()).toBe(true)
+    expect(wrapper.get('[data-testid="device-count-total"]').text()).toBe('0')
+  })
+
+  it('shows a device-list error with its Code and RequestId', async () => {
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices', {
+      'devices.list': () => fail({ kind: 'api', code: 'ResourceNotFound.FamilyNotExist', message: 'no such family', requestId: 'rq-3' }),
+    })
+    expect(wrapper.get('[data-testid="error-code"]').text()).toBe('ResourceNotFound.FamilyNotExist')
+    expect(wrapper.get('[data-testid="error-request-id"]').text()).toBe('rq-3')
+    expect(wrapper.findAll('[data-testid="device-row"]')).toHaveLength(0)
+  })
+
+  it('loads the other family when the route changes, and remembers the choice', async () => {
+    const { router, desk } = await mountView(DevicesView, '/families/f-1/devices')
+    await router.push('/families/f-2/devices')
+    await flushPromises()
+    expect(desk.calls.filter((c) => c.command === 'devices.list').map((c) => c.args)).toEqual([{ familyId: 'f-1' }, { familyId: 'f-2' }])
+    expect(localStorage.getItem('explorer-desk.family')).toContain('"familyId":"f-2"')
+  })
+})
