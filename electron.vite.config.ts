@@ -27,8 +27,8 @@ function contentSecurityPolicyMeta(): Plugin {
     apply: 'build',
     transformIndexHtml: (html) =>
       html.replace(
-        '<head>',
-        `<head>\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`,
       ),
   }
 }
