@@ -19,6 +19,9 @@ export const COMMAND_NAMES = [
   'rooms.list',
   'devices.list',
   'products.list',
+  'api.call',
+  'audit.list',
+  'audit.export',
 ] as const
 export type ListedCommandName = (typeof COMMAND_NAMES)[number]
 

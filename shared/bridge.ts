@@ -8,6 +8,7 @@ import { z } from 'zod'
 import type { BridgeResult } from './errors'
 import type {
   AppInfo,
+  AuditPage,
   ConnectionState,
   Device,
   Family,
@@ -56,6 +57,18 @@ export type ProfileInput = z.infer<typeof profileInputSchema>
 
 const none = z.object({}).strict()
 
+const auditFilterSchema = z
+  .object({
+    fromMs: z.number().int().nonnegative().optional(),
+    toMs: z.number().int().nonnegative().optional(),
+    action: z.string().max(64).optional(),
+    outcome: z.enum(['ok', 'error']).optional(),
+    text: z.string().max(200).optional(),
+    limit: z.number().int().min(1).max(1000).optional(),
+    offset: z.number().int().nonnegative().optional(),
+  })
+  .strict()
+
 /** Command name → argument schema. */
 export const commandArgs = {
   'app.info': none,
@@ -70,6 +83,10 @@ export const commandArgs = {
   'rooms.list': z.object({ familyId: id }),
   'devices.list': z.object({ familyId: id, roomId: z.string().max(128).optional() }),
   'products.list': z.object({ productIds: z.array(id).min(1).max(100) }),
+  /** The API console: any tokenapi action of the catalog, by name, with its parameters. */
+  'api.call': z.object({ action: text(64), params: z.record(z.string(), z.unknown()).default({}) }),
+  'audit.list': auditFilterSchema,
+  'audit.export': auditFilterSchema.omit({ limit: true, offset: true }),
 } as const
 
 /** Command name → what it resolves to. */
@@ -86,6 +103,17 @@ export interface CommandResults {
   'rooms.list': Room[]
   'devices.list': Device[]
   'products.list': Product[]
+  'api.call': ApiCallResult
+  'audit.list': AuditPage
+  'audit.export': { csv: string; count: number }
+}
+
+/** What the API console shows of one call. */
+export interface ApiCallResult {
+  action: string
+  requestId: string
+  /** The answer's fields, as the cloud sent them (Data flattened in). */
+  data: Record<string, unknown>
 }
 
 export type CommandName = keyof typeof commandArgs

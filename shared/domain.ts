@@ -103,3 +103,34 @@ export interface Product {
   /** The parsed thing model, as the cloud sent it. */
   dataTemplate: unknown
 }
+
+/** One change made through the app (audit log). `params` is redacted JSON. */
+export interface AuditEntry {
+  id: number
+  timeMs: number
+  profileId: string
+  profileName: string
+  account: string
+  action: string
+  params: string
+  requestId: string
+  outcome: 'ok' | 'error'
+  errorCode: string
+  errorMessage: string
+}
+
+export interface AuditFilter {
+  fromMs?: number
+  toMs?: number
+  action?: string
+  outcome?: 'ok' | 'error'
+  /** Matches params, RequestId or account. */
+  text?: string
+  limit?: number
+  offset?: number
+}
+
+export interface AuditPage {
+  total: number
+  entries: AuditEntry[]
+}

@@ -29,6 +29,7 @@ export type BridgeResult<T> = { ok: true; result: T } | { ok: false; error: Brid
 export const LocalCode = {
   InvalidArguments: 'Desk.InvalidArguments',
   UnknownCommand: 'Desk.UnknownCommand',
+  UnknownAction: 'Desk.UnknownAction',
   NotSignedIn: 'Desk.NotSignedIn',
   SessionExpired: 'Desk.SessionExpired',
   ProfileNotFound: 'Desk.ProfileNotFound',

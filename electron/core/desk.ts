@@ -7,7 +7,13 @@ import { ConnectionMonitor } from './connection-monitor'
 import type { Desk, DeskHostOptions } from './desk-contract'
 import { createDispatcher, type CommandHandlers } from './dispatcher'
 import { EventHub } from './events'
-import { FleetService } from './fleet'
+import { FleetService, type CloudCall } from './fleet'
+import { ApiError } from './api/api-error'
+import { TOKEN_ACTIONS, type TokenActionName } from './api/action-client'
+import { recordChanges } from './change-recorder'
+import { AuditLog } from './store/audit-log'
+import { openDatabase } from './store/database'
+import { LocalCode } from '../../shared/errors'
 import { createLogger } from './logger'
 import { ProfileStore } from './profiles'
 import { SessionService } from './session'
@@ -46,8 +52,14 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       hub.emit('session.changed', change)
     },
   })
-  const fleet = new FleetService((action, params, call) => connection.watch(session.call(action, params, call)))
-  const handlers = commandHandlers({ options, vault, profiles, session, fleet, connection })
+  const db = openDatabase(options.dataDir)
+  const audit = new AuditLog(db)
+  const knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
+  const recordedCall = recordChanges(audit, () => session.current(), knownSecrets, (action, params, call) =>
+    connection.watch(session.call(action, params, call)),
+  )
+  const fleet = new FleetService(recordedCall)
+  const handlers = commandHandlers({ options, vault, profiles, session, fleet, connection, audit, call: recordedCall })
   const dispatch = createDispatcher(handlers, logger)
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
@@ -58,6 +70,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       await session.signOut()
       session.close()
       if (!overrides.sandboxInstance) await sandbox?.close()
+      db.close()
       logger.flush()
     },
   }
@@ -75,9 +88,11 @@ interface Services {
   session: SessionService
   fleet: FleetService
   connection: ConnectionMonitor
+  audit: AuditLog
+  call: CloudCall
 }
 
-function commandHandlers({ options, vault, profiles, session, fleet, connection }: Services): CommandHandlers {
+function commandHandlers({ options, vault, profiles, session, fleet, connection, audit, call }: Services): CommandHandlers {
   return {
     'app.info': async () => ({
       version: options.version,
@@ -103,6 +118,18 @@ function commandHandlers({ options, vault, profiles, session, fleet, connection 
     'rooms.list': async ({ familyId }) => fleet.rooms(familyId),
     'devices.list': async ({ familyId, roomId }) => fleet.devices(familyId, roomId ?? ''),
     'products.list': async ({ productIds }) => fleet.productList(productIds),
+    'api.call': async ({ action, params }) => {
+      if (!TOKEN_ACTIONS.includes(action as TokenActionName)) {
+        throw new ApiError({ kind: 'validation', code: LocalCode.UnknownAction, message: `${action} is not an action of the reference.`, action })
+      }
+      const reply = await call(action, params)
+      return { action, requestId: reply.requestId, data: reply.data }
+    },
+    'audit.list': async (filter) => audit.list(filter),
+    'audit.export': async (filter) => {
+      const csv = audit.toCsv(filter)
+      return { csv, count: audit.list({ ...filter, limit: 1 }).total }
+    },
   }
 }
 

@@ -1,27 +1,18 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pino, { type Logger } from 'pino'
+import { createStream } from 'rotating-file-stream'
+import { REDACTED, SECRET_FIELDS } from './redaction'
 
-/** Field names whose values are never written to a log, wherever they sit. */
-export const SECRET_FIELDS = [
-  'AppSecret',
-  'appSecret',
-  'Password',
-  'password',
-  'AccessToken',
-  'accessToken',
-  'Token',
-  'token',
-  'Signature',
-]
-
-/** The app's log: JSON lines in `<dataDir>/logs/desk.log`, secrets censored by field name. */
+/**
+ * The app's log: JSON lines in `<dataDir>/logs/desk.log`, rotated at 10 MB (five files
+ * kept, older ones gzipped), with every secret-named field censored at any depth the
+ * app writes (objects are shallow: params, errors, requests).
+ */
 export function createLogger(dataDir: string, level = 'info'): Logger {
   const dir = join(dataDir, 'logs')
   mkdirSync(dir, { recursive: true })
-  const paths = SECRET_FIELDS.flatMap((field) => [field, `*.${field}`, `*.*.${field}`])
-  return pino(
-    { level, redact: { paths, censor: '[redacted]' } },
-    pino.destination({ dest: join(dir, 'desk.log'), sync: false, mkdir: true }),
-  )
+  const stream = createStream('desk.log', { path: dir, size: '10M', maxFiles: 5, compress: 'gzip' })
+  const paths = [...SECRET_FIELDS].flatMap((field) => [field, `*.${field}`, `*.*.${field}`])
+  return pino({ level, redact: { paths, censor: REDACTED } }, stream)
 }

@@ -79,6 +79,11 @@ export class SessionService {
     }
   }
 
+  /** Secret values held now (the AccessToken), so logs and audit rows can cut them out. */
+  secrets(): string[] {
+    return this.active ? [this.active.token] : []
+  }
+
   close(): void {
     if (this.active) clearTimeout(this.active.expiryTimer)
     this.active = null

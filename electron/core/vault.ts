@@ -29,6 +29,11 @@ export class SecretVault {
     return this.memory.get(key)
   }
 
+  /** Every secret held, so redaction can recognise them in free text. */
+  values(): string[] {
+    return [...this.memory.values()]
+  }
+
   async set(key: string, value: string): Promise<void> {
     this.memory.set(key, value)
     await this.save()

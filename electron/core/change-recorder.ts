@@ -1,0 +1,57 @@
+import { findAction } from '../../shared/api'
+import type { AuditLog } from './store/audit-log'
+import { ApiError } from './api/api-error'
+import type { CallOptions, Params } from './api/cloud-client'
+import type { CloudReply } from './api/envelope'
+import { redact } from './redaction'
+
+export interface Actor {
+  profileId: string
+  profileName: string
+  account: string
+}
+
+/** Whether an action changes something in the cloud or on a device (catalog flag). */
+export function isMutating(action: string): boolean {
+  return findAction(action)?.mutating ?? false
+}
+
+/**
+ * Writes every mutating call into the audit log once its outcome is known, with its
+ * RequestId and parameters stripped of secrets. Reads pass straight through.
+ */
+export function recordChanges(
+  log: AuditLog,
+  actor: () => Actor | null,
+  secrets: () => string[],
+  call: (action: string, params: Params, options?: CallOptions) => Promise<CloudReply>,
+  now: () => number = Date.now,
+) {
+  return async (action: string, params: Params, options?: CallOptions): Promise<CloudReply> => {
+    if (!isMutating(action)) return call(action, params, options)
+    const who = actor()
+    const base = {
+      timeMs: now(),
+      profileId: who?.profileId ?? '',
+      profileName: who?.profileName ?? '',
+      account: who?.account ?? '',
+      action,
+      params: JSON.stringify(redact(params, secrets())),
+    }
+    try {
+      const reply = await call(action, params, options)
+      log.record({ ...base, requestId: reply.requestId, outcome: 'ok', errorCode: '', errorMessage: '' })
+      return reply
+    } catch (error) {
+      const failure = error instanceof ApiError ? error : null
+      log.record({
+        ...base,
+        requestId: failure?.requestId ?? '',
+        outcome: 'error',
+        errorCode: failure?.code ?? 'Desk.Internal',
+        errorMessage: String(redact(failure?.message ?? String(error), secrets())),
+      })
+      throw error
+    }
+  }
+}
