@@ -424,8 +424,8 @@ export interface PayloadActionReply {
 
 export interface ActionRequests {
   AppGetTokenByWeiXin: { WxOpenID: string; Nickname: string; Avatar: string }
-  AppLogoutUser: {  }
-  AppCreateDeviceBindToken: {  }
+  AppLogoutUser: Record<string, never>
+  AppCreateDeviceBindToken: Record<string, never>
   AppGetDeviceBindTokenState: { Token: string }
   AppTokenBindDeviceFamily: { Token: string; ProductId: string; DeviceName: string; FamilyId: string; RoomId: string }
   APPGetWechatDeviceTicket: { ProductId: string; Devicename: string; IsThirdApp: number; ModelId?: string; MiniProgramAppId?: string }
@@ -530,25 +530,25 @@ export interface ActionResponses {
   AppLogoutUser: { Data: string }
   AppCreateDeviceBindToken: { Token: string }
   AppGetDeviceBindTokenState: { State: number }
-  AppTokenBindDeviceFamily: {  }
+  AppTokenBindDeviceFamily: Record<string, unknown>
   APPGetWechatDeviceTicket: { Data: WXDeviceInfo }
   AppGetProducts: { Products: Product[] }
-  AppDeleteDeviceInFamily: {  }
+  AppDeleteDeviceInFamily: Record<string, unknown>
   AppGetFamilyDeviceList: { Total: number; DeviceList: DeviceList[] }
   AppGetDeviceStatuses: { Devices: Devices[] }
   AppUpdateDeviceInFamily: { DeviceId: string; ProductId: string; DeviceName: string; AliasName: string; IconUrl: string; FamilyId: string; RoomId: string; CreateTime: number; UpdateTime: number }
   AppGetDeviceInFamily: { DeviceId: string; ProductId: string; DeviceName: string; AliasName: string; IconUrl: string; FamilyId: string; RoomId: string; CreateTime: number; UpdateTime: number }
   AppGetDeviceExtInfo: { ManufacturerName: string; ProductModel: string; Mac: string; FwVer: string; IP: string }
-  AppModifyFamilyDeviceRoom: {  }
+  AppModifyFamilyDeviceRoom: Record<string, unknown>
   AppBindSubDeviceInFamily: { AppDeviceInfo: AppDeviceInfo }
   AppGetGatewayBindDeviceList: { Total: string; DeviceList: DeviceList[] }
   AppGetFamilySubDeviceList: { Total: string; DeviceList: DeviceList[] }
   AppReportDataAsDevice: { Data: string }
-  AppPublishMsgAsDevice: {  }
-  AppReportDeviceEvent: {  }
+  AppPublishMsgAsDevice: Record<string, unknown>
+  AppReportDeviceEvent: Record<string, unknown>
   AppSigBindDeviceInFamily: { AppDeviceInfo: AppDeviceInfo }
-  AppSigGatewayBindDevice: {  }
-  AppGatewayUnbindDevice: {  }
+  AppSigGatewayBindDevice: Record<string, unknown>
+  AppGatewayUnbindDevice: Record<string, unknown>
   AppControlDeviceData: { Data: string }
   AppCallDeviceActionSync: { ClientToken: string; Status: string; OutputParams: string }
   AppCallDeviceActionAsync: { ClientToken: string; Status: string }
@@ -561,45 +561,45 @@ export interface ActionResponses {
   AppListShareDeviceUsers: { Total: number; Users: ShareUserInfo[] }
   AppRemoveShareDeviceUser: { Status: string }
   AppCreateFamily: { FamilyId: string }
-  AppDeleteFamily: {  }
-  AppModifyFamily: {  }
+  AppDeleteFamily: Record<string, unknown>
+  AppModifyFamily: Record<string, unknown>
   AppGetFamilyList: { Total: number; FamilyList: FamilyList[] }
   AppDescribeFamily: { FamilyId: string; FamilyName: string; Address: string; CreateTime: number; UpdateTime: number }
   AppCreateRoom: { RoomId: string }
-  AppModifyRoom: {  }
-  AppDeleteRoom: {  }
+  AppModifyRoom: Record<string, unknown>
+  AppDeleteRoom: Record<string, unknown>
   AppGetRoomList: { Total: number; RoomList: Roomlist[] }
   AppInviteMember: { ShareToken: string }
-  AppJoinFamily: {  }
-  AppDeleteFamilyMember: {  }
-  AppExitFamily: {  }
+  AppJoinFamily: Record<string, unknown>
+  AppDeleteFamilyMember: Record<string, unknown>
+  AppExitFamily: Record<string, unknown>
   AppGetFamilyMemberList: { Total: number; MemberList: MemberList[] }
-  AppSendShareFamilyInvite: {  }
+  AppSendShareFamilyInvite: Record<string, unknown>
   AppCreateTimer: { TimerId: string; TimerName: string }
-  AppModifyTimer: {  }
-  AppDeleteTimer: {  }
-  AppModifyTimerStatus: {  }
+  AppModifyTimer: Record<string, unknown>
+  AppDeleteTimer: Record<string, unknown>
+  AppModifyTimerStatus: Record<string, unknown>
   AppGetTimerList: { TimerList: TimerList[]; Total: number }
-  AppReportFirmwareVersion: {  }
+  AppReportFirmwareVersion: Record<string, unknown>
   AppCheckFirmwareUpdate: { CurrentVersion: string; DstVersion: string }
   AppGetDeviceOTAInfo: { FirmwareURL: string; TargetVersion: string; UploadVersion: string }
-  AppPublishFirmwareUpdateMessage: {  }
-  AppReportOTAStatus: {  }
+  AppPublishFirmwareUpdateMessage: Record<string, unknown>
+  AppReportOTAStatus: Record<string, unknown>
   AppDescribeFirmwareUpdateStatus: { OriVersion: string; DstVersion: string; ErrMsg: string; Percent: number; Status: number }
   AppDescribeFirmware: { ProductId: string; Name: string; Description: string; Md5sum: string; Createtime: number; ProductName: string; FwType: string; Version: string }
   AppGetMessages: { Listover: string }
   AppDeleteMessage: { Data: string }
   AppCreateScene: { SceneId: string }
   AppGetSceneList: { SceneList: Scene[]; Total: number }
-  AppDeleteScene: {  }
-  AppModifyScene: {  }
-  AppRunScene: {  }
+  AppDeleteScene: Record<string, unknown>
+  AppModifyScene: Record<string, unknown>
+  AppRunScene: Record<string, unknown>
   AppCreateAutomation: { AutomationId: string }
   AppGetAutomationList: { List: AutomationListitem[] }
   AppDescribeAutomation: { Data: Automation }
-  AppDeleteAutomation: {  }
-  AppModifyAutomation: {  }
-  AppModifyAutomationStatus: {  }
+  AppDeleteAutomation: Record<string, unknown>
+  AppModifyAutomation: Record<string, unknown>
+  AppModifyAutomationStatus: Record<string, unknown>
   AppGetDeviceData: { Data: string }
   AppGetDeviceDataHistory: { Context: string; FieldName: string; Listover: boolean; Results: DataHistoryItem[] }
   AppListEventHistory: { Context: string; Total: number; Listover: boolean; EventHistory: EventHistoryItem[] }
