@@ -19,6 +19,7 @@ export const COMMAND_NAMES = [
   'rooms.list',
   'devices.list',
   'products.list',
+  'live.watch',
   'api.call',
   'audit.list',
   'audit.export',
@@ -26,7 +27,7 @@ export const COMMAND_NAMES = [
 export type ListedCommandName = (typeof COMMAND_NAMES)[number]
 
 /** Every event main pushes to the renderer. Keep in step with `BridgeEvents` in bridge.ts. */
-export const EVENT_NAMES = ['session.changed', 'connection.changed'] as const
+export const EVENT_NAMES = ['session.changed', 'connection.changed', 'device.events', 'device.states'] as const
 export type ListedEventName = (typeof EVENT_NAMES)[number]
 
 const commandNames: ReadonlySet<string> = new Set(COMMAND_NAMES)

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod'
 import type { BridgeResult } from './errors'
+import type { DeviceEvent, DeviceState } from './live'
 import type {
   AppInfo,
   AuditPage,
@@ -83,6 +84,8 @@ export const commandArgs = {
   'rooms.list': z.object({ familyId: id }),
   'devices.list': z.object({ familyId: id, roomId: z.string().max(128).optional() }),
   'products.list': z.object({ productIds: z.array(id).min(1).max(100) }),
+  /** Live data for these devices (replaces the previous set); answers their latest known state. */
+  'live.watch': z.object({ deviceIds: z.array(id).max(10_000) }),
   /** The API console: any tokenapi action of the catalog, by name, with its parameters. */
   'api.call': z.object({ action: text(64), params: z.record(z.string(), z.unknown()).default({}) }),
   'audit.list': auditFilterSchema,
@@ -103,6 +106,7 @@ export interface CommandResults {
   'rooms.list': Room[]
   'devices.list': Device[]
   'products.list': Product[]
+  'live.watch': DeviceState[]
   'api.call': ApiCallResult
   'audit.list': AuditPage
   'audit.export': { csv: string; count: number }
@@ -125,6 +129,10 @@ export type CommandResult<C extends CommandName> = CommandResults[C]
 export interface BridgeEvents {
   'session.changed': SessionChange
   'connection.changed': ConnectionState
+  /** Decoded pushes, in batches of at most one per 50 ms. */
+  'device.events': DeviceEvent[]
+  /** Latest states after a resync (reconnect or first subscription). */
+  'device.states': DeviceState[]
 }
 export type EventName = keyof BridgeEvents
 

@@ -1,22 +1,22 @@
 import { join } from 'node:path'
 import type { Logger } from 'pino'
+import { LocalCode } from '../../shared/errors'
 import type { SessionChange } from '../../shared/domain'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
+import { TOKEN_ACTIONS, type TokenActionName } from './api/action-client'
+import { ApiError } from './api/api-error'
 import { CloudClient } from './api/cloud-client'
-import { ConnectionMonitor } from './connection-monitor'
+import { recordChanges } from './change-recorder'
 import type { Desk, DeskHostOptions } from './desk-contract'
 import { createDispatcher, type CommandHandlers } from './dispatcher'
 import { EventHub } from './events'
 import { FleetService, type CloudCall } from './fleet'
-import { ApiError } from './api/api-error'
-import { TOKEN_ACTIONS, type TokenActionName } from './api/action-client'
-import { recordChanges } from './change-recorder'
-import { AuditLog } from './store/audit-log'
-import { openDatabase } from './store/database'
-import { LocalCode } from '../../shared/errors'
+import { LiveService, type LiveDeps } from './live/live-service'
 import { createLogger } from './logger'
 import { ProfileStore } from './profiles'
 import { SessionService } from './session'
+import { AuditLog } from './store/audit-log'
+import { openDatabase } from './store/database'
 import { SecretVault } from './vault'
 
 /** What tests and benchmarks may swap; hosts pass none of it. */
@@ -27,9 +27,11 @@ export interface DeskOverrides {
   sandbox?: Partial<SandboxOptions>
   /** A sandbox the caller started and will close (tests compare against its world). */
   sandboxInstance?: RunningSandbox
+  /** Push-connection and batching tuning (tests shorten heartbeats and backoff). */
+  live?: Pick<LiveDeps, 'push' | 'batchMs'>
 }
 
-/** Builds the core a host serves: profiles, session, fleet, behind one dispatcher. */
+/** Builds the core a host serves: profiles, session, fleet, live data, audit, behind one dispatcher. */
 export async function createDesk(options: DeskHostOptions, overrides: DeskOverrides = {}): Promise<Desk> {
   const logger = overrides.logger ?? createLogger(options.dataDir)
   const now = overrides.now ?? Date.now
@@ -37,36 +39,44 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   const sandbox = await embeddedSandbox(options, overrides)
   const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
   const profiles = await ProfileStore.open(options.dataDir, vault, sandbox)
-  const connection = new ConnectionMonitor((state) => hub.emit('connection.changed', state))
-  const session = new SessionService({
+  const db = openDatabase(options.dataDir)
+  const audit = new AuditLog(db)
+
+  const session: SessionService = new SessionService({
     profiles,
     now,
     clientFor: (profile) =>
       new CloudClient({ baseUrl: profile.baseUrl, appKey: profile.appKey, appSecret: profile.appSecret, fetch: overrides.fetch, now }),
     onChange: (change: SessionChange) => {
-      if (!change.session) {
-        fleet.reset()
-        connection.reset()
-      }
+      fleet.reset()
+      live.sessionChanged(change.session)
       logger.info({ reason: change.reason, profileId: change.session?.profileId }, 'session changed')
       hub.emit('session.changed', change)
     },
   })
-  const db = openDatabase(options.dataDir)
-  const audit = new AuditLog(db)
+  const read: CloudCall = (action, params, call) => session.call(action, params, call)
   const knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
-  const recordedCall = recordChanges(audit, () => session.current(), knownSecrets, (action, params, call) =>
-    connection.watch(session.call(action, params, call)),
-  )
-  const fleet = new FleetService(recordedCall)
-  const handlers = commandHandlers({ options, vault, profiles, session, fleet, connection, audit, call: recordedCall })
-  const dispatch = createDispatcher(handlers, logger)
+  const call = recordChanges(audit, () => session.current(), knownSecrets, read)
+  const fleet = new FleetService(call)
+  const live = new LiveService({
+    call: read,
+    accessToken: () => session.accessToken(),
+    baseUrl: () => session.baseUrl(),
+    emitEvents: (events) => hub.emit('device.events', events),
+    emitStates: (states) => hub.emit('device.states', states),
+    emitConnection: (state) => hub.emit('connection.changed', state),
+    onTokenRejected: () => session.endRejected(),
+    now,
+    ...overrides.live,
+  })
+  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call }), logger)
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
     dispatch,
     onEvent: (listener) => hub.on(listener),
     close: async () => {
+      live.close()
       await session.signOut()
       session.close()
       if (!overrides.sandboxInstance) await sandbox?.close()
@@ -87,12 +97,13 @@ interface Services {
   profiles: ProfileStore
   session: SessionService
   fleet: FleetService
-  connection: ConnectionMonitor
+  live: LiveService
   audit: AuditLog
+  /** A call as the signed-in user, audited when it changes something. */
   call: CloudCall
 }
 
-function commandHandlers({ options, vault, profiles, session, fleet, connection, audit, call }: Services): CommandHandlers {
+function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call }: Services): CommandHandlers {
   return {
     'app.info': async () => ({
       version: options.version,
@@ -108,7 +119,7 @@ function commandHandlers({ options, vault, profiles, session, fleet, connection,
       return null
     },
     'session.current': async () => session.current(),
-    'session.signIn': async ({ profileId, credentials }) => connection.watch(session.signIn(profileId, credentials)),
+    'session.signIn': async ({ profileId, credentials }) => session.signIn(profileId, credentials),
     'session.signOut': async () => {
       await session.signOut()
       return null
@@ -118,6 +129,7 @@ function commandHandlers({ options, vault, profiles, session, fleet, connection,
     'rooms.list': async ({ familyId }) => fleet.rooms(familyId),
     'devices.list': async ({ familyId, roomId }) => fleet.devices(familyId, roomId ?? ''),
     'products.list': async ({ productIds }) => fleet.productList(productIds),
+    'live.watch': async ({ deviceIds }) => live.watch(deviceIds),
     'api.call': async ({ action, params }) => {
       if (!TOKEN_ACTIONS.includes(action as TokenActionName)) {
         throw new ApiError({ kind: 'validation', code: LocalCode.UnknownAction, message: `${action} is not an action of the reference.`, action })
@@ -126,10 +138,7 @@ function commandHandlers({ options, vault, profiles, session, fleet, connection,
       return { action, requestId: reply.requestId, data: reply.data }
     },
     'audit.list': async (filter) => audit.list(filter),
-    'audit.export': async (filter) => {
-      const csv = audit.toCsv(filter)
-      return { csv, count: audit.list({ ...filter, limit: 1 }).total }
-    },
+    'audit.export': async (filter) => ({ csv: audit.toCsv(filter), count: audit.list({ ...filter, limit: 1 }).total }),
   }
 }
 

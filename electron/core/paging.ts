@@ -17,16 +17,22 @@ export async function fetchAllPages<T>(
   if (first.items.length < limit || first.total <= limit) return first.items
   const offsets: number[] = []
   for (let offset = limit; offset < first.total; offset += limit) offsets.push(offset)
-  const pages: T[][] = new Array<T[]>(offsets.length)
+  const pages = await mapConcurrently(offsets, concurrency, async (offset) => (await fetchPage(offset, limit)).items)
+  return [first.items, ...pages].flat()
+}
+
+/** `fn` over every item, at most `limit` at a time; results in the items' order. */
+export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
+  const results = new Array<R>(items.length)
   let next = 0
   const worker = async (): Promise<void> => {
-    while (next < offsets.length) {
+    while (next < items.length) {
       const index = next++
-      pages[index] = (await fetchPage(offsets[index] ?? 0, limit)).items
+      results[index] = await fn(items[index] as T)
     }
   }
-  await Promise.all(Array.from({ length: Math.min(concurrency, offsets.length) }, worker))
-  return [first.items, ...pages].flat()
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
+  return results
 }
 
 /** Splits `items` into runs of at most `size`. */

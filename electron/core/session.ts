@@ -79,9 +79,24 @@ export class SessionService {
     }
   }
 
+  /** The AccessToken, for the push connection in main; never handed to the renderer. */
+  accessToken(): string | null {
+    return this.active?.token ?? null
+  }
+
+  /** The API base of the signed-in profile. */
+  baseUrl(): string | null {
+    return this.active?.client.baseUrl ?? null
+  }
+
   /** Secret values held now (the AccessToken), so logs and audit rows can cut them out. */
   secrets(): string[] {
     return this.active ? [this.active.token] : []
+  }
+
+  /** The push connection found the token refused: end the session as the API would. */
+  endRejected(): void {
+    this.end('revoked')
   }
 
   close(): void {

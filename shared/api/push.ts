@@ -18,6 +18,32 @@ export interface WsAnswer {
   data: unknown
 }
 
+/** ActivePush params: the whole list to watch (it replaces the connection's previous one). */
+export interface ActivePushParams {
+  DeviceIds: string[]
+  AccessToken: string
+}
+
+/**
+ * ActivePush answer data: the devices now watched (lower-case `deviceIds`, as printed);
+ * devices the user may not read are left out. On a refused call (bad token, missing
+ * DeviceIds) the list is empty and `Response.Error` says why (sandbox; the reference shows
+ * only the empty list).
+ */
+export interface ActivePushData {
+  deviceIds: string[]
+  Response?: { Error: { Code: string; Message: string }; RequestId: string }
+}
+
+/** YunApi params of the heartbeat; its answer data is `{Response: {RequestId}}` or `{Response: {Error, RequestId}}`. */
+export interface HeartbeatParams {
+  Action: 'AppDeviceTraceHeartBeat'
+  ActionParams: { DeviceIds: string[]; AccessToken: string; RequestId: string }
+}
+
+/** `error` of a server/transport failure ("Error connecting with backend, contact the admin"). */
+export const WS_SERVER_ERROR = '-1'
+
 /** The documented push Types (seed 7227-7236). */
 export const PUSH_TYPES = ['StatusChange', 'Shadow', 'Property', 'Template', 'Event', 'Action', 'UserDefined'] as const
 export type PushType = (typeof PUSH_TYPES)[number]
@@ -82,13 +108,38 @@ export interface StatusPayload {
   Online: 0 | 1
 }
 
-/** Firmware upgrade progress (Type "Event", SubType "Report", method "ota_progress"). */
+/**
+ * Firmware upgrade progress: Type "Event", SubType "Report", Topic
+ * `$ota/report/{ProductId}/{DeviceName}`, method "ota_progress". Not printed in the
+ * reference (its push section lost the payload table); the sandbox's and the client's
+ * agreement. One push per status change of an upgrade, whether the cloud drives it
+ * (AppPublishFirmwareUpdateMessage) or a caller reports it (AppReportOTAStatus).
+ * Consumers of Type "Event" pushes tell it from a template event by `method`.
+ */
 export interface OtaProgressPayload {
   method: 'ota_progress'
   clientToken: string
-  /** 1..8 / 20 as AppDescribeFirmwareUpdateStatus reports them. */
+  /**
+   * AppDescribeFirmwareUpdateStatus's Status: 1 pending, 2 delivered, 3 downloading,
+   * 20 download completed, 4 burning, 6 done, 5 failed, 7 being processed.
+   */
   status: number
+  /** AppReportOTAStatus's State word for it: updating, downloading, burning, done, fail. */
+  state: string
+  /** 0..100 (download progress; 100 from download completed on). */
   percent: number
+  /** The upgrade's target version. */
   version: string
-  resultCode?: number
+  /** The version the upgrade started from. */
+  oriVersion: string
+  /**
+   * The version the device runs now. On status 6 compare it with `version`: a device can
+   * come back from its reboot on the old version although it said done.
+   */
+  currentVersion: string
+  /** AppReportOTAStatus's ResultCode: 0, or -1 download timeout, -2 file missing, -3 signature expired, -4 MD5 mismatch, -5 update failed. */
+  resultCode: number
+  resultMsg: string
+  /** Unix milliseconds. */
+  timestamp: number
 }

@@ -25,3 +25,12 @@ export function baseUrlFor(kind: Exclude<ProfileKind, 'sandbox'>, customUrl?: st
   }
   return REGION_BASE_URLS[kind]
 }
+
+/**
+ * The long connection beside an API base: the reference's `/iotstudio_v2_weapp_1` on the
+ * same host (it prints no overseas URL; the overseas host is assumed to serve the same).
+ */
+export function pushUrlFor(baseUrl: string): string {
+  const url = new URL(baseUrl)
+  return `${url.protocol === 'https:' ? 'wss' : 'ws'}://${url.host}/iotstudio_v2_weapp_1`
+}

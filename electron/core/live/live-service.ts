@@ -1,0 +1,133 @@
+import type { ConnectionState, SessionInfo } from '../../../shared/domain'
+import type { DeviceEvent, DeviceState, PropertyValue } from '../../../shared/live'
+import { pushUrlFor } from '../api/endpoints'
+import type { CloudCall } from '../fleet'
+import { chunk, mapConcurrently } from '../paging'
+import { PushClient, type PushClientOptions } from '../push/push-client'
+import { Batcher } from './batcher'
+import { DeviceStates } from './device-states'
+
+export interface LiveDeps {
+  /** A read as the signed-in user (not audited). */
+  call: CloudCall
+  accessToken(): string | null
+  baseUrl(): string | null
+  emitEvents(events: DeviceEvent[]): void
+  emitStates(states: DeviceState[]): void
+  emitConnection(state: ConnectionState): void
+  /** The push connection found the token refused. */
+  onTokenRejected(): void
+  now?: () => number
+  /** Tuning for tests and benchmarks. */
+  push?: Partial<Pick<PushClientOptions, 'heartbeatMs' | 'answerTimeoutMs' | 'backoffBaseMs' | 'backoffCapMs'>>
+  /** At most one batch per this many ms towards the renderer. */
+  batchMs?: number
+}
+
+const STATUS_BATCH = 100
+const DATA_CONCURRENCY = 16
+const STATES_PER_MESSAGE = 500
+
+/**
+ * Live device data for the signed-in user: one push connection, the latest state per
+ * watched device, and batched events towards the renderer. After every (re)subscription
+ * it resynchronises the watched devices from the API, so nothing stale survives a gap.
+ */
+export class LiveService {
+  readonly states = new DeviceStates()
+  private client: PushClient | null = null
+  private readonly batcher: Batcher<DeviceEvent>
+  private watched: string[] = []
+  private readonly now: () => number
+
+  constructor(private readonly deps: LiveDeps) {
+    this.now = deps.now ?? Date.now
+    this.batcher = new Batcher(deps.batchMs ?? 50, (events) => deps.emitEvents(events))
+  }
+
+  /** Starts the connection for a new session, or closes it when the session ends. */
+  sessionChanged(session: SessionInfo | null): void {
+    this.client?.stop()
+    this.client = null
+    this.batcher.discard()
+    this.states.clear()
+    this.watched = []
+    const baseUrl = this.deps.baseUrl()
+    if (!session || !baseUrl) return
+    this.client = new PushClient({
+      url: pushUrlFor(baseUrl),
+      token: () => this.deps.accessToken(),
+      onEvent: (event) => this.receive(event),
+      onState: (state) => this.deps.emitConnection(state),
+      onResync: (ids) => void this.resync(ids),
+      onTokenRejected: () => this.deps.onTokenRejected(),
+      now: this.now,
+      ...this.deps.push,
+    })
+    this.client.start()
+  }
+
+  /** The devices the user is looking at (replaces the previous set). */
+  watch(deviceIds: string[]): DeviceState[] {
+    this.watched = [...new Set(deviceIds)]
+    this.client?.watch(this.watched)
+    return this.states.snapshot(this.watched)
+  }
+
+  get watching(): readonly string[] {
+    return this.watched
+  }
+
+  close(): void {
+    this.sessionChanged(null)
+  }
+
+  private receive(event: DeviceEvent): void {
+    this.states.apply(event)
+    this.batcher.push(event)
+  }
+
+  /** Reads statuses and property values of `deviceIds` from the API into the state. */
+  async resync(deviceIds: readonly string[]): Promise<void> {
+    try {
+      await Promise.all([this.resyncStatuses(deviceIds), this.resyncData(deviceIds)])
+    } catch {
+      return // the session ended or the cloud is unreachable: the next reconnect resyncs again
+    }
+    for (const part of chunk(this.states.snapshot(deviceIds), STATES_PER_MESSAGE)) this.deps.emitStates(part)
+  }
+
+  private async resyncStatuses(deviceIds: readonly string[]): Promise<void> {
+    for (const ids of chunk(deviceIds, STATUS_BATCH)) {
+      const reply = await this.deps.call('AppGetDeviceStatuses', { DeviceIds: ids })
+      const list = (reply.data.DeviceStatuses ?? reply.data.Devices ?? []) as { DeviceId?: string; Online?: number }[]
+      for (const s of list) if (s.DeviceId) this.states.setOnline(s.DeviceId, Number(s.Online) === 1, this.now())
+    }
+  }
+
+  private async resyncData(deviceIds: readonly string[]): Promise<void> {
+    await mapConcurrently(deviceIds, DATA_CONCURRENCY, async (deviceId) => {
+      const [ProductId, DeviceName] = deviceId.split('/')
+      const reply = await this.deps.call('AppGetDeviceData', { ProductId, DeviceName })
+      this.states.mergeProperties(deviceId, parseDeviceData(reply.data.Data), this.now())
+    })
+  }
+}
+
+/** AppGetDeviceData's Data: a JSON string of `{id: {Value, LastUpdate}}` (LastUpdate in ms). */
+export function parseDeviceData(data: unknown): Record<string, PropertyValue> {
+  let parsed: unknown = data
+  if (typeof data === 'string') {
+    try {
+      parsed = JSON.parse(data)
+    } catch {
+      return {}
+    }
+  }
+  if (!parsed || typeof parsed !== 'object') return {}
+  const out: Record<string, PropertyValue> = {}
+  for (const [id, entry] of Object.entries(parsed as Record<string, { Value?: unknown; LastUpdate?: number }>)) {
+    if (entry && typeof entry === 'object' && 'Value' in entry) out[id] = { value: entry.Value, lastUpdateMs: Number(entry.LastUpdate) || 0 }
+  }
+  return out
+}

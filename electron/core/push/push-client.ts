@@ -1,0 +1,214 @@
+import { randomUUID } from 'node:crypto'
+import WebSocket from 'ws'
+import type { DeviceChangeParams, WsAnswer } from '../../../shared/api/push'
+import type { ConnectionState } from '../../../shared/domain'
+import type { DeviceEvent } from '../../../shared/live'
+import { toDeviceEvent } from './decode'
+import { SeqFilter } from './seq-filter'
+
+export interface PushClientOptions {
+  /** The long-connection URL (ws:// or wss://). */
+  url: string
+  /** The current AccessToken, or null when signed out. */
+  token(): string | null
+  onEvent(event: DeviceEvent): void
+  onState(state: ConnectionState): void
+  /** After every (re)subscription: fetch what may have changed while we were away. */
+  onResync(deviceIds: string[]): void
+  /** The cloud refused the token: the session is over. */
+  onTokenRejected(): void
+  /** Heartbeat period; the reference asks for one at least every 60 s (SDK: 50 s). */
+  heartbeatMs?: number
+  /** How long an answer may take before the connection counts as dead (SDK: 20 s). */
+  answerTimeoutMs?: number
+  backoffBaseMs?: number
+  backoffCapMs?: number
+  random?: () => number
+  now?: () => number
+}
+
+interface Pending {
+  resolve(answer: WsAnswer): void
+  reject(error: Error): void
+  timer: ReturnType<typeof setTimeout>
+}
+
+const TOKEN_ERRORS = /InvalidAccessToken|AccessTokenExpired|TokenExpired/
+
+/**
+ * The WebSocket push connection, kept alive: subscribes with ActivePush, beats the
+ * heartbeat, notices a dead link (error, close, or an answer that never comes),
+ * reconnects with jittered exponential backoff capped at 30 s, resubscribes, and asks
+ * for a resync. Pushes are decoded, de-duplicated by (DeviceId, Seq) and handed on.
+ * It only ever sends subscriptions and heartbeats: nothing mutating is re-sent here.
+ */
+export class PushClient {
+  private socket: WebSocket | null = null
+  private readonly pending = new Map<string, Pending>()
+  private readonly seen = new SeqFilter()
+  private wanted: string[] = []
+  private attempt = 0
+  private stopped = true
+  private heartbeat: ReturnType<typeof setInterval> | null = null
+  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private readonly o: Required<PushClientOptions>
+
+  constructor(options: PushClientOptions) {
+    this.o = {
+      heartbeatMs: 50_000,
+      answerTimeoutMs: 20_000,
+      backoffBaseMs: 500,
+      backoffCapMs: 30_000,
+      random: Math.random,
+      now: Date.now,
+      ...options,
+    }
+  }
+
+  get subscribed(): readonly string[] {
+    return this.wanted
+  }
+
+  start(): void {
+    if (!this.stopped) return
+    this.stopped = false
+    this.connect()
+  }
+
+  /** The devices to hear about (replaces the previous set, as ActivePush does). */
+  watch(deviceIds: string[]): void {
+    this.wanted = [...new Set(deviceIds)]
+    if (this.socket?.readyState === WebSocket.OPEN) void this.subscribe()
+  }
+
+  stop(): void {
+    this.stopped = true
+    this.teardown()
+    this.o.onState({ status: 'idle' })
+  }
+
+  private connect(): void {
+    if (this.stopped) return
+    if (!this.o.token()) return this.o.onState({ status: 'offline', detail: 'Not signed in.' })
+    this.o.onState({ status: 'connecting' })
+    const socket = new WebSocket(this.o.url)
+    this.socket = socket
+    socket.on('open', () => void this.subscribe())
+    socket.on('message', (data) => this.receive(data.toString()))
+    socket.on('error', () => socket.terminate())
+    socket.on('close', () => {
+      if (this.socket === socket) this.lost('The connection closed.')
+    })
+  }
+
+  private async subscribe(): Promise<void> {
+    const socket = this.socket
+    try {
+      const answer = await this.request('ActivePush', { DeviceIds: this.wanted, AccessToken: this.o.token() ?? '' })
+      if (socket !== this.socket) return
+      if (this.refusesToken(answer)) return
+      this.attempt = 0
+      this.o.onState({ status: 'live' })
+      this.startHeartbeat()
+      this.o.onResync(this.wanted)
+    } catch {
+      socket?.terminate() // no answer in time: treat the link as dead
+    }
+  }
+
+  private startHeartbeat(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat)
+    this.heartbeat = setInterval(() => void this.beat(), this.o.heartbeatMs)
+    this.heartbeat.unref?.()
+  }
+
+  private async beat(): Promise<void> {
+    const socket = this.socket
+    try {
+      const answer = await this.request('YunApi', {
+        Action: 'AppDeviceTraceHeartBeat',
+        ActionParams: { DeviceIds: this.wanted, AccessToken: this.o.token() ?? '', RequestId: randomUUID() },
+      })
+      this.refusesToken(answer)
+    } catch {
+      if (socket === this.socket) socket?.terminate()
+    }
+  }
+
+  private refusesToken(answer: WsAnswer): boolean {
+    const text = `${answer.error} ${answer.error_message} ${JSON.stringify(answer.data ?? '')}`
+    if (!TOKEN_ERRORS.test(text)) return false
+    this.stopped = true
+    this.teardown()
+    this.o.onState({ status: 'offline', detail: 'The cloud refused the sign-in.' })
+    this.o.onTokenRejected()
+    return true
+  }
+
+  private request(action: string, params: Record<string, unknown>): Promise<WsAnswer> {
+    const reqId = randomUUID()
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.pending.delete(reqId)
+        reject(new Error(`No answer to ${action} within ${this.o.answerTimeoutMs} ms`))
+      }, this.o.answerTimeoutMs)
+      timer.unref?.()
+      this.pending.set(reqId, { resolve, reject, timer })
+      this.socket?.send(JSON.stringify({ action, reqId, params }))
+    })
+  }
+
+  private receive(text: string): void {
+    let message: Record<string, unknown>
+    try {
+      message = JSON.parse(text) as Record<string, unknown>
+    } catch {
+      return // not ours to understand; the connection itself is fine
+    }
+    if (message.push === true && message.action === 'DeviceChange') return this.onPush(message.params)
+    const pending = this.pending.get(String(message.reqId))
+    if (!pending) return
+    this.pending.delete(String(message.reqId))
+    clearTimeout(pending.timer)
+    pending.resolve(message as unknown as WsAnswer)
+  }
+
+  private onPush(params: unknown): void {
+    const push = params as DeviceChangeParams
+    if (!push || typeof push.DeviceId !== 'string' || typeof push.Payload !== 'string') return
+    if (!this.seen.isNew(push.DeviceId, Number(push.Seq))) return
+    this.o.onEvent(toDeviceEvent(push, this.o.now()))
+  }
+
+  private lost(detail: string): void {
+    this.teardown()
+    if (this.stopped) return
+    this.attempt += 1
+    const delay = this.backoff()
+    this.o.onState({ status: 'retrying', retryInMs: delay, detail })
+    this.retryTimer = setTimeout(() => this.connect(), delay)
+    this.retryTimer.unref?.()
+  }
+
+  /** Exponential, capped, with jitter so a fleet of desks doesn't reconnect in step. */
+  private backoff(): number {
+    const ceiling = Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (this.attempt - 1))
+    return Math.round(ceiling / 2 + (this.o.random() * ceiling) / 2)
+  }
+
+  private teardown(): void {
+    if (this.heartbeat) clearInterval(this.heartbeat)
+    if (this.retryTimer) clearTimeout(this.retryTimer)
+    this.heartbeat = null
+    this.retryTimer = null
+    for (const [, pending] of this.pending) {
+      clearTimeout(pending.timer)
+      pending.reject(new Error('The connection closed.'))
+    }
+    this.pending.clear()
+    const socket = this.socket
+    this.socket = null
+    socket?.removeAllListeners('close')
+    socket?.terminate()
+  }
+}
