@@ -3,6 +3,8 @@
  * Starts the sandbox cloud on 127.0.0.1 and prints where it is and how to sign in.
  */
 import { parseArgs } from 'node:util'
+import { CONTROL_USAGE, SIMULATION_FLAGS, SIMULATION_USAGE, simulationOptions } from './control/cli-flags'
+import { HISTORY_OTA_FLAGS, HISTORY_OTA_USAGE, historyOtaOptions } from './control/history-ota-flags'
 import { DEMO_ACCOUNT, resolveOptions, startSandbox, type RunningSandbox, type SandboxOptions } from './index'
 
 const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--devices N] [--envelope documented|wrapped]
@@ -10,6 +12,9 @@ const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--devices N] [--
   --seed      seed of the demo fleet (default 1)
   --devices   devices in the demo account's families, 0..10000 (default 30)
   --envelope  'documented' (the reference's {Response}) or 'wrapped' ({code,msg,data}); default documented
+${SIMULATION_USAGE}
+${HISTORY_OTA_USAGE}
+${CONTROL_USAGE}
 AppKey/AppSecret come from SANDBOX_APP_KEY / SANDBOX_APP_SECRET when set.`
 
 function parseOptions(argv: string[]): Partial<SandboxOptions> | 'help' {
@@ -21,11 +26,13 @@ function parseOptions(argv: string[]): Partial<SandboxOptions> | 'help' {
       devices: { type: 'string' },
       envelope: { type: 'string' },
       help: { type: 'boolean', short: 'h' },
+      ...SIMULATION_FLAGS,
+      ...HISTORY_OTA_FLAGS,
     },
     strict: true,
   })
   if (values.help) return 'help'
-  const options: Partial<SandboxOptions> = {}
+  const options: Partial<SandboxOptions> = { ...simulationOptions(values), ...historyOtaOptions(values) }
   if (values.port !== undefined) options.port = integer('--port', values.port)
   if (values.seed !== undefined) options.seed = integer('--seed', values.seed)
   if (values.devices !== undefined) options.devices = integer('--devices', values.devices)
@@ -43,11 +50,14 @@ function banner(sandbox: RunningSandbox): string {
   return [
     `Sandbox cloud listening on ${sandbox.url}`,
     `  base URL    ${sandbox.baseUrl}   (appapi, tokenapi)`,
+    `  WebSocket   ${sandbox.wsUrl}   (also /ws/explorer)`,
     `  AppKey      ${sandbox.appKey}`,
     `  AppSecret   ${sandbox.appSecret}`,
     `  demo user   ${DEMO_ACCOUNT.email}  or  +${DEMO_ACCOUNT.countryCode} ${DEMO_ACCOUNT.phoneNumber}`,
     `  password    ${DEMO_ACCOUNT.password}`,
     `  fleet       seed ${o.seed}, ${o.devices} devices, envelope ${o.envelope}, token TTL ${o.tokenTtlSeconds} s`,
+    `  simulation  ${o.simulate ? `on, speed ${o.simSpeed}x, churn ${o.churnRate}/h` : 'off'}; faults: latency ${o.latencyMs}+${o.jitterMs} ms, error rate ${o.errorRate}, drop WebSockets ${o.dropWsEverySeconds > 0 ? `every ${o.dropWsEverySeconds} s` : 'never'}`,
+    `  history     ${o.historyDays} days backfilled; OTA ${o.otaDurationMs} ms per upgrade, failure rate ${o.otaFailureRate}`,
     'Press Ctrl+C to stop.',
   ].join('\n')
 }

@@ -1,2 +1,5 @@
 /** Every benchmark suite by name; each prints `bench <name> <value> <unit>` lines. */
+import { sandboxBench } from './sandbox'
 export const SUITES: Record<string, () => Promise<void>> = {}
+
+SUITES.sandbox = sandboxBench

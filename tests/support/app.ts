@@ -34,7 +34,7 @@ export async function startApp(
   options: { sandbox?: Partial<SandboxOptions>; desk?: DeskOverrides; locale?: string } = {},
 ): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'))
-  const sandbox = await startSandbox({ port: 0, ...options.sandbox })
+  const sandbox = await startSandbox({ port: 0, simulate: false, ...options.sandbox })
   const desk = await createDesk(
     { mode: 'web', version: 'e2e', platform: process.platform, dataDir, cipher: null },
     { sandboxInstance: sandbox, ...options.desk },

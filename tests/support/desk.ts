@@ -24,6 +24,8 @@ export interface DeskUnderTest {
   /** Runs a command that must fail and returns its BridgeError. */
   fail(command: CommandName, args?: unknown): Promise<BridgeError>
   signInDemo(): Promise<void>
+  /** Resolves when an event matching `test` has been emitted (checks those already seen too). */
+  waitForEvent<E extends EventName>(event: E, test?: (payload: BridgeEvents[E]) => boolean, timeoutMs?: number): Promise<BridgeEvents[E]>
   /** The log file's text, after flushing. */
   logText(): string
   close(): Promise<void>
@@ -34,7 +36,7 @@ export async function deskOnSandbox(
   options: { sandbox?: Partial<SandboxOptions>; desk?: DeskOverrides } = {},
 ): Promise<DeskUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-it-'))
-  const sandbox = await startSandbox({ port: 0, ...options.sandbox })
+  const sandbox = await startSandbox({ port: 0, simulate: false, ...options.sandbox })
   const logFile = join(dataDir, 'test.log')
   const logger = pino({ level: 'debug' }, pino.destination({ dest: logFile, sync: true }))
   const desk = await createDesk(
@@ -65,6 +67,18 @@ export async function deskOnSandbox(
         profileId: 'sandbox',
         credentials: { method: 'email', email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password },
       })
+    },
+    waitForEvent: async <E extends EventName>(event: E, test: (payload: BridgeEvents[E]) => boolean = () => true, timeoutMs = 10_000) => {
+      const deadline = Date.now() + timeoutMs
+      let seen = 0
+      for (;;) {
+        for (; seen < events.length; seen++) {
+          const e = events[seen]!
+          if (e.event === event && test(e.payload as BridgeEvents[E])) return e.payload as BridgeEvents[E]
+        }
+        if (Date.now() > deadline) throw new Error(`no ${event} event within ${timeoutMs} ms`)
+        await new Promise((resolve) => setTimeout(resolve, 10))
+      }
     },
     logText: () => {
       logger.flush()

@@ -6,28 +6,52 @@ import type { DeviceEvent, DeviceState, PropertyValue } from '../../../shared/li
  */
 export class DeviceStates {
   private readonly states = new Map<string, DeviceState>()
+  /** When a push last set each field ('online' or a property id), in local ms. */
+  private readonly pushedAt = new Map<string, Map<string, number>>()
 
   apply(event: DeviceEvent): void {
-    if (event.kind === 'status') this.setOnline(event.deviceId, event.online, event.receivedAtMs)
+    if (event.kind === 'status') {
+      this.setOnline(event.deviceId, event.online, event.receivedAtMs)
+      this.markPushed(event.deviceId, ['online'], event.receivedAtMs)
+    }
     // A control is the user's wish; only the device's report is its state.
     if (event.kind === 'property' && event.source === 'report') {
       const properties: Record<string, PropertyValue> = {}
       for (const [id, value] of Object.entries(event.values)) properties[id] = { value, lastUpdateMs: event.receivedAtMs }
       this.mergeProperties(event.deviceId, properties, event.receivedAtMs)
+      this.markPushed(event.deviceId, Object.keys(properties), event.receivedAtMs)
     }
   }
 
-  setOnline(deviceId: string, online: boolean, atMs: number): void {
+  /**
+   * Sets the online state; with `readSinceMs` (a resync that asked at that moment) a push
+   * that arrived meanwhile is newer than the answer and wins.
+   */
+  setOnline(deviceId: string, online: boolean, atMs: number, readSinceMs?: number): void {
+    if (readSinceMs !== undefined && this.pushedSince(deviceId, 'online', readSinceMs)) return
     const state = this.stateOf(deviceId)
     state.online = online
     state.updatedAtMs = atMs
   }
 
-  /** Values from the cloud's own record (AppGetDeviceData) or a report. */
-  mergeProperties(deviceId: string, properties: Record<string, PropertyValue>, atMs: number): void {
+  /** Values from the cloud's own record (AppGetDeviceData) or a report; see setOnline for `readSinceMs`. */
+  mergeProperties(deviceId: string, properties: Record<string, PropertyValue>, atMs: number, readSinceMs?: number): void {
     const state = this.stateOf(deviceId)
-    state.properties = { ...state.properties, ...properties }
+    const fresh = Object.entries(properties).filter(
+      ([id]) => readSinceMs === undefined || !this.pushedSince(deviceId, id, readSinceMs),
+    )
+    state.properties = { ...state.properties, ...Object.fromEntries(fresh) }
     state.updatedAtMs = atMs
+  }
+
+  private markPushed(deviceId: string, fields: string[], atMs: number): void {
+    const marks = this.pushedAt.get(deviceId) ?? new Map<string, number>()
+    for (const field of fields) marks.set(field, atMs)
+    this.pushedAt.set(deviceId, marks)
+  }
+
+  private pushedSince(deviceId: string, field: string, sinceMs: number): boolean {
+    return (this.pushedAt.get(deviceId)?.get(field) ?? -Infinity) >= sinceMs
   }
 
   get(deviceId: string): DeviceState | undefined {
@@ -43,6 +67,7 @@ export class DeviceStates {
 
   clear(): void {
     this.states.clear()
+    this.pushedAt.clear()
   }
 
   private stateOf(deviceId: string): DeviceState {

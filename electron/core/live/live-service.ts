@@ -99,17 +99,19 @@ export class LiveService {
 
   private async resyncStatuses(deviceIds: readonly string[]): Promise<void> {
     for (const ids of chunk(deviceIds, STATUS_BATCH)) {
+      const askedAt = this.now()
       const reply = await this.deps.call('AppGetDeviceStatuses', { DeviceIds: ids })
       const list = (reply.data.DeviceStatuses ?? reply.data.Devices ?? []) as { DeviceId?: string; Online?: number }[]
-      for (const s of list) if (s.DeviceId) this.states.setOnline(s.DeviceId, Number(s.Online) === 1, this.now())
+      for (const s of list) if (s.DeviceId) this.states.setOnline(s.DeviceId, Number(s.Online) === 1, this.now(), askedAt)
     }
   }
 
   private async resyncData(deviceIds: readonly string[]): Promise<void> {
     await mapConcurrently(deviceIds, DATA_CONCURRENCY, async (deviceId) => {
       const [ProductId, DeviceName] = deviceId.split('/')
+      const askedAt = this.now()
       const reply = await this.deps.call('AppGetDeviceData', { ProductId, DeviceName })
-      this.states.mergeProperties(deviceId, parseDeviceData(reply.data.Data), this.now())
+      this.states.mergeProperties(deviceId, parseDeviceData(reply.data.Data), this.now(), askedAt)
     })
   }
 }

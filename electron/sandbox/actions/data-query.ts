@@ -21,7 +21,8 @@ const appGetDeviceData: TokenApiAction = {
   },
 }
 
-function deviceIdOf(params: Record<string, unknown>): string {
+/** DeviceId, or ProductId + DeviceName where a caller sends those instead. */
+export function deviceIdOf(params: Record<string, unknown>): string {
   if (typeof params.DeviceId === 'string' && params.DeviceId !== '') return params.DeviceId
   if (!params.ProductId) throw missingParam('ProductId')
   if (!params.DeviceName) throw missingParam('DeviceName')

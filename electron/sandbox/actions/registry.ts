@@ -14,6 +14,8 @@ import type { World } from '../world/world'
 import type { PushBus } from '../push/push-bus'
 import type { Scheduler } from '../sim/scheduler'
 import type { Faults } from '../sim/faults'
+import type { DeviceHistory } from '../history/device-history'
+import type { OtaEngine } from '../ota/ota-engine'
 
 export type HttpEndpoint = 'appapi' | 'tokenapi'
 
@@ -28,6 +30,12 @@ export interface CloudState {
   readonly scheduler: Scheduler
   /** Injected latency, errors and upgrade failures. */
   readonly faults: Faults
+  /** Property and event history: backfilled before start, recorded from pushes after. */
+  readonly history: DeviceHistory
+  /** Firmware catalogue, devices' versions and upgrades. */
+  readonly ota: OtaEngine
+  /** `http://127.0.0.1:port` once listening (media URLs are absolute on it); unset in-process. */
+  readonly publicUrl?: string
 }
 
 export interface CallContext {

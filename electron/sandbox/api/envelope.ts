@@ -12,10 +12,14 @@ import type { EnvelopeMode } from '../options'
  * Where an action's success example puts its fields:
  * - 'flat': `{Response: {...fields, RequestId}}` (most actions);
  * - 'data': `{Response: {Data: {...fields}, RequestId}}` (AppGetTokenByWeiXin, AppDescribeFamily, ...).
- * Shapes used only by actions not emulated yet (RequestId inside Data, lower-case data,
- * no Response at all) are added with those actions.
+ * - 'dataWithRequestId': `{Response: {Data: {...fields, RequestId}}}` (AppCreateDeviceBindToken,
+ *   AppGetDeviceBindTokenState, AppTokenBindDeviceFamily, APPGetWechatDeviceTicket);
+ * - 'lowerData': `{Response: {data: {...fields}, RequestId}}` (AppSigBindDeviceInFamily);
+ * - 'bare': `{...fields, RequestId}` with no Response at all (AppGetDeviceExtInfo).
+ * Wrapped mode puts under `data` what documented mode puts under Response (for 'bare', the
+ * fields themselves).
  */
-export type SuccessShape = 'flat' | 'data'
+export type SuccessShape = 'flat' | 'data' | 'dataWithRequestId' | 'lowerData' | 'bare'
 
 export type Payload = Record<string, unknown>
 
@@ -23,8 +27,19 @@ export type Payload = Record<string, unknown>
 export const WRAPPED_ERROR_CODE = 1
 
 export function successBody(mode: EnvelopeMode, shape: SuccessShape, requestId: string, payload: Payload): unknown {
-  const response = shape === 'data' ? { Data: payload, RequestId: requestId } : { ...payload, RequestId: requestId }
-  return mode === 'wrapped' ? { code: 0, msg: '', data: response } : { Response: response }
+  const response = responseOf(shape, requestId, payload)
+  if (mode === 'wrapped') return { code: 0, msg: '', data: response }
+  return shape === 'bare' ? response : { Response: response }
+}
+
+function responseOf(shape: SuccessShape, requestId: string, payload: Payload): Payload {
+  switch (shape) {
+    case 'data': return { Data: payload, RequestId: requestId }
+    case 'dataWithRequestId': return { Data: { ...payload, RequestId: requestId } }
+    case 'lowerData': return { data: payload, RequestId: requestId }
+    case 'flat':
+    case 'bare': return { ...payload, RequestId: requestId }
+  }
 }
 
 export function errorBody(mode: EnvelopeMode, requestId: string, code: string, message: string): unknown {

@@ -21,6 +21,79 @@ export const ErrorCode = {
   DeviceNotExist: 'ResourceNotFound.DeviceNotExist',
   /** The reference's AppGetTokenByWeiXin failure example ("account does not exist"). */
   UserNotExists: 'InvalidParameterValue.ErrorUserNotExists',
+  /** The reference's heartbeat logic-error example: a DeviceId whose product is not this app's. */
+  AppNoPermissionToProduct: 'UnauthorizedOperation.APPNoPermissionToStudioProduct',
+
+  // Devices, binding and control (binding, device management, control tables).
+  /** AppGetDeviceBindTokenState spells it without "d"... */
+  TokenIsExpire: 'InvalidParameterValue.TokenIsExpire',
+  /** ...AppTokenBindDeviceFamily with it (SEED-NOTES 4.8); each action answers its own spelling. */
+  TokenIsExpired: 'InvalidParameterValue.TokenIsExpired',
+  TokenNotExist: 'InvalidParameterValue.TokenNotExist',
+  /** "Token saving failed": answered when a user holds too many live bind tokens (sandbox choice). */
+  TokenInfoSaveError: 'InvalidParameterValue.TokenInfoSaveError',
+  /** The bind token is still in its initial state (the device has not reported it yet). */
+  TokenNotBind: 'InvalidParameterValue.TokenNotBind',
+  StudioProductNotExist: 'ResourceNotFound.StudioProductNotExist',
+  /** AppGetDeviceInFamily / AppGetGatewayBindDeviceList: the caller is not a member of the family. */
+  StudioMemberNotExist: 'ResourceNotFound.StudioMemberNotExist',
+  /** "The device has been bound. Do not repeat binding." */
+  CannotBindSameFamily: 'UnsupportedOperation.CannotBindSameFamily',
+  FamilyDeviceExceedLimit: 'LimitExceeded.FamilyDeviceExceedLimit',
+  UnsupportedOperation: 'UnsupportedOperation',
+  /** A gateway that is not one, or a sub-device product that is not one (gateway binding). */
+  DeviceTypeError: 'UnsupportedOperation.DeviceType',
+  DeviceNotGateway: 'UnsupportedOperation.DeviceNotGateway',
+  /** "The subdevice is not bound to the gateway device." */
+  DeviceNotBind: 'UnsupportedOperation.DeviceNotBind',
+  /** "The device has not connected to the cloud recently." */
+  BindDeviceNotConnected: 'InvalidParameterValue.BindDeviceNotConnected',
+  /** "Dynamic signature error when binding device." */
+  BindDeviceSigMismatch: 'InvalidParameterValue.BindDeviceSigMismatch',
+  /** "The device is offline." (AppPublishFirmwareUpdateMessage); also control and action calls (sandbox choice). */
+  DeviceOffline: 'FailedOperation.DeviceOffline',
+
+  // Device Sharing and Message Management tables.
+  /** AppSendShareFamilyInvite: "The user has no permission for this family" (same code as NoPermissionToDevice). */
+  NoPermissionToShareFamily: 'InvalidParameterValue.NoPermission',
+  InvalidShareDeviceToken: 'InvalidParameterValue.InvalidShareDeviceToken',
+  ShareDeviceTokenUsed: 'InvalidParameterValue.ShareDeviceTokenUsed',
+  /**
+   * "The device has already been bound to the current user": the table prints DeviecBinded,
+   * the failure example (a captured answer) DeviceBinded; the sandbox answers the example's.
+   */
+  DeviceBinded: 'InvalidParameterValue.DeviceBinded',
+  UserBindExceedLimit: 'InvalidParameterValue.UserBindExceedLimit',
+  DeviceShareExceededLimit: 'InvalidParameterValue.DeviceShareExceededLimit',
+  CannotBindOwnDevice: 'InvalidParameterValue.CannotBindOwnDevice',
+  /** "No bound devices were found" (AppRemoveUserShareDevice, AppRemoveShareDeviceUser). */
+  AppDeviceNotExist: 'InvalidParameterValue.AppDeviceNotExist',
+  MsgIDInvalid: 'InvalidParameterValue.MsgIDInvalid',
+
+  // Manual and Automatic Intelligence tables.
+  /** "Scenario in execution": running, modifying or deleting a scene that is running. */
+  SceneRunInProgress: 'UnsupportedOperation.SceneRunInProgress',
+  /** "The quantity exceeds the limit" (AppCreateAutomation, AppModifyAutomation), without sub-code. */
+  LimitExceeded: 'LimitExceeded',
+
+  // Cloud Storage Service tables.
+  /** "Invalid parameter": a value that cannot be read at all (malformed Date, Context, VideoURL, Thumbnail). */
+  InvalidParameter: 'InvalidParameter',
+
+  // Firmware Upgrade tables.
+  /** AppPublishFirmwareUpdateMessage: "The device has no firmware version" - nothing newer than it runs. */
+  DeviceHasNoFirmware: 'ResourceNotFound.DeviceHasNoFirmware',
+  /** AppGetDeviceOTAInfo: no upgrade task (the device runs its product's newest firmware). */
+  DeviceFirmwareTaskNotExist: 'ResourceNotFound.DeviceFirmwareTaskNotExist',
+  /** AppCheckFirmwareUpdate: the version the device reports matches neither end of its upgrade. */
+  DeviceInfoOutdated: 'FailedOperation.DeviceInfoOutdated',
+  /** AppDescribeFirmware: the product has no firmware of that version. */
+  FirmwareNotExist: 'ResourceNotFound.FirmwareNotExist',
+  /**
+   * AppPublishFirmwareUpdateMessage while an upgrade is running (sandbox choice: the table
+   * has only FailedOperation; the sub-code is the one Tencent's IoT cloud API uses for it).
+   */
+  DeviceIsUpdating: 'FailedOperation.DeviceIsUpdating',
 
   // Sandbox choices: the reference documents no code for these failures.
   /** AppKey unknown to this cloud. */

@@ -19,13 +19,14 @@ export interface PipelineCloud extends CloudState {
 
 type Body = Record<string, unknown>
 
-export function handleApiCall(cloud: PipelineCloud, endpoint: HttpEndpoint, rawBody: string): unknown {
+/** `cmd`: the Action named in the query (`?cmd=AppGetFamilyList`), as Tencent's SDK sends it. */
+export function handleApiCall(cloud: PipelineCloud, endpoint: HttpEndpoint, rawBody: string, cmd?: string): unknown {
   const mode = cloud.options.envelope
   let requestId = ''
   try {
     const body = parseBody(rawBody)
     requestId = echoableRequestId(body)
-    const definition = resolveAction(cloud.registry, body, endpoint)
+    const definition = resolveAction(cloud.registry, cmd ? withCmd(body, cmd) : body, endpoint)
     checkRequestId(body.RequestId)
     const payload = runAction(cloud, definition, body, requestId)
     return successBody(mode, definition.shape, requestId, payload)
@@ -56,6 +57,18 @@ function echoableRequestId(body: Body): string {
 function checkRequestId(id: unknown): void {
   if (id === undefined || id === null || id === '') throw missingParam('RequestId')
   if (typeof id !== 'string' && typeof id !== 'number') throw invalidParam('RequestId must be a string.')
+}
+
+/**
+ * The query's cmd stands in for a missing body Action. Both present and different is
+ * refused: the sandbox will not guess which the caller meant. Only action resolution sees
+ * the filled-in Action; the signature is checked over the body as sent.
+ */
+function withCmd(body: Body, cmd: string): Body {
+  const action = body.Action
+  if (action === undefined || action === null || action === '') return { ...body, Action: cmd }
+  if (action !== cmd) throw new ApiError(ErrorCode.InvalidAction, `Action ${String(action)} in the body contradicts cmd=${cmd} in the query.`)
+  return body
 }
 
 function resolveAction(registry: ActionRegistry, body: Body, endpoint: HttpEndpoint): ActionDefinition {

@@ -8,14 +8,21 @@ import type { HttpEndpoint } from '../actions/registry'
 import { ErrorCode } from '../api/errors'
 import { errorBody } from '../api/envelope'
 import type { SandboxCloud } from '../cloud'
+import { CONTROL_PATH, handleControl } from '../control/control-endpoint'
+import type { SandboxControl } from '../control/sandbox-control'
+import { injectedDelay, injectedFailure } from './fault-injection'
+import { isFirmwareRequest, serveFirmware } from './firmware-route'
+import { isMediaPath, serveMedia } from '../media/routes'
 
 export const API_BASE_PATH = '/api/exploreropen'
 const ROUTE = /^\/api\/exploreroo?pen\/(appapi|tokenapi)\/?$/
 const MAX_BODY_BYTES = 1024 * 1024
 
-export function createSandboxServer(cloud: SandboxCloud): Server {
+/** `control` adds the loopback-only POST /_sandbox/control (control/control-endpoint.ts). */
+export function createSandboxServer(cloud: SandboxCloud, control?: SandboxControl): Server {
   return createServer((req, res) => {
-    route(cloud, req, res).catch((error: unknown) => {
+    const routed = control && pathOf(req) === CONTROL_PATH ? handleControl(control, req, res) : route(cloud, req, res)
+    routed.catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error)
       send(res, 500, errorBody(cloud.options.envelope, '', ErrorCode.InternalServerError, message))
     })
@@ -23,7 +30,11 @@ export function createSandboxServer(cloud: SandboxCloud): Server {
 }
 
 async function route(cloud: SandboxCloud, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  const path = (req.url ?? '/').split('?')[0] ?? '/'
+  const path = pathOf(req)
+  // GET /firmware/{ProductId}/{version}.bin: the images AppGetDeviceOTAInfo points at.
+  if (isFirmwareRequest(req, path)) return serveFirmware(cloud.ota, req, res)
+  // GET /timeshift/…, /cos/…, /kugou/…: recordings, thumbnails and songs (media/routes.ts).
+  if (isMediaPath(path)) return serveMedia(cloud, req, res)
   const endpoint = ROUTE.exec(path)?.[1] as HttpEndpoint | undefined
   if (!endpoint || req.method !== 'POST') {
     req.resume()
@@ -35,7 +46,18 @@ async function route(cloud: SandboxCloud, req: IncomingMessage, res: ServerRespo
     send(res, 413, errorBody(cloud.options.envelope, '', ErrorCode.InvalidParameterValue, `The request body exceeds ${MAX_BODY_BYTES} bytes.`))
     return
   }
-  send(res, 200, cloud.call(endpoint, body))
+  await injectedDelay(cloud)
+  send(res, 200, injectedFailure(cloud, endpoint, body) ?? cloud.call(endpoint, body, cmdOf(req)))
+}
+
+function pathOf(req: IncomingMessage): string {
+  return (req.url ?? '/').split('?')[0] ?? '/'
+}
+
+/** Tencent's SDK names the Action in the query (`tokenapi?cmd=AppGetFamilyList`) too. */
+function cmdOf(req: IncomingMessage): string | undefined {
+  const query = (req.url ?? '').split('?')[1]
+  return query ? (new URLSearchParams(query).get('cmd') ?? undefined) : undefined
 }
 
 /** The body as UTF-8, or undefined when it is larger than MAX_BODY_BYTES (drained, not kept). */

@@ -110,4 +110,9 @@ export interface Message {
   /** Unix milliseconds (the example's MsgTimestamp). */
   msgTimestamp: number
   attachments?: Record<string, unknown>
+  /** As they were when the message was left (the family or device may be gone since). */
+  familyName?: string
+  deviceAlias?: string
+  /** The other user a notice is about (the example's RelateUserID), e.g. the new member. */
+  relateUserId?: string
 }

@@ -8,6 +8,7 @@ import {
   DEFAULT_ROOM_ID,
   type Device, type Family, type FamilyRole, type Message, type Product, type Room, type User,
 } from './model'
+import { SharingState } from './sharing'
 
 /** What tests and the app may look at; treat every object reached from here as read-only. */
 export interface WorldView {
@@ -45,6 +46,8 @@ export class World implements WorldView {
   readonly devices = new Map<string, Device>()
   /** Every user's inbox, oldest first (AppGetMessages pages it newest first). */
   readonly messages: Message[] = []
+  /** Family invitations, device share tokens and each device's guests (Device Sharing). */
+  readonly sharing = new SharingState()
   private readonly roomsByFamily = new Map<string, Room[]>()
   private readonly devicesByFamily = new Map<string, Device[]>()
   private userSerial = 100_000_000
@@ -84,9 +87,70 @@ export class World implements WorldView {
     return device
   }
 
+  /**
+   * Takes a device out of the world (unbound, deleted); returns it, or undefined if unknown.
+   * Whatever refers to it by id (timers, scenes, shares) must cope with its absence.
+   */
+  removeDevice(deviceId: string): Device | undefined {
+    const device = this.devices.get(deviceId)
+    if (!device) return undefined
+    this.devices.delete(deviceId)
+    this.unindexDevice(device)
+    this.sharing.forgetDevice(deviceId)
+    return device
+  }
+
+  /** Deletes a family with its rooms, invitations and devices (unbound); returns the devices. */
+  removeFamily(familyId: string): Device[] {
+    const devices = [...this.devicesIn(familyId)]
+    for (const device of devices) this.removeDevice(device.deviceId)
+    for (const room of this.roomsOf(familyId)) this.rooms.delete(room.roomId)
+    this.roomsByFamily.delete(familyId)
+    this.devicesByFamily.delete(familyId)
+    this.families.delete(familyId)
+    this.sharing.forgetFamily(familyId)
+    return devices
+  }
+
+  /** Deletes a room; its devices move to the family's default room. Returns them. */
+  removeRoom(roomId: string): Device[] {
+    const room = this.rooms.get(roomId)
+    if (!room) return []
+    const moved = this.devicesIn(room.familyId, roomId).slice()
+    for (const device of moved) device.roomId = DEFAULT_ROOM_ID
+    this.rooms.delete(roomId)
+    const list = this.roomsByFamily.get(room.familyId) ?? []
+    list.splice(list.indexOf(room), 1)
+    return moved
+  }
+
+  /** Puts a device into a family's room (binding, re-binding); familyId '' = in no family. */
+  placeDevice(device: Device, familyId: string, roomId: string): void {
+    if (device.familyId !== familyId) {
+      this.unindexDevice(device)
+      device.familyId = familyId
+      this.devicesByFamily.get(familyId)?.push(device)
+    }
+    device.roomId = roomId
+  }
+
   addMessage(message: Message): Message {
     this.messages.push(message)
     return message
+  }
+
+  /** Deletes a message of the user's inbox; false if he has none with that id. */
+  removeMessage(userId: string, msgId: string): boolean {
+    const at = this.messages.findIndex((m) => m.msgId === msgId && m.userId === userId)
+    if (at >= 0) this.messages.splice(at, 1)
+    return at >= 0
+  }
+
+  /** Keeps only the messages `keep` accepts, in order (inbox retention). */
+  retainMessages(keep: (message: Message) => boolean): void {
+    let kept = 0
+    for (const message of this.messages) if (keep(message)) this.messages[kept++] = message
+    this.messages.length = kept
   }
 
   // --- creating entities with fresh ids ------------------------------------------------
@@ -161,9 +225,9 @@ export class World implements WorldView {
     return roomId === undefined ? all : all.filter((d) => d.roomId === roomId)
   }
 
-  /** A member of the device's family may read it. */
+  /** A member of the device's family may read it, and so may a user it is shared with. */
   canRead(userId: string, device: Device): boolean {
-    return this.roleOf(userId, device.familyId) !== undefined
+    return this.roleOf(userId, device.familyId) !== undefined || this.sharing.isGuest(userId, device.deviceId)
   }
 
   isOnline(deviceId: string): boolean | undefined {
@@ -183,6 +247,12 @@ export class World implements WorldView {
       products: [...this.products.values()],
       devices: [...this.devices.values()].map((d) => ({ ...d, properties: Object.fromEntries(d.properties) })),
     })
+  }
+
+  private unindexDevice(device: Device): void {
+    const list = this.devicesByFamily.get(device.familyId)
+    const at = list?.indexOf(device) ?? -1
+    if (list && at >= 0) list.splice(at, 1)
   }
 
   private findUser(match: (user: User) => boolean): User | undefined {

@@ -34,7 +34,8 @@ let sandbox: RunningSandbox
 let ctx: ConformanceContext
 
 beforeAll(async () => {
-  sandbox = await withSandbox({ clock: () => T0 + 86_400_000 })
+  // A quiet fleet: a device that churned offline mid-case would fail it for no fault of the action.
+  sandbox = await withSandbox({ clock: () => T0 + 86_400_000, simulate: false })
   ctx = await conformanceContext(sandbox)
 })
 afterAll(() => sandbox.close())

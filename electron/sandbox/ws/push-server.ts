@@ -1,0 +1,134 @@
+/**
+ * The long connection on the HTTP server's port: WebSocket upgrades on the reference's
+ * /iotstudio_v2_weapp_1 and the SDK's /ws/explorer (any query, e.g. ?uin=&cId=), requests
+ * answered by ws/handlers.ts, and every cloud push forwarded to the connections that watch
+ * its device, while their subscription is live and their user may still read the device.
+ */
+import type { IncomingMessage, Server } from 'node:http'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer, type WebSocket } from 'ws'
+import type { DeviceChangeParams } from '../../../shared/api/push'
+import type { PipelineCloud } from '../api/pipeline'
+import { PushConnection } from './connection'
+import { handleRequest, mayRead, type WsContext } from './handlers'
+import { parseRequest, pushMessage, serverError, WS_PATHS } from './protocol'
+import { SubscriptionBook } from './subscriptions'
+
+/** Largest request frame; the HTTP face accepts 1 MiB bodies too. */
+const MAX_MESSAGE_BYTES = 1024 * 1024
+
+export class PushServer {
+  private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  private readonly connections = new Set<PushConnection>()
+  private readonly book = new SubscriptionBook()
+  private readonly ctx: WsContext
+  private readonly stopListening: () => void
+  private delivered = 0
+  private closed = false
+
+  constructor(private readonly cloud: PipelineCloud) {
+    this.ctx = { cloud, book: this.book }
+    this.stopListening = cloud.pushes.subscribe((push) => this.fanOut(push))
+    const every = cloud.options.dropWsEverySeconds
+    if (every > 0) cloud.scheduler.every(every * 1000, () => this.dropAll())
+  }
+
+  /** Takes over WebSocket upgrades of `server` on the long connection's paths. */
+  attach(server: Server): void {
+    server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head))
+  }
+
+  /** Open connections. */
+  get connectionCount(): number {
+    return this.connections.size
+  }
+
+  /** DeviceChange messages sent since start (benchmarks read it). */
+  get deliveredCount(): number {
+    return this.delivered
+  }
+
+  /** Cuts every connection as a network failure would; returns how many. */
+  dropAll(): number {
+    const count = this.connections.size
+    for (const conn of this.connections) conn.drop()
+    return count
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.stopListening()
+    this.dropAll()
+    this.wss.close()
+  }
+
+  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const url = new URL(req.url ?? '/', 'http://sandbox')
+    const path = url.pathname.replace(/\/+$/, '')
+    if (this.closed || !WS_PATHS.includes(path)) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+      return
+    }
+    const client = { uin: url.searchParams.get('uin') ?? undefined, cId: url.searchParams.get('cId') ?? undefined }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, client))
+  }
+
+  private accept(ws: WebSocket, client: { uin?: string; cId?: string }): void {
+    const conn = new PushConnection(ws, client)
+    this.connections.add(conn)
+    ws.on('message', (data) => this.onMessage(conn, data.toString()))
+    ws.on('close', () => {
+      this.connections.delete(conn)
+      this.book.clear(conn)
+    })
+    ws.on('error', () => conn.drop())
+  }
+
+  private onMessage(conn: PushConnection, text: string): void {
+    const req = parseRequest(text)
+    if ('problem' in req) {
+      if (!req.ignore) conn.send(JSON.stringify(serverError(req.reqId, req.problem)))
+      return
+    }
+    let reply
+    try {
+      reply = handleRequest(this.ctx, conn, req)
+    } catch (error) {
+      reply = serverError(req.reqId, `Internal error: ${error instanceof Error ? error.message : String(error)}`)
+    }
+    conn.send(JSON.stringify(reply))
+  }
+
+  /** One push to every live watcher of its device; serialised once, only if someone gets it. */
+  private fanOut(push: DeviceChangeParams): void {
+    const watchers = this.book.watchersOf(push.DeviceId)
+    if (!watchers) return
+    const now = this.cloud.options.clock()
+    let text: string | undefined
+    for (const conn of watchers) {
+      if (!this.mayDeliver(conn, push.DeviceId, now)) continue
+      text ??= pushMessage(push)
+      if (conn.send(text)) this.delivered += 1
+    }
+  }
+
+  /**
+   * A subscription lapses when its heartbeat deadline passes (checked when a push comes, so
+   * no timer per connection); it ends when its token does (sign-out, expiry); and a device
+   * the user can no longer read (unbound, share revoked) is skipped.
+   */
+  private mayDeliver(conn: PushConnection, deviceId: string, now: number): boolean {
+    const deadline = conn.deadlines.get(deviceId)
+    if (deadline === undefined || now > deadline) {
+      this.book.remove(conn, deviceId)
+      return false
+    }
+    const session = conn.token === undefined ? undefined : this.cloud.sessions.resolve(conn.token)
+    if (!session) {
+      this.book.clear(conn)
+      return false
+    }
+    return mayRead(this.cloud.world, session.userId, deviceId)
+  }
+}
