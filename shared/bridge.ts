@@ -40,6 +40,15 @@ export const signInCredentialsSchema = z.discriminatedUnion('method', [
     nickname: text(64),
     avatar: z.string().max(512).default(''),
   }),
+  /** A support session on an AccessToken someone handed over (profile mode 'access-token'). */
+  z.object({
+    method: z.literal('token'),
+    accessToken: text(512),
+    /** Unix seconds, if known; otherwise the token lives until the cloud refuses it. */
+    expireAt: z.number().int().positive().optional(),
+    /** How the session is shown (whose token it is). */
+    label: text(64).default('AccessToken'),
+  }),
 ])
 export type SignInCredentials = z.infer<typeof signInCredentialsSchema>
 
@@ -53,8 +62,13 @@ export const profileInputSchema = z.object({
   appKey: text(128).optional(),
   /** Write-only: stored in the vault, never returned. Absent keeps the stored one. */
   appSecret: text(256).optional(),
+  /** How sign-in works on this profile (default 'app-key'). */
+  credentialMode: z.enum(['app-key', 'token-broker', 'access-token']).default('app-key'),
+  /** For 'token-broker': the organisation's endpoint that signs in server-side. */
+  brokerUrl: z.url({ protocol: /^https?$/ }).max(512).optional(),
 })
-export type ProfileInput = z.infer<typeof profileInputSchema>
+/** What a caller sends (credentialMode may be left out). */
+export type ProfileInput = z.input<typeof profileInputSchema>
 
 const none = z.object({}).strict()
 
@@ -77,7 +91,12 @@ export const commandArgs = {
   'profiles.save': profileInputSchema,
   'profiles.remove': z.object({ id }),
   'session.current': none,
-  'session.signIn': z.object({ profileId: id, credentials: signInCredentialsSchema }),
+  'session.signIn': z.object({
+    profileId: id,
+    credentials: signInCredentialsSchema,
+    /** Keep the password (encrypted, or for this session only) to sign in again before the token expires. */
+    remember: z.boolean().default(false),
+  }),
   'session.signOut': none,
   'families.list': none,
   'families.describe': z.object({ familyId: id }),
@@ -128,6 +147,8 @@ export type CommandResult<C extends CommandName> = CommandResults[C]
 /** Event name → payload. */
 export interface BridgeEvents {
   'session.changed': SessionChange
+  /** The token ends soon and the app cannot renew it alone: ask the user to sign in again. */
+  'session.expiring': { expireAt: number }
   'connection.changed': ConnectionState
   /** Decoded pushes, in batches of at most one per 50 ms. */
   'device.events': DeviceEvent[]

@@ -2,8 +2,12 @@
 
 export type ProfileKind = 'sandbox' | 'mainland' | 'overseas' | 'custom'
 
-/** How a profile signs in. Only 'app-key' exists today; brokers and pasted tokens follow. */
-export type CredentialMode = 'app-key'
+/**
+ * How a profile signs in: 'app-key' signs AppGetToken here with AppKey/AppSecret;
+ * 'token-broker' sends the credentials to the organisation's endpoint, which signs in
+ * server-side so no AppSecret reaches this machine; 'access-token' uses a pasted token.
+ */
+export type CredentialMode = 'app-key' | 'token-broker' | 'access-token'
 
 export interface ProfileSummary {
   id: string
@@ -17,6 +21,10 @@ export interface ProfileSummary {
   hasAppSecret: boolean
   /** The account last signed in with on this profile, for the sign-in form. */
   lastAccount: string | null
+  /** For 'token-broker' profiles. */
+  brokerUrl: string | null
+  /** A password is remembered for this profile (re-sign-in before expiry works unattended). */
+  remembered: boolean
 }
 
 export type SecretStorage = 'encrypted' | 'session-only'
@@ -34,15 +42,20 @@ export interface SessionInfo {
   profileName: string
   /** What the user signed in as: email, phone or WeChat nickname. */
   account: string
-  /** Unix seconds at which the AccessToken stops working. */
+  /** Unix seconds at which the AccessToken stops working; 0 when unknown (pasted token). */
   expireAt: number
+  /** Re-signs in by itself before expiry (password remembered). */
+  renews: boolean
 }
 
 export type SessionEndReason = 'signed-out' | 'expired' | 'revoked'
 
+/** Why a session.changed event came: an end, or a token renewed before expiry. */
+export type SessionChangeReason = SessionEndReason | 'renewed'
+
 export interface SessionChange {
   session: SessionInfo | null
-  reason?: SessionEndReason
+  reason?: SessionChangeReason
 }
 
 export type ConnectionStatus = 'idle' | 'connecting' | 'live' | 'retrying' | 'offline'

@@ -27,6 +27,8 @@ export interface DeskOverrides {
   sandbox?: Partial<SandboxOptions>
   /** A sandbox the caller started and will close (tests compare against its world). */
   sandboxInstance?: RunningSandbox
+  /** How long before expiry the session renews or warns. */
+  renewLeadMs?: number
   /** Push-connection and batching tuning (tests shorten heartbeats and backoff). */
   live?: Pick<LiveDeps, 'push' | 'batchMs'>
 }
@@ -47,9 +49,15 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     now,
     clientFor: (profile) =>
       new CloudClient({ baseUrl: profile.baseUrl, appKey: profile.appKey, appSecret: profile.appSecret, fetch: overrides.fetch, now }),
+    fetch: overrides.fetch,
+    renewLeadMs: overrides.renewLeadMs,
+    onExpiring: (expireAt) => hub.emit('session.expiring', { expireAt }),
     onChange: (change: SessionChange) => {
-      fleet.reset()
-      live.sessionChanged(change.session)
+      // A renewed token keeps the push connection: it reads the token afresh on reconnect.
+      if (change.reason !== 'renewed') {
+        fleet.reset()
+        live.sessionChanged(change.session)
+      }
       logger.info({ reason: change.reason, profileId: change.session?.profileId }, 'session changed')
       hub.emit('session.changed', change)
     },
@@ -119,7 +127,7 @@ function commandHandlers({ options, vault, profiles, session, fleet, live, audit
       return null
     },
     'session.current': async () => session.current(),
-    'session.signIn': async ({ profileId, credentials }) => session.signIn(profileId, credentials),
+    'session.signIn': async ({ profileId, credentials, remember }) => session.signIn(profileId, credentials, { remember }),
     'session.signOut': async () => {
       await session.signOut()
       return null

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { ProfileInput } from '../../shared/bridge'
-import type { ProfileKind, ProfileSummary } from '../../shared/domain'
+import type { ProfileInput, SignInCredentials } from '../../shared/bridge'
+import type { CredentialMode, ProfileKind, ProfileSummary } from '../../shared/domain'
 import { LocalCode } from '../../shared/errors'
 import { ApiError } from './api/api-error'
 import { baseUrlFor } from './api/endpoints'
@@ -16,6 +16,9 @@ export interface StoredProfile {
   baseUrl: string
   appKey: string
   lastAccount: string
+  /** Absent in files written before brokers existed: 'app-key'. */
+  credentialMode: CredentialMode
+  brokerUrl: string
 }
 
 /** The embedded sandbox's profile: built at start, never written to disk. */
@@ -28,11 +31,12 @@ export interface SandboxProfileSource {
 export const SANDBOX_PROFILE_ID = 'sandbox'
 
 const FIRST_RUN: StoredProfile[] = [
-  { id: 'mainland', name: 'Mainland China', kind: 'mainland', baseUrl: baseUrlFor('mainland'), appKey: '', lastAccount: '' },
-  { id: 'overseas', name: 'Overseas', kind: 'overseas', baseUrl: baseUrlFor('overseas'), appKey: '', lastAccount: '' },
+  { id: 'mainland', name: 'Mainland China', kind: 'mainland', baseUrl: baseUrlFor('mainland'), appKey: '', lastAccount: '', credentialMode: 'app-key', brokerUrl: '' },
+  { id: 'overseas', name: 'Overseas', kind: 'overseas', baseUrl: baseUrlFor('overseas'), appKey: '', lastAccount: '', credentialMode: 'app-key', brokerUrl: '' },
 ]
 
 const secretKey = (profileId: string): string => `profile:${profileId}:appSecret`
+const signInKey = (profileId: string): string => `profile:${profileId}:signIn`
 
 /** The user's cloud profiles (Sandbox, Mainland, Overseas, custom URLs), kept in profiles.json. */
 export class ProfileStore {
@@ -46,10 +50,23 @@ export class ProfileStore {
   static async open(dataDir: string, vault: SecretVault, sandbox: SandboxProfileSource | null): Promise<ProfileStore> {
     const file = join(dataDir, 'profiles.json')
     const stored = await readJsonFile<StoredProfile[] | null>(file, null)
-    const profiles = Array.isArray(stored) ? stored.filter((p) => p.kind !== 'sandbox' || p.id === SANDBOX_PROFILE_ID) : FIRST_RUN
+    const profiles = Array.isArray(stored)
+      ? stored
+          .filter((p) => p.kind !== 'sandbox' || p.id === SANDBOX_PROFILE_ID)
+          .map((p) => ({ ...p, credentialMode: p.credentialMode ?? 'app-key', brokerUrl: p.brokerUrl ?? '' }))
+      : FIRST_RUN
     const store = new ProfileStore(file, profiles, vault, sandbox)
     if (sandbox && !store.profiles.some((p) => p.id === SANDBOX_PROFILE_ID)) {
-      store.profiles.unshift({ id: SANDBOX_PROFILE_ID, name: 'Sandbox', kind: 'sandbox', baseUrl: '', appKey: '', lastAccount: '' })
+      store.profiles.unshift({
+        id: SANDBOX_PROFILE_ID,
+        name: 'Sandbox',
+        kind: 'sandbox',
+        baseUrl: '',
+        appKey: '',
+        lastAccount: '',
+        credentialMode: 'app-key',
+        brokerUrl: '',
+      })
     }
     return store
   }
@@ -87,6 +104,11 @@ export class ProfileStore {
       baseUrl: this.baseUrlOf(input),
       appKey: input.appKey ?? existing?.appKey ?? '',
       lastAccount: existing?.lastAccount ?? '',
+      credentialMode: input.credentialMode ?? 'app-key',
+      brokerUrl: input.brokerUrl ?? '',
+    }
+    if (profile.credentialMode === 'token-broker' && !profile.brokerUrl) {
+      throw new ApiError({ kind: 'validation', code: LocalCode.InvalidArguments, message: 'A token-broker profile needs the broker URL.' })
     }
     this.profiles = existing ? this.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...this.profiles, profile]
     if (input.appSecret) await this.vault.set(secretKey(profile.id), input.appSecret)
@@ -101,7 +123,27 @@ export class ProfileStore {
     }
     this.profiles = this.profiles.filter((p) => p.id !== id)
     await this.vault.delete(secretKey(id))
+    await this.vault.delete(signInKey(id))
     await this.persist()
+  }
+
+  /** Keeps a sign-in (with its password) in the vault, to renew the token unattended. */
+  async rememberSignIn(id: string, credentials: SignInCredentials): Promise<void> {
+    await this.vault.set(signInKey(id), JSON.stringify(credentials))
+  }
+
+  async forgetSignIn(id: string): Promise<void> {
+    await this.vault.delete(signInKey(id))
+  }
+
+  rememberedSignIn(id: string): Exclude<SignInCredentials, { method: 'token' }> | null {
+    const stored = this.vault.get(signInKey(id))
+    if (!stored) return null
+    try {
+      return JSON.parse(stored) as Exclude<SignInCredentials, { method: 'token' }>
+    } catch {
+      return null
+    }
   }
 
   async rememberAccount(id: string, account: string): Promise<void> {
@@ -130,10 +172,12 @@ export class ProfileStore {
       name: profile.name,
       kind: profile.kind,
       baseUrl: resolved?.baseUrl ?? profile.baseUrl,
-      credentialMode: 'app-key',
+      credentialMode: profile.credentialMode,
       appKeyMasked: appKey ? maskKey(appKey) : null,
       hasAppSecret: Boolean(resolved?.appSecret ?? this.vault.get(secretKey(profile.id))),
       lastAccount: profile.lastAccount || null,
+      brokerUrl: profile.brokerUrl || null,
+      remembered: this.vault.get(signInKey(profile.id)) !== undefined,
     }
   }
 

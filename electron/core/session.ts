@@ -4,30 +4,37 @@ import { LocalCode } from '../../shared/errors'
 import { ApiError, isTokenRejection } from './api/api-error'
 import type { CallOptions, CloudClient, Params } from './api/cloud-client'
 import type { CloudReply } from './api/envelope'
-import { readShape, tokenShape } from './api/shapes'
 import type { ProfileStore, StoredProfile } from './profiles'
+import { accountName, acquireToken } from './sign-in-methods'
 
 export interface SessionDeps {
   profiles: ProfileStore
   clientFor(profile: StoredProfile & { appSecret: string }): CloudClient
   onChange(change: SessionChange): void
+  /** The token ends soon and cannot be renewed unattended. */
+  onExpiring(expireAt: number): void
   /** Milliseconds since the epoch. */
   now(): number
+  fetch?: typeof fetch
+  /** How long before expiry to renew or warn (default 5 minutes, at most half the lifetime). */
+  renewLeadMs?: number
 }
 
 interface ActiveSession {
   info: SessionInfo
   token: string
   client: CloudClient
-  expiryTimer: ReturnType<typeof setTimeout>
+  timers: ReturnType<typeof setTimeout>[]
 }
 
 /** Longest a timer may wait in Node; a token living longer is checked again when it fires. */
 const MAX_TIMER_MS = 2 ** 31 - 1
+const DEFAULT_RENEW_LEAD_MS = 5 * 60_000
 
 /**
  * The signed-in user of one profile. The AccessToken never leaves this object: callers
- * get SessionInfo, and make cloud calls through `call`.
+ * get SessionInfo, and make cloud calls through `call`. Before the token expires it signs
+ * in again by itself when the password is remembered, and asks the user otherwise.
  */
 export class SessionService {
   private active: ActiveSession | null = null
@@ -38,16 +45,18 @@ export class SessionService {
     return this.active?.info ?? null
   }
 
-  async signIn(profileId: string, credentials: SignInCredentials, call: CallOptions = {}): Promise<SessionInfo> {
+  async signIn(profileId: string, credentials: SignInCredentials, options: { remember?: boolean; call?: CallOptions } = {}): Promise<SessionInfo> {
     const profile = this.deps.profiles.resolve(profileId)
     const client = this.deps.clientFor(profile)
-    const [action, params] = signInRequest(credentials)
-    const reply = await client.callAppApi(action, params, call)
-    const { Token, ExpireAt } = readShape(tokenShape, reply, action)
+    const issued = await acquireToken(profile, client, credentials, { fetch: this.deps.fetch, call: options.call })
     if (this.active) await this.signOut()
     const account = accountName(credentials)
-    const info: SessionInfo = { profileId, profileName: profile.name, account, expireAt: ExpireAt }
-    this.active = { info, token: Token, client, expiryTimer: this.expiryTimer(ExpireAt) }
+    const renews = credentials.method !== 'token' && options.remember === true
+    if (renews) await this.deps.profiles.rememberSignIn(profileId, credentials)
+    else await this.deps.profiles.forgetSignIn(profileId)
+    const info: SessionInfo = { profileId, profileName: profile.name, account, expireAt: issued.expireAt, renews }
+    this.active = { info, token: issued.token, client, timers: [] }
+    this.active.timers = this.expiryTimers(this.active)
     await this.deps.profiles.rememberAccount(profileId, account)
     this.deps.onChange({ session: info })
     return info
@@ -100,7 +109,7 @@ export class SessionService {
   }
 
   close(): void {
-    if (this.active) clearTimeout(this.active.expiryTimer)
+    this.active?.timers.forEach(clearTimeout)
     this.active = null
   }
 
@@ -109,54 +118,59 @@ export class SessionService {
     if (!active) {
       throw new ApiError({ kind: 'session', code: LocalCode.NotSignedIn, message: 'Sign in first.', action })
     }
-    if (this.deps.now() >= active.info.expireAt * 1000) {
+    if (this.expired(active)) {
       this.end('expired')
       throw sessionEnded('expired', action)
     }
     return active
   }
 
+  private expired(active: ActiveSession): boolean {
+    return active.info.expireAt > 0 && this.deps.now() >= active.info.expireAt * 1000
+  }
+
   private end(reason: SessionEndReason): void {
     if (!this.active) return
-    clearTimeout(this.active.expiryTimer)
+    this.active.timers.forEach(clearTimeout)
     this.active = null
     this.deps.onChange({ session: null, reason })
   }
 
-  private expiryTimer(expireAt: number): ReturnType<typeof setTimeout> {
-    const wait = Math.min(Math.max(expireAt * 1000 - this.deps.now(), 0), MAX_TIMER_MS)
-    const timer = setTimeout(() => {
-      if (this.active && this.deps.now() >= this.active.info.expireAt * 1000) this.end('expired')
-      else if (this.active) this.active.expiryTimer = this.expiryTimer(this.active.info.expireAt)
-    }, wait)
+  /** A renewal (or warning) shortly before expiry, and the end at expiry. */
+  private expiryTimers(active: ActiveSession): ReturnType<typeof setTimeout>[] {
+    const expireAtMs = active.info.expireAt * 1000
+    if (expireAtMs <= 0) return []
+    const left = expireAtMs - this.deps.now()
+    const lead = Math.min(this.deps.renewLeadMs ?? DEFAULT_RENEW_LEAD_MS, left / 2)
+    const ahead = this.timer(left - lead, () => void this.beforeExpiry(active))
+    const atEnd = this.timer(left, () => {
+      if (this.active === active && this.expired(active)) this.end('expired')
+    })
+    return [ahead, atEnd]
+  }
+
+  private async beforeExpiry(active: ActiveSession): Promise<void> {
+    if (this.active !== active) return
+    const remembered = active.info.renews ? this.deps.profiles.rememberedSignIn(active.info.profileId) : null
+    if (!remembered) return this.deps.onExpiring(active.info.expireAt)
+    try {
+      const profile = this.deps.profiles.resolve(active.info.profileId)
+      const issued = await acquireToken(profile, active.client, remembered, { fetch: this.deps.fetch })
+      if (this.active !== active) return
+      active.timers.forEach(clearTimeout)
+      active.token = issued.token
+      active.info = { ...active.info, expireAt: issued.expireAt }
+      active.timers = this.expiryTimers(active)
+      this.deps.onChange({ session: active.info, reason: 'renewed' })
+    } catch {
+      if (this.active === active) this.deps.onExpiring(active.info.expireAt)
+    }
+  }
+
+  private timer(ms: number, run: () => void): ReturnType<typeof setTimeout> {
+    const timer = setTimeout(run, Math.min(Math.max(ms, 0), MAX_TIMER_MS))
     timer.unref?.()
     return timer
-  }
-}
-
-function signInRequest(credentials: SignInCredentials): [string, Params] {
-  switch (credentials.method) {
-    case 'email':
-      return ['AppGetToken', { Type: 'email', Email: credentials.email, Password: credentials.password }]
-    case 'phone':
-      return [
-        'AppGetToken',
-        { Type: 'phone', CountryCode: credentials.countryCode, PhoneNumber: credentials.phoneNumber, Password: credentials.password },
-      ]
-    case 'wechat':
-      // The table spells it Nickname, the example NickName; the example is what clients send.
-      return ['AppGetTokenByWeiXin', { WxOpenID: credentials.wxOpenId, NickName: credentials.nickname, Avatar: credentials.avatar }]
-  }
-}
-
-function accountName(credentials: SignInCredentials): string {
-  switch (credentials.method) {
-    case 'email':
-      return credentials.email
-    case 'phone':
-      return `+${credentials.countryCode} ${credentials.phoneNumber}`
-    case 'wechat':
-      return credentials.nickname
   }
 }
 

@@ -11,6 +11,7 @@ import type { SandboxCloud } from '../cloud'
 import { CONTROL_PATH, handleControl } from '../control/control-endpoint'
 import type { SandboxControl } from '../control/sandbox-control'
 import { injectedDelay, injectedFailure } from './fault-injection'
+import { BROKER_PATH, answerBroker } from './broker-route'
 import { isFirmwareRequest, serveFirmware } from './firmware-route'
 import { isMediaPath, serveMedia } from '../media/routes'
 
@@ -35,6 +36,7 @@ async function route(cloud: SandboxCloud, req: IncomingMessage, res: ServerRespo
   if (isFirmwareRequest(req, path)) return serveFirmware(cloud.ota, req, res)
   // GET /timeshift/…, /cos/…, /kugou/…: recordings, thumbnails and songs (media/routes.ts).
   if (isMediaPath(path)) return serveMedia(cloud, req, res)
+  if (path === BROKER_PATH && req.method === 'POST') return answerBroker(cloud, (await readBody(req)) ?? '', res)
   const endpoint = ROUTE.exec(path)?.[1] as HttpEndpoint | undefined
   if (!endpoint || req.method !== 'POST') {
     req.resume()
