@@ -1,3 +1,4 @@
+import { cpSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { defineConfig } from 'electron-vite'
 import vue from '@vitejs/plugin-vue'
@@ -33,8 +34,20 @@ function contentSecurityPolicyMeta(): Plugin {
   }
 }
 
+/** The embedded sandbox serves recordings from files beside the main bundle. */
+function sandboxMedia(): Plugin {
+  return {
+    name: 'desk-sandbox-media',
+    apply: 'build',
+    writeBundle: () => {
+      cpSync(resolve(root, 'electron/sandbox/media/fixtures'), resolve(root, 'out/main/sandbox-media'), { recursive: true })
+    },
+  }
+}
+
 export default defineConfig({
   main: {
+    plugins: [sandboxMedia()],
     build: {
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(root, 'electron/main/index.ts') } },

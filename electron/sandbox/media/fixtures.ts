@@ -10,9 +10,9 @@ import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 /** 12 s of H.264 in three 4 s segments with continuous timestamps: 0 -> 1 -> 2 plays seamlessly. */
-export const VIDEO_SEGMENTS = ['video-0.ts', 'video-1.ts', 'video-2.ts'] as const
+export const VIDEO_SEGMENTS = ['video-0.m2t', 'video-1.m2t', 'video-2.m2t'] as const
 /** The same 12 s of AAC audio. */
-export const AUDIO_SEGMENTS = ['audio-0.ts', 'audio-1.ts', 'audio-2.ts'] as const
+export const AUDIO_SEGMENTS = ['audio-0.m2t', 'audio-1.m2t', 'audio-2.m2t'] as const
 
 /** An event's thumbnail: a person or a sound picture for those detections, motion for the rest. */
 export function thumbnailFile(eventId: string): string {

@@ -99,5 +99,6 @@ describe('coverage table', () => {
     ].join('\n')
     if (process.env.UPDATE_COVERAGE) writeFileSync(COVERAGE_FILE, table)
     expect(readFileSync(COVERAGE_FILE, 'utf8')).toBe(table)
+    expect(rows.filter((r) => !r.isImplemented || !r.isTested).map((r) => r.name)).toEqual([])
   })
 })
