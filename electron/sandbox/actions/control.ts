@@ -37,17 +37,23 @@ function checkedCall(ctx: TokenCallContext, device: Device): CheckedCall {
   return checkActionCall(ctx.cloud, device, ctx.params.ActionId as string, input)
 }
 
+/** Both action calls: check the call, push it to the device, and compute its reply. */
+function callDeviceAction(ctx: TokenCallContext) {
+  const device = targetDevice(ctx)
+  const call = checkedCall(ctx, device)
+  const clientToken = nextClientToken(ctx.cloud, ctx.requestId)
+  const output = actionOutput(ctx.cloud.world.seed, device, call, Math.floor(ctx.nowMs / 1000))
+  sendActionCall(ctx.cloud, device, call, clientToken)
+  return { device, clientToken, output }
+}
+
 const appCallDeviceActionSync: TokenApiAction = {
   action: 'AppCallDeviceActionSync',
   endpoint: 'tokenapi',
   shape: 'flat',
   params: catalogParams('AppCallDeviceActionSync'),
   handle(ctx) {
-    const device = targetDevice(ctx)
-    const call = checkedCall(ctx, device)
-    const clientToken = nextClientToken(ctx.cloud, ctx.requestId)
-    const output = actionOutput(ctx.cloud.world.seed, device, call, Math.floor(ctx.nowMs / 1000))
-    sendActionCall(ctx.cloud, device, call, clientToken)
+    const { device, clientToken, output } = callDeviceAction(ctx)
     pushActionReply(ctx.cloud, device, successReply(clientToken, output))
     // OutputParams is a JSON string like InputParams; "succ" as in the example and the push.
     return { ClientToken: clientToken, OutputParams: JSON.stringify(output), Status: 'succ' }
@@ -60,11 +66,7 @@ const appCallDeviceActionAsync: TokenApiAction = {
   shape: 'flat',
   params: catalogParams('AppCallDeviceActionAsync'),
   handle(ctx) {
-    const device = targetDevice(ctx)
-    const call = checkedCall(ctx, device)
-    const clientToken = nextClientToken(ctx.cloud, ctx.requestId)
-    const output = actionOutput(ctx.cloud.world.seed, device, call, Math.floor(ctx.nowMs / 1000))
-    sendActionCall(ctx.cloud, device, call, clientToken)
+    const { device, clientToken, output } = callDeviceAction(ctx)
     // "The returned results ... can be accessed in real time through persistent connection
     // communication": the reply arrives later as an Action/Report push with this clientToken.
     scheduleActionReply(ctx.cloud, device, successReply(clientToken, output))

@@ -1,4 +1,5 @@
 /** Device management (write side and details): delete, rename, move, details, ext info, WeChat ticket. */
+import { appDeviceInfo } from './bind-device'
 import { ApiError, ErrorCode, invalidParam } from '../api/errors'
 import { setOnline } from '../sim/device-behaviour'
 import { derivedBytes, deviceLanIp, deviceMac } from '../world/device-identity'
@@ -53,7 +54,7 @@ const appUpdateDeviceInFamily: TokenApiAction = {
     const device = administrableDevice(world, ctx.user.userId, deviceIdOf(ctx.params.ProductId as string, ctx.params.DeviceName as string))
     device.aliasName = checkAlias(ctx.params.AliasName as string)
     device.updateTime = Math.floor(ctx.nowMs / 1000)
-    return deviceDetails(device)
+    return appDeviceInfo(device)
   },
 }
 
@@ -65,23 +66,6 @@ function checkAlias(alias: string): string {
   return trimmed
 }
 
-/**
- * The fields of the AppUpdateDeviceInFamily / AppGetDeviceInFamily examples. RoomId is a
- * string as the tables type it (the update example's number 0 cannot hold "r_..." ids).
- */
-function deviceDetails(device: Device): Record<string, unknown> {
-  return {
-    DeviceId: device.deviceId,
-    ProductId: device.productId,
-    DeviceName: device.deviceName,
-    AliasName: device.aliasName,
-    IconUrl: device.iconUrl,
-    FamilyId: device.familyId,
-    RoomId: device.roomId,
-    CreateTime: device.createTime,
-    UpdateTime: device.updateTime,
-  }
-}
 
 const appGetDeviceInFamily: TokenApiAction = {
   action: 'AppGetDeviceInFamily',
@@ -99,7 +83,7 @@ const appGetDeviceInFamily: TokenApiAction = {
     }
     const device = deviceInFamily(world, family, deviceIdOf(ctx.params.ProductId as string, ctx.params.DeviceName as string))
     // DeviceType is in the example (0 ordinary, 1 gateway, 2 sub-device), not in the table.
-    return { ...deviceDetails(device), DeviceType: device.deviceType }
+    return { ...appDeviceInfo(device), DeviceType: device.deviceType }
   },
 }
 
