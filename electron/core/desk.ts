@@ -35,7 +35,9 @@ export interface DeskOverrides {
 
 /** Builds the core a host serves: profiles, session, fleet, live data, audit, behind one dispatcher. */
 export async function createDesk(options: DeskHostOptions, overrides: DeskOverrides = {}): Promise<Desk> {
-  const logger = overrides.logger ?? createLogger(options.dataDir)
+  // Bound once the session and vault exist; the logger reads it on every line.
+  let knownSecrets = (): string[] => []
+  const logger = overrides.logger ?? createLogger(options.dataDir, 'info', () => knownSecrets())
   const now = overrides.now ?? Date.now
   const hub = new EventHub()
   const sandbox = await embeddedSandbox(options, overrides)
@@ -63,7 +65,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     },
   })
   const read: CloudCall = (action, params, call) => session.call(action, params, call)
-  const knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
+  knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
   const call = recordChanges(audit, () => session.current(), knownSecrets, read)
   const fleet = new FleetService(call)
   const live = new LiveService({

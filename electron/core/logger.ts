@@ -2,17 +2,37 @@ import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pino, { type Logger } from 'pino'
 import { createStream } from 'rotating-file-stream'
-import { REDACTED, SECRET_FIELDS } from './redaction'
+import { redact, REDACTED, SECRET_FIELDS } from './redaction'
 
 /**
  * The app's log: JSON lines in `<dataDir>/logs/desk.log`, rotated at 10 MB (five files
- * kept, older ones gzipped), with every secret-named field censored at any depth the
- * app writes (objects are shallow: params, errors, requests).
+ * kept, older ones gzipped). Secret-named fields are censored, and so is any known secret
+ * value (`secrets()`: the live token, AppSecrets) wherever it appears, error messages included.
  */
-export function createLogger(dataDir: string, level = 'info'): Logger {
+export function createLogger(dataDir: string, level = 'info', secrets: () => string[] = () => []): Logger {
   const dir = join(dataDir, 'logs')
   mkdirSync(dir, { recursive: true })
   const stream = createStream('desk.log', { path: dir, size: '10M', maxFiles: 5, compress: 'gzip' })
   const paths = [...SECRET_FIELDS].flatMap((field) => [field, `*.${field}`, `*.*.${field}`])
-  return pino({ level, redact: { paths, censor: REDACTED } }, stream)
+  return pino(
+    {
+      level,
+      redact: { paths, censor: REDACTED },
+      hooks: {
+        logMethod(args, method) {
+          method.apply(this, args.map((arg) => redact(plain(arg), secrets())) as Parameters<typeof method>)
+        },
+      },
+    },
+    stream,
+  )
+}
+
+/** Errors keep their message and stack when copied for redaction. */
+function plain(value: unknown): unknown {
+  if (value && typeof value === 'object' && 'err' in value && (value as { err: unknown }).err instanceof Error) {
+    const { err, ...rest } = value as { err: Error }
+    return { ...rest, err: { type: err.name, message: err.message, stack: err.stack } }
+  }
+  return value
 }

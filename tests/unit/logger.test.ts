@@ -1,0 +1,19 @@
+import { mkdtempSync, readFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { createLogger } from '../../electron/core/logger'
+
+describe('log redaction', () => {
+  it('censors secret fields and known secret values, in messages and errors too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-log-'))
+    const logger = createLogger(dir, 'info', () => ['tok-live-123456'])
+    logger.info({ params: { Password: 'hunter22', AppSecret: 'sec-xyz' }, note: 'token tok-live-123456 used' }, 'call tok-live-123456')
+    logger.error({ err: new Error('failed with tok-live-123456') }, 'boom')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const text = readFileSync(join(dir, 'logs', 'desk.log'), 'utf8')
+    for (const secret of ['hunter22', 'sec-xyz', 'tok-live-123456']) expect(text).not.toContain(secret)
+    expect(text).toContain('[redacted]')
+    expect(text).toContain('failed with [redacted]')
+  })
+})
