@@ -24,6 +24,8 @@ export type DeviceEvent = EventBase &
         code?: number
       }
     | { kind: 'ota'; status: number; percent: number; version: string; resultCode?: number }
+    /** UserDefined: a message on one of the product's custom topics. */
+    | { kind: 'message'; topic: string; payload: unknown }
     | { kind: 'other'; type: string; subType: string; payload: unknown }
   )
 

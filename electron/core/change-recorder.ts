@@ -1,4 +1,4 @@
-import { findAction } from '../../shared/api'
+import { actionEntries } from '../../shared/api'
 import type { AuditLog } from './store/audit-log'
 import { ApiError } from './api/api-error'
 import type { CallOptions, Params } from './api/cloud-client'
@@ -11,9 +11,14 @@ export interface Actor {
   account: string
 }
 
-/** Whether an action changes something in the cloud or on a device (catalog flag). */
-export function isMutating(action: string): boolean {
-  return findAction(action)?.mutating ?? false
+/**
+ * Whether a call changes something in the cloud or on a device (catalog flag); for the
+ * music action it depends on the KGCommand (user_logout changes, the listings do not).
+ */
+export function isMutating(action: string, params: Params = {}): boolean {
+  const entries = actionEntries(action)
+  const entry = entries.length > 1 ? entries.find((e) => e.subcommand === params.KGCommand) : entries[0]
+  return entry?.mutating ?? false
 }
 
 /**
@@ -28,7 +33,7 @@ export function recordChanges(
   now: () => number = Date.now,
 ) {
   return async (action: string, params: Params, options?: CallOptions): Promise<CloudReply> => {
-    if (!isMutating(action)) return call(action, params, options)
+    if (!isMutating(action, params)) return call(action, params, options)
     const who = actor()
     const base = {
       timeMs: now(),

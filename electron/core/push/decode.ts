@@ -55,6 +55,8 @@ export function toDeviceEvent(push: DeviceChangeParams, receivedAtMs: number): D
         }
       }
       break
+    case 'UserDefined':
+      return { ...base, kind: 'message', topic: push.Topic, payload }
   }
   return { ...base, kind: 'other', type: push.Type, subType: push.SubType, payload }
 }
