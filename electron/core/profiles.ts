@@ -111,7 +111,8 @@ export class ProfileStore {
       throw new ApiError({ kind: 'validation', code: LocalCode.InvalidArguments, message: 'A token-broker profile needs the broker URL.' })
     }
     this.profiles = existing ? this.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...this.profiles, profile]
-    if (input.appSecret) await this.vault.set(secretKey(profile.id), input.appSecret)
+    if (profile.credentialMode !== 'app-key') await this.vault.delete(secretKey(profile.id)) // no AppSecret kept where none is used
+    else if (input.appSecret) await this.vault.set(secretKey(profile.id), input.appSecret)
     await this.persist()
     return this.summary(profile.id)
   }

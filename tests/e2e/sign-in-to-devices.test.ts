@@ -53,6 +53,25 @@ describe('sign in to a live device list', () => {
     await expect.poll(() => app.page.getByTestId('connection-indicator').getAttribute('data-status')).toBe('live')
   })
 
+  it('follows a device going offline and back, pushed through main to the row', async () => {
+    const [first] = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)
+    const device = app.sandbox.world.devicesIn(first!.family.familyId).find((d) => d.online && d.deviceType === 0)!
+    const row = app.page.locator(`[data-testid="device-row"][data-device-id="${device.deviceId}"]`)
+    await expect.poll(() => row.getAttribute('data-online')).toBe('true')
+    app.sandbox.control.setDeviceOnline(device.deviceId, false)
+    await expect.poll(() => row.getAttribute('data-online')).toBe('false')
+    app.sandbox.control.setDeviceOnline(device.deviceId, true)
+    await expect.poll(() => row.getAttribute('data-online')).toBe('true')
+  })
+
+  it('recovers the live link after the cloud drops it', async () => {
+    const indicator = app.page.getByTestId('connection-indicator')
+    app.sandbox.control.dropAllSockets()
+    // The first retry waits 250–500 ms: long enough to see the indicator leave 'live'.
+    await expect.poll(() => indicator.getAttribute('data-status'), { interval: 20 }).not.toBe('live')
+    await expect.poll(() => app.page.getByTestId('connection-indicator').getAttribute('data-status'), { timeout: 10_000 }).toBe('live')
+  })
+
   it('never lets a secret cross the bridge towards the page', async () => {
     const tokens = app.sandbox.liveTokens()
     expect(tokens.length).toBeGreaterThan(0)

@@ -14,6 +14,7 @@ const routes = [
   // AppShell is mounted directly, so its <router-view> renders the top-level match.
   { path: '/families', name: 'families', component: Blank },
   { path: '/families/:familyId/devices', name: 'devices', component: DevicesView, meta: { titleKey: 'devices.title' } },
+  { path: '/audit', name: 'audit', component: Blank },
 ]
 
 const handlers: Handlers = {
@@ -24,6 +25,7 @@ const handlers: Handlers = {
   'families.list': () => families,
   'rooms.list': () => rooms,
   'devices.list': () => devices,
+  'live.watch': () => [],
 }
 
 let mounted: VueWrapper | null = null
@@ -96,6 +98,7 @@ describe('app shell', () => {
     expect(desk.calls.find((c) => c.command === 'session.signIn')?.args).toEqual({
       profileId: 'sandbox',
       credentials: { method: 'email', email: 'demo@sandbox.local', password: 'sandbox-demo' },
+      remember: false,
     })
     expect(useSessionStore().ended).toBeNull()
     expect(router.currentRoute.value.fullPath).toBe('/families/f-1/devices')
@@ -108,5 +111,71 @@ describe('app shell', () => {
     await flushPromises()
     expect(desk.calls.some((c) => c.command === 'session.signOut')).toBe(true)
     await vi.waitFor(() => expect(router.currentRoute.value.name).toBe('sign-in'))
+  })
+
+  it('opens the audit log from the side navigation', async () => {
+    const { wrapper, router } = await mountShell()
+    await wrapper.get('[data-testid="nav-audit"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.name).toBe('audit')
+  })
+})
+
+describe('session expiry warning', () => {
+  const expireAt = Math.floor(new Date(2033, 4, 18, 14, 5, 0).getTime() / 1000)
+  const notice = () => body().querySelector('[data-testid="session-expiring"]')
+  const watchCalls = (desk: { calls: { command: string }[] }) => desk.calls.filter((c) => c.command === 'live.watch').length
+
+  it('shows the expiry time, and signing in again keeps the page', async () => {
+    const { desk, router } = await mountShell()
+    const renewed = { ...demoSession, expireAt: expireAt + 7200 }
+    // As main does: the old session is signed out, then the new one announced (in separate
+    // messages, so the page sees the moment without a session).
+    desk.handlers['session.signIn'] = async () => {
+      desk.emit('session.changed', { session: null, reason: 'signed-out' })
+      await new Promise((resolve) => setTimeout(resolve, 0))
+      desk.emit('session.changed', { session: renewed })
+      return renewed
+    }
+    expect(notice()).toBeNull()
+    desk.emit('session.expiring', { expireAt })
+    await flushPromises()
+    expect(notice()!.textContent).toContain('Your sign-in expires at 14:05')
+
+    const watchesBefore = watchCalls(desk)
+    notice()!.querySelector<HTMLElement>('[data-testid="session-expiring-signin"]')!.click()
+    await flushPromises()
+    const dialog = body().querySelector('[data-testid="session-expiring-dialog"]')!
+    expect(dialog.querySelector<HTMLInputElement>('[data-testid="signin-email"] input')!.value).toBe('demo@sandbox.local')
+    const password = dialog.querySelector<HTMLInputElement>('[data-testid="signin-password"] input')!
+    password.value = 'sandbox-demo'
+    password.dispatchEvent(new Event('input'))
+    dialog.querySelector('form')!.dispatchEvent(new Event('submit'))
+    await flushPromises()
+    await flushPromises()
+
+    expect(desk.calls.filter((c) => c.command === 'session.signIn')).toHaveLength(1)
+    expect(useSessionStore().session).toEqual(renewed)
+    expect(notice()).toBeNull()
+    expect(router.currentRoute.value.fullPath).toBe('/families/f-1/devices')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/families/f-1/devices')
+    // Main dropped the live subscriptions with the old session: the page asks again.
+    expect(watchCalls(desk)).toBeGreaterThan(watchesBefore)
+  })
+
+  it('goes quietly when the session is renewed', async () => {
+    const { desk } = await mountShell()
+    const devicesCalls = desk.calls.filter((c) => c.command === 'devices.list').length
+    const watches = watchCalls(desk)
+    desk.emit('session.expiring', { expireAt })
+    await flushPromises()
+    expect(notice()).not.toBeNull()
+    desk.emit('session.changed', { session: { ...demoSession, expireAt: expireAt + 7200, renews: true }, reason: 'renewed' })
+    await flushPromises()
+    expect(notice()).toBeNull()
+    expect(useSessionStore().session?.expireAt).toBe(expireAt + 7200)
+    expect(desk.calls.filter((c) => c.command === 'devices.list')).toHaveLength(devicesCalls)
+    expect(watchCalls(desk)).toBe(watches)
   })
 })

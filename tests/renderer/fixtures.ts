@@ -9,6 +9,8 @@ export const sandboxProfile: ProfileSummary = {
   appKeyMasked: 'sand****demo',
   hasAppSecret: true,
   lastAccount: null,
+  brokerUrl: null,
+  remembered: false,
 }
 
 export const mainlandProfile: ProfileSummary = {
@@ -20,6 +22,34 @@ export const mainlandProfile: ProfileSummary = {
   appKeyMasked: 'ahPx****rejd',
   hasAppSecret: true,
   lastAccount: 'tech@acme.example',
+  brokerUrl: null,
+  remembered: false,
+}
+
+export const brokerProfile: ProfileSummary = {
+  id: 'p-broker',
+  name: 'Acme broker',
+  kind: 'mainland',
+  baseUrl: 'https://iot.cloud.tencent.com/api/exploreropen',
+  credentialMode: 'token-broker',
+  appKeyMasked: null,
+  hasAppSecret: false,
+  lastAccount: null,
+  brokerUrl: 'https://auth.acme.example/iot/token',
+  remembered: true,
+}
+
+export const tokenProfile: ProfileSummary = {
+  id: 'p-token',
+  name: 'Support token',
+  kind: 'overseas',
+  baseUrl: 'https://oversea.iotcloud.tencentiotcloud.com/api/exploreropen',
+  credentialMode: 'access-token',
+  appKeyMasked: null,
+  hasAppSecret: false,
+  lastAccount: null,
+  brokerUrl: null,
+  remembered: false,
 }
 
 export const demoSession: SessionInfo = {
@@ -27,6 +57,7 @@ export const demoSession: SessionInfo = {
   profileName: 'Sandbox',
   account: 'demo@sandbox.local',
   expireAt: 2_000_000_000,
+  renews: false,
 }
 
 export const families: Family[] = [

@@ -4,6 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import FamiliesView from '@/views/FamiliesView.vue'
 import DevicesView from '@/views/DevicesView.vue'
 import { useSessionStore } from '@/stores/session'
+import type { DeviceEvent, DeviceState } from '@shared/live'
 import { fail, fakeDesk, type Handlers } from './fake-desk'
 import { demoSession, devices, families, rooms } from './fixtures'
 import { Blank, mountWithApp } from './mount-app'
@@ -19,6 +20,7 @@ const handlers: Handlers = {
   'families.list': () => families,
   'rooms.list': () => rooms,
   'devices.list': () => devices,
+  'live.watch': () => [],
 }
 
 let mounted: VueWrapper | null = null
@@ -156,5 +158,94 @@ describe('devices page', () => {
     await flushPromises()
     expect(desk.calls.filter((c) => c.command === 'devices.list').map((c) => c.args)).toEqual([{ familyId: 'f-1' }, { familyId: 'f-2' }])
     expect(localStorage.getItem('explorer-desk.family')).toContain('"familyId":"f-2"')
+  })
+})
+
+describe('live device list', () => {
+  const t0 = 1_800_000_000_000
+  const status = (deviceId: string, online: boolean, seq: number, receivedAtMs = t0 + seq): DeviceEvent => ({
+    kind: 'status',
+    deviceId,
+    online,
+    seq,
+    time: new Date(receivedAtMs).toISOString(),
+    receivedAtMs,
+  })
+  const state = (deviceId: string, online: boolean | null, updatedAtMs = t0): DeviceState => ({ deviceId, online, properties: {}, updatedAtMs })
+  const onlineOf = (w: VueWrapper) => Object.fromEntries(w.findAll('[data-testid="device-row"]').map((r) => [r.attributes('data-device-id'), r.attributes('data-online')]))
+  const counts = (w: VueWrapper) => [w.get('[data-testid="device-count-online"]').text(), w.get('[data-testid="device-count-total"]').text()]
+  const watched = (desk: { calls: { command: string; args: unknown }[] }) => desk.calls.filter((c) => c.command === 'live.watch').map((c) => c.args)
+  const ids = devices.map((d) => d.deviceId)
+
+  it('watches the family devices and seeds their online state from the answer', async () => {
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices', {
+      // The list said PLUG02 offline and GW0004 online; main knows better.
+      'live.watch': () => [state('PLUG02/plug_b7', true), state('GW0004/gateway_1', false), state('LAMP01/lamp_a1', null)],
+    })
+    expect(watched(desk)).toEqual([{ deviceIds: ids }])
+    expect(onlineOf(wrapper)).toEqual({ 'LAMP01/lamp_a1': 'true', 'PLUG02/plug_b7': 'true', 'SENS03/th_sensor': 'true', 'GW0004/gateway_1': 'false' })
+    expect(counts(wrapper)).toEqual(['3', '4'])
+  })
+
+  it('applies a batch of status events to the right rows and the counters', async () => {
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
+    expect(counts(wrapper)).toEqual(['3', '4'])
+    desk.emit('device.events', [
+      status('PLUG02/plug_b7', true, 1),
+      status('SENS03/th_sensor', false, 2),
+      { kind: 'property', deviceId: 'LAMP01/lamp_a1', seq: 3, time: '', receivedAtMs: t0 + 3, source: 'report', clientToken: '', values: { power: 0 } },
+      status('SENS03/th_sensor', true, 4),
+      status('GW0004/gateway_1', false, 5),
+      status('OTHER/not_here', true, 6), // not watched
+    ])
+    await flushPromises()
+    expect(onlineOf(wrapper)).toEqual({ 'LAMP01/lamp_a1': 'true', 'PLUG02/plug_b7': 'true', 'SENS03/th_sensor': 'true', 'GW0004/gateway_1': 'false' })
+    const plug = wrapper.get('[data-device-id="PLUG02/plug_b7"]')
+    expect(plug.get('[data-testid="device-online-tag"]').text()).toBe('Online')
+    expect(wrapper.get('[data-device-id="GW0004/gateway_1"] [data-testid="device-online-tag"]').text()).toBe('Offline')
+    expect(counts(wrapper)).toEqual(['3', '4'])
+    desk.emit('device.events', [status('LAMP01/lamp_a1', false, 7)])
+    await flushPromises()
+    expect(counts(wrapper)).toEqual(['2', '4'])
+  })
+
+  it('counts live state within the filter too', async () => {
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
+    await wrapper.get('input[data-testid="device-search"]').setValue('living')
+    expect(counts(wrapper)).toEqual(['1', '2'])
+    desk.emit('device.events', [status('PLUG02/plug_b7', true, 1)])
+    await flushPromises()
+    expect(counts(wrapper)).toEqual(['2', '2'])
+  })
+
+  it('takes online state from a resync, but not news older than what is shown', async () => {
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
+    desk.emit('device.events', [status('PLUG02/plug_b7', true, 1, t0 + 5000)])
+    desk.emit('device.states', [state('PLUG02/plug_b7', false, t0 + 1000), state('LAMP01/lamp_a1', false, t0 + 2000)])
+    await flushPromises()
+    expect(onlineOf(wrapper)['PLUG02/plug_b7']).toBe('true')
+    expect(onlineOf(wrapper)['LAMP01/lamp_a1']).toBe('false')
+    expect(counts(wrapper)).toEqual(['3', '4'])
+  })
+
+  it('watches the other family on a family change, and nothing once the page is left', async () => {
+    const { desk, router, wrapper } = await mountView(DevicesView, '/families/f-1/devices', {
+      'devices.list': ({ familyId }) => (familyId === 'f-1' ? devices : [{ ...devices[0]!, deviceId: 'LAMP01/office', deviceName: 'office', familyId: 'f-2' }]),
+    })
+    await router.push('/families/f-2/devices')
+    await flushPromises()
+    expect(watched(desk)).toEqual([{ deviceIds: ids }, { deviceIds: ['LAMP01/office'] }])
+    wrapper.unmount()
+    mounted = null
+    await flushPromises()
+    expect(watched(desk)).toEqual([{ deviceIds: ids }, { deviceIds: ['LAMP01/office'] }, { deviceIds: [] }])
+  })
+
+  it('keeps the listed state when live data cannot be had', async () => {
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices', {
+      'live.watch': () => fail({ kind: 'network', code: 'Desk.NetworkError' }),
+    })
+    expect(counts(wrapper)).toEqual(['3', '4'])
+    expect(wrapper.find('[data-testid="error-notice"]').exists()).toBe(false)
   })
 })

@@ -69,6 +69,45 @@ describe('session store', () => {
     expect(session.generation).toBe(1)
   })
 
+  it('notes an expiry warning, and drops it when the token is renewed, quietly', async () => {
+    const session = useSessionStore()
+    await session.init()
+    const epoch = session.epoch
+    desk.emit('session.expiring', { expireAt: demoSession.expireAt })
+    expect(session.expiringAt).toBe(demoSession.expireAt)
+    desk.emit('session.changed', { session: { ...demoSession, expireAt: demoSession.expireAt + 7200, renews: true }, reason: 'renewed' })
+    expect(session.expiringAt).toBeNull()
+    expect(session.session?.expireAt).toBe(demoSession.expireAt + 7200)
+    expect(session.generation).toBe(1)
+    expect(session.epoch).toBe(epoch) // main keeps its live subscriptions on renewal
+  })
+
+  it('keeps the expiry warning when the same session is merely confirmed', async () => {
+    const session = useSessionStore()
+    await session.init()
+    desk.emit('session.expiring', { expireAt: demoSession.expireAt })
+    desk.emit('session.changed', { session: demoSession })
+    expect(session.expiringAt).toBe(demoSession.expireAt)
+  })
+
+  it('ignores an expiry warning without a session', async () => {
+    desk.handlers['session.current'] = () => null
+    const session = useSessionStore()
+    await session.init()
+    desk.emit('session.expiring', { expireAt: demoSession.expireAt })
+    expect(session.expiringAt).toBeNull()
+  })
+
+  it('sends the remember flag', async () => {
+    desk.handlers['session.current'] = () => null
+    desk.handlers['session.signIn'] = () => ({ ...demoSession, renews: true })
+    const session = useSessionStore()
+    await session.init()
+    await session.signIn('sandbox', { method: 'email', email: 'demo@sandbox.local', password: 'sandbox-demo' }, true)
+    expect(desk.calls.find((c) => c.command === 'session.signIn')?.args).toMatchObject({ remember: true })
+    expect(session.session?.renews).toBe(true)
+  })
+
   it('treats a call refused for want of a session as an ended session', async () => {
     const session = useSessionStore()
     await session.init()
@@ -89,6 +128,7 @@ describe('session store', () => {
     expect(desk.calls.find((c) => c.command === 'session.signIn')?.args).toEqual({
       profileId: 'sandbox',
       credentials: { method: 'email', email: 'demo@sandbox.local', password: 'sandbox-demo' },
+      remember: false,
     })
   })
 

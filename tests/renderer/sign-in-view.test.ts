@@ -50,6 +50,7 @@ describe('sign-in page', () => {
     expect(desk.calls.find((c) => c.command === 'session.signIn')?.args).toEqual({
       profileId: 'sandbox',
       credentials: { method: 'email', email: 'demo@sandbox.local', password: 'sandbox-demo' },
+      remember: false,
     })
     expect((wrapper.get('[data-testid="signin-password"] input').element as HTMLInputElement).value).toBe('')
     expect(router.currentRoute.value.fullPath).toBe('/families/f-1/devices')

@@ -75,6 +75,16 @@ describe('ProfileStore', () => {
     expect(store.resolve(saved.id)).toMatchObject({ name: 'B', appKey: 'key-123456789', appSecret: 'first' })
   })
 
+  it('forgets the AppSecret when a profile switches to a token broker', async () => {
+    const dir = tempDir()
+    const vault = await SecretVault.open(join(dir, 's.json'), fakeCipher())
+    const store = await ProfileStore.open(dir, vault, null)
+    const saved = await store.save({ name: 'A', kind: 'mainland', appKey: 'key-123456789', appSecret: 'old-secret' })
+    const broker = await store.save({ id: saved.id, name: 'A', kind: 'mainland', credentialMode: 'token-broker', brokerUrl: 'https://broker.example/token' })
+    expect(broker).toMatchObject({ credentialMode: 'token-broker', hasAppSecret: false, brokerUrl: 'https://broker.example/token' })
+    expect(vault.values()).not.toContain('old-secret')
+  })
+
   it('refuses to edit or remove the sandbox profile, and a custom profile without URL', async () => {
     const store = await ProfileStore.open(tempDir(), await SecretVault.open(join(tempDir(), 's.json'), null), sandbox)
     await expect(store.save({ id: 'sandbox', name: 'x', kind: 'mainland' })).rejects.toMatchObject({ kind: 'validation' })

@@ -24,6 +24,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/DevicesView.vue'),
         meta: { titleKey: 'devices.title' },
       },
+      {
+        path: 'audit',
+        name: 'audit',
+        component: () => import('@/views/AuditView.vue'),
+        meta: { titleKey: 'audit.title' },
+      },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'families' } },

@@ -21,11 +21,23 @@ export function sessionOwner(session: Pick<SessionInfo, 'profileId' | 'account'>
   return session ? `${session.profileId}\u0000${session.account}` : null
 }
 
+/** The same token as before (a re-sign-in or a renewal gives a new expiry). */
+function sameSession(a: SessionInfo | null, b: SessionInfo): boolean {
+  return a !== null && sessionOwner(a) === sessionOwner(b) && a.expireAt === b.expireAt
+}
+
 export const useSessionStore = defineStore('session', () => {
   const session = ref<SessionInfo | null>(null)
   const ended = ref<EndedSession | null>(null)
   /** Bumped on every new sign-in so open pages know to reload. */
   const generation = ref(0)
+  /**
+   * Bumped whenever main starts a session afresh (any sign-in, not a renewal): main then
+   * forgets the live subscriptions, so pages watching devices must ask again.
+   */
+  const epoch = ref(0)
+  /** Unix seconds of the expiry main warned about ('session.expiring'); null when none. */
+  const expiringAt = ref<number | null>(null)
   const initError = ref<BridgeError | null>(null)
 
   const profiles = ref<ProfileSummary[]>([])
@@ -45,7 +57,10 @@ export const useSessionStore = defineStore('session', () => {
 
   async function start(): Promise<void> {
     const desk = useDesk()
-    desk.on('session.changed', applyChange)
+    desk.on('session.changed', onChanged)
+    desk.on('session.expiring', ({ expireAt }) => {
+      if (session.value) expiringAt.value = expireAt
+    })
     // A call refused for want of a session means it ended, even if no event said so yet.
     desk.onCallError((command, error) => {
       if (error.kind === 'session' && session.value && command !== 'session.signIn' && command !== 'session.signOut') {
@@ -63,7 +78,10 @@ export const useSessionStore = defineStore('session', () => {
     })
     try {
       session.value = await desk.call('session.current', {})
-      if (session.value) generation.value++
+      if (session.value) {
+        generation.value++
+        epoch.value++
+      }
       initError.value = null
     } catch (error) {
       // Not fatal: the sign-in page shows what went wrong when it loads profiles.
@@ -81,14 +99,32 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
+  // Signing in while signed in (from the expiry notice) makes main sign the old session out
+  // first: that 'signed-out' must not throw the user out of the page they are on.
+  let signInsInFlight = 0
+  let heldSignOut: SessionChange | null = null
+
+  function onChanged(change: SessionChange): void {
+    if (signInsInFlight > 0 && !change.session && change.reason === 'signed-out' && session.value) {
+      heldSignOut = change
+      return
+    }
+    applyChange(change)
+  }
+
   function applyChange(change: SessionChange): void {
     if (change.session) {
       const previous = session.value
+      const same = sameSession(previous, change.session)
       session.value = change.session
       ended.value = null
+      if (!same) expiringAt.value = null // renewed or replaced: the warning is answered
       if (!previous || sessionOwner(previous) !== sessionOwner(change.session)) generation.value++
+      // A renewal keeps main's live subscriptions; anything else new starts without them.
+      if (change.reason !== 'renewed' && !same) epoch.value++
       return
     }
+    expiringAt.value = null
     const previous = session.value
     session.value = null
     if (previous && (change.reason === 'expired' || change.reason === 'revoked')) {
@@ -100,11 +136,24 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  async function signIn(profileId: string, credentials: SignInInput): Promise<SessionInfo> {
-    const info = await useDesk().call('session.signIn', { profileId, credentials })
+  /** `remember`: main keeps the sign-in to renew the token unattended before it expires. */
+  async function signIn(profileId: string, credentials: SignInInput, remember = false): Promise<SessionInfo> {
+    signInsInFlight++
+    let info: SessionInfo
+    try {
+      info = await useDesk().call('session.signIn', { profileId, credentials, remember })
+      heldSignOut = null // superseded by the new session
+    } finally {
+      signInsInFlight--
+      if (signInsInFlight === 0 && heldSignOut) {
+        const held = heldSignOut
+        heldSignOut = null
+        applyChange(held)
+      }
+    }
     // From no session to one always bumps `generation`, so pages behind the dialog reload.
     applyChange({ session: info })
-    void loadProfiles() // lastAccount changed
+    void loadProfiles() // lastAccount and `remembered` changed
     return info
   }
 
@@ -147,6 +196,8 @@ export const useSessionStore = defineStore('session', () => {
     session,
     ended,
     generation,
+    epoch,
+    expiringAt,
     initError,
     profiles,
     profilesStatus,

@@ -34,8 +34,11 @@ export function filterDevices(devices: readonly Device[], filter: DeviceFilter):
   })
 }
 
-export function countOnline(devices: readonly Pick<Device, 'online'>[]): number {
-  return devices.reduce((n, d) => n + (d.online ? 1 : 0), 0)
+/** `isOnline` lets live state override what the list said. */
+export function countOnline<D extends Pick<Device, 'online'>>(devices: readonly D[], isOnline: (device: D) => boolean = (d) => d.online): number {
+  let n = 0
+  for (const device of devices) if (isOnline(device)) n++
+  return n
 }
 
 /** Whether a device sits in a room (the cloud may use '' or '0' for none). */

@@ -1,0 +1,69 @@
+// @vitest-environment jsdom
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { watchEffect } from 'vue'
+import type { DeviceEvent } from '@shared/live'
+import { setDeskClient } from '@/bridge'
+import { useLiveStore, useOnlineLookup } from '@/stores/live'
+import { countOnline } from '@/utils/device-filter'
+import { fakeDesk, type FakeDesk } from './fake-desk'
+
+let desk: FakeDesk
+
+beforeEach(() => {
+  desk = fakeDesk({ 'live.watch': ({ deviceIds }) => deviceIds.map((deviceId) => ({ deviceId, online: false, properties: {}, updatedAtMs: 1 })) })
+  setDeskClient(desk)
+  setActivePinia(createPinia())
+})
+
+const status = (deviceId: string, online: boolean, seq: number): DeviceEvent => ({
+  kind: 'status',
+  deviceId,
+  online,
+  seq,
+  time: '',
+  receivedAtMs: 1000 + seq,
+})
+
+describe('live store', () => {
+  it('applies a batch over 10,000 devices as one reactive update', async () => {
+    const live = useLiveStore()
+    const isOnline = useOnlineLookup()
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({ deviceId: `P/d${i}`, online: false }))
+    await live.watchDevices(rows.map((r) => r.deviceId))
+
+    let runs = 0
+    let online = 0
+    const stop = watchEffect(
+      () => {
+        runs++
+        online = countOnline(rows, isOnline)
+      },
+      { flush: 'sync' },
+    )
+    expect([runs, online]).toEqual([1, 0])
+
+    // One 50 ms batch: a thousand devices come online, one of them twice, one goes again.
+    const batch = rows.slice(0, 1000).map((r, i) => status(r.deviceId, true, i + 1))
+    batch.push(status('P/d0', true, 2000), status('P/d1', false, 2001))
+    desk.emit('device.events', batch)
+    expect([runs, online]).toEqual([2, 999])
+
+    // Nothing new: no update at all.
+    desk.emit('device.events', [status('P/d2', true, 3000)])
+    expect(runs).toBe(2)
+    stop()
+  })
+
+  it('forgets the previous set when watching another, and stops with []', async () => {
+    const live = useLiveStore()
+    const isOnline = useOnlineLookup()
+    await live.watchDevices(['P/a'])
+    desk.emit('device.events', [status('P/a', true, 1)])
+    expect(isOnline({ deviceId: 'P/a', online: false })).toBe(true)
+    await live.watchDevices([])
+    desk.emit('device.events', [status('P/a', true, 2)])
+    expect(isOnline({ deviceId: 'P/a', online: false })).toBe(false)
+    expect(desk.calls.map((c) => c.args)).toEqual([{ deviceIds: ['P/a'] }, { deviceIds: [] }])
+  })
+})
