@@ -23,11 +23,28 @@ export const COMMAND_NAMES = [
   'api.call',
   'audit.list',
   'audit.export',
+  'ota.check',
+  'ota.upgradeDevice',
+  'rollout.preview',
+  'rollout.create',
+  'rollout.start',
+  'rollout.pause',
+  'rollout.resume',
+  'rollout.cancel',
+  'rollout.retry',
+  'rollout.list',
+  'rollout.get',
+  'rollout.exportCsv',
+  'history.fetch',
+  'history.cancel',
+  'history.cacheStats',
+  'history.clearCache',
+  'history.setCacheLimit',
 ] as const
 export type ListedCommandName = (typeof COMMAND_NAMES)[number]
 
 /** Every event main pushes to the renderer. Keep in step with `BridgeEvents` in bridge.ts. */
-export const EVENT_NAMES = ['session.changed', 'session.expiring', 'connection.changed', 'device.events', 'device.states'] as const
+export const EVENT_NAMES = ['session.changed', 'session.expiring', 'connection.changed', 'device.events', 'device.states', 'rollout.progress', 'history.progress'] as const
 export type ListedEventName = (typeof EVENT_NAMES)[number]
 
 const commandNames: ReadonlySet<string> = new Set(COMMAND_NAMES)

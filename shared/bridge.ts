@@ -7,6 +7,10 @@
 import { z } from 'zod'
 import type { BridgeResult } from './errors'
 import type { DeviceEvent, DeviceState } from './live'
+import { historyCommandArgs } from './history-args'
+import type { HistoryCacheStats, HistoryFetchResult, HistoryProgress } from './history'
+import { rolloutCommandArgs } from './rollout-args'
+import type { OtaCheck, RolloutBoard, RolloutPreview, RolloutProgress, RolloutSummary } from './rollout'
 import type {
   AppInfo,
   AuditPage,
@@ -109,6 +113,10 @@ export const commandArgs = {
   'api.call': z.object({ action: text(64), params: z.record(z.string(), z.unknown()).default({}) }),
   'audit.list': auditFilterSchema,
   'audit.export': auditFilterSchema.omit({ limit: true, offset: true }),
+  /** Firmware upgrades and staged rollouts (shared/rollout-args.ts). */
+  ...rolloutCommandArgs,
+  /** Property and event history for charts, with its local cache (shared/history-args.ts). */
+  ...historyCommandArgs,
 } as const
 
 /** Command name → what it resolves to. */
@@ -129,6 +137,23 @@ export interface CommandResults {
   'api.call': ApiCallResult
   'audit.list': AuditPage
   'audit.export': { csv: string; count: number }
+  'ota.check': OtaCheck
+  'ota.upgradeDevice': RolloutSummary
+  'rollout.preview': RolloutPreview
+  'rollout.create': RolloutSummary
+  'rollout.start': RolloutSummary
+  'rollout.pause': RolloutSummary
+  'rollout.resume': RolloutSummary
+  'rollout.cancel': RolloutSummary
+  'rollout.retry': RolloutSummary
+  'rollout.list': RolloutSummary[]
+  'rollout.get': RolloutBoard
+  'rollout.exportCsv': { csv: string; count: number }
+  'history.fetch': HistoryFetchResult
+  'history.cancel': { cancelled: boolean }
+  'history.cacheStats': HistoryCacheStats
+  'history.clearCache': { removedPoints: number }
+  'history.setCacheLimit': HistoryCacheStats
 }
 
 /** What the API console shows of one call. */
@@ -154,6 +179,10 @@ export interface BridgeEvents {
   'device.events': DeviceEvent[]
   /** Latest states after a resync (reconnect or first subscription). */
   'device.states': DeviceState[]
+  /** Rollouts that changed, at most one event per 250 ms. */
+  'rollout.progress': RolloutProgress[]
+  /** A running history fetch's counts, at most one event per 100 ms per job. */
+  'history.progress': HistoryProgress
 }
 export type EventName = keyof BridgeEvents
 

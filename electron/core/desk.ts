@@ -11,9 +11,14 @@ import type { Desk, DeskHostOptions } from './desk-contract'
 import { createDispatcher, type CommandHandlers } from './dispatcher'
 import { EventHub } from './events'
 import { FleetService, type CloudCall } from './fleet'
+import { historyCommands } from './history/commands'
+import { HistoryService, type HistoryTuning } from './history/history-service'
 import { LiveService, type LiveDeps } from './live/live-service'
 import { createLogger } from './logger'
 import { ProfileStore } from './profiles'
+import type { Clock } from './rollout/clock'
+import { rolloutCommands } from './rollout/commands'
+import { RolloutService, type RolloutTuning } from './rollout/rollout-service'
 import { SessionService } from './session'
 import { AuditLog } from './store/audit-log'
 import { openDatabase } from './store/database'
@@ -31,6 +36,10 @@ export interface DeskOverrides {
   renewLeadMs?: number
   /** Push-connection and batching tuning (tests shorten heartbeats and backoff). */
   live?: Pick<LiveDeps, 'push' | 'batchMs'>
+  /** History fetch tuning (tests shorten retry waits and the settle window). */
+  history?: Partial<HistoryTuning>
+  /** Rollout engine tuning, clock and lease identity (tests poll faster, crash tests restart). */
+  rollout?: Partial<RolloutTuning> & { clock?: Clock; ownerId?: string }
 }
 
 /** Builds the core a host serves: profiles, session, fleet, live data, audit, behind one dispatcher. */
@@ -59,6 +68,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       if (change.reason !== 'renewed') {
         fleet.reset()
         live.sessionChanged(change.session)
+        rollouts.sessionChanged()
       }
       logger.info({ reason: change.reason, profileId: change.session?.profileId }, 'session changed')
       hub.emit('session.changed', change)
@@ -79,13 +89,37 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     now,
     ...overrides.live,
   })
-  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call }), logger)
+  const history = new HistoryService({
+    call: read,
+    db,
+    now,
+    scope: () => session.baseUrl(),
+    emitProgress: (progress) => hub.emit('history.progress', progress),
+    tuning: overrides.history,
+  })
+  const { clock: rolloutClock, ownerId, ...rolloutTuning } = overrides.rollout ?? {}
+  const rollouts = new RolloutService({
+    db,
+    audit,
+    call,
+    fleet,
+    session,
+    emitProgress: (progress) => hub.emit('rollout.progress', progress),
+    log: logger,
+    clock: rolloutClock,
+    tuning: rolloutTuning,
+    ownerId,
+  })
+  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts }), logger)
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
     dispatch,
     onEvent: (listener) => hub.on(listener),
     close: async () => {
+      await history.close()
+      // Before signing out: publishes in flight still get their answers recorded.
+      await rollouts.close()
       live.close()
       await session.signOut()
       session.close()
@@ -111,9 +145,11 @@ interface Services {
   audit: AuditLog
   /** A call as the signed-in user, audited when it changes something. */
   call: CloudCall
+  history: HistoryService
+  rollouts: RolloutService
 }
 
-function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call }: Services): CommandHandlers {
+function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts }: Services): CommandHandlers {
   return {
     'app.info': async () => ({
       version: options.version,
@@ -149,6 +185,8 @@ function commandHandlers({ options, vault, profiles, session, fleet, live, audit
     },
     'audit.list': async (filter) => audit.list(filter),
     'audit.export': async (filter) => ({ csv: audit.toCsv(filter), count: audit.list({ ...filter, limit: 1 }).total }),
+    ...historyCommands(history),
+    ...rolloutCommands(rollouts),
   }
 }
 

@@ -1,7 +1,11 @@
 /** Every benchmark suite by name; each prints `bench <name> <value> <unit>` lines. */
+import { historyBench } from './history'
+import { otaBench } from './ota'
 import { pushBench } from './push'
 import { sandboxBench } from './sandbox'
 export const SUITES: Record<string, () => Promise<void>> = {}
 
 SUITES.sandbox = sandboxBench
 SUITES.push = pushBench
+SUITES.history = historyBench
+SUITES.ota = otaBench

@@ -9,6 +9,8 @@ export type Params = Record<string, unknown>
 export interface CallOptions {
   signal?: AbortSignal
   timeoutMs?: number
+  /** A RequestId chosen by the caller, so it can be stored before the call goes out (rollouts). */
+  requestId?: string
 }
 
 export interface CloudClientOptions {
@@ -71,7 +73,7 @@ export class CloudClient {
 
   /** A call on behalf of a signed-in user. */
   async callTokenApi(action: string, params: Params, accessToken: string, call: CallOptions = {}): Promise<CloudReply> {
-    const body: Params = { ...params, Action: action, RequestId: this.options.newRequestId(), AccessToken: accessToken }
+    const body: Params = { ...params, Action: action, RequestId: call.requestId ?? this.options.newRequestId(), AccessToken: accessToken }
     return this.post('tokenapi', action, body, call)
   }
 

@@ -18,4 +18,98 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX audit_log_time ON audit_log (time_ms);
    CREATE INDEX audit_log_action ON audit_log (action, time_ms);`,
+  // Firmware rollouts (issue #7): the plan, every device's state (written before each
+  // publish), and the lease that lets one app instance at a time drive a rollout.
+  `CREATE TABLE rollouts (
+     id TEXT PRIMARY KEY,
+     name TEXT NOT NULL,
+     kind TEXT NOT NULL CHECK (kind IN ('fleet', 'single')),
+     profile_id TEXT NOT NULL,
+     profile_name TEXT NOT NULL,
+     account TEXT NOT NULL,
+     plan_json TEXT NOT NULL,
+     selection_json TEXT NOT NULL,
+     wave_sizes_json TEXT NOT NULL,
+     state TEXT NOT NULL CHECK (state IN ('draft', 'running', 'paused', 'completed', 'cancelled')),
+     pause_reason TEXT NOT NULL DEFAULT '',
+     current_wave INTEGER NOT NULL DEFAULT 0,
+     created_ms INTEGER NOT NULL,
+     started_ms INTEGER,
+     finished_ms INTEGER,
+     updated_ms INTEGER NOT NULL
+   );
+   CREATE TABLE rollout_devices (
+     rollout_id TEXT NOT NULL REFERENCES rollouts (id) ON DELETE CASCADE,
+     device_id TEXT NOT NULL,
+     seq INTEGER NOT NULL,
+     wave INTEGER NOT NULL,
+     product_id TEXT NOT NULL,
+     product_name TEXT NOT NULL DEFAULT '',
+     alias_name TEXT NOT NULL DEFAULT '',
+     family_name TEXT NOT NULL DEFAULT '',
+     room_name TEXT NOT NULL DEFAULT '',
+     gateway_id TEXT NOT NULL DEFAULT '',
+     is_gateway INTEGER NOT NULL DEFAULT 0,
+     from_version TEXT NOT NULL,
+     target_version TEXT NOT NULL,
+     final_version TEXT NOT NULL DEFAULT '',
+     state TEXT NOT NULL,
+     reason TEXT NOT NULL DEFAULT '',
+     detail TEXT NOT NULL DEFAULT '',
+     attempt INTEGER NOT NULL DEFAULT 1,
+     published_attempt INTEGER NOT NULL DEFAULT 0,
+     publishes INTEGER NOT NULL DEFAULT 0,
+     request_id TEXT NOT NULL DEFAULT '',
+     ota_status INTEGER,
+     percent INTEGER,
+     acked INTEGER NOT NULL DEFAULT 0,
+     wait_until_ms INTEGER,
+     published_ms INTEGER,
+     finished_ms INTEGER,
+     PRIMARY KEY (rollout_id, device_id),
+     CHECK (published_attempt <= attempt)
+   );
+   CREATE INDEX rollout_devices_order ON rollout_devices (rollout_id, seq);
+   CREATE TABLE rollout_leases (
+     rollout_id TEXT PRIMARY KEY REFERENCES rollouts (id) ON DELETE CASCADE,
+     owner TEXT NOT NULL,
+     pid INTEGER NOT NULL,
+     host TEXT NOT NULL,
+     heartbeat_ms INTEGER NOT NULL
+   );`,
+  /* History cache (electron/core/history/cache.ts): a series is one cloud's device property,
+     or '@events' for the device's events; spans are the closed time ranges held completely. */
+  `CREATE TABLE history_series (
+     id INTEGER PRIMARY KEY,
+     scope TEXT NOT NULL,
+     device_id TEXT NOT NULL,
+     property TEXT NOT NULL,
+     UNIQUE (scope, device_id, property)
+   );
+   CREATE TABLE history_points (
+     series_id INTEGER NOT NULL,
+     time_ms INTEGER NOT NULL,
+     value,
+     PRIMARY KEY (series_id, time_ms)
+   ) WITHOUT ROWID;
+   CREATE TABLE history_events (
+     series_id INTEGER NOT NULL,
+     time_ms INTEGER NOT NULL,
+     seq INTEGER NOT NULL,
+     event_id TEXT NOT NULL,
+     type TEXT NOT NULL,
+     data TEXT NOT NULL,
+     PRIMARY KEY (series_id, time_ms, seq)
+   ) WITHOUT ROWID;
+   CREATE TABLE history_spans (
+     series_id INTEGER NOT NULL,
+     from_ms INTEGER NOT NULL,
+     to_ms INTEGER NOT NULL,
+     items INTEGER NOT NULL,
+     last_used_ms INTEGER NOT NULL,
+     PRIMARY KEY (series_id, from_ms),
+     CHECK (from_ms <= to_ms)
+   ) WITHOUT ROWID;
+   CREATE INDEX history_spans_lru ON history_spans (last_used_ms);
+   CREATE TABLE history_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
 ]

@@ -1,0 +1,107 @@
+/**
+ * The firmware actions a rollout uses, typed and checked where the answers arrive. Calls go
+ * through the desk's audited `call`, so every AppPublishFirmwareUpdateMessage lands in the
+ * audit log with its RequestId.
+ */
+import { z } from 'zod'
+import type { FirmwareInfo, OtaStatusInfo } from '../../../shared/rollout'
+import { otaStatusText } from '../../../shared/rollout'
+import { deviceStatusesShape, readShape } from '../api/shapes'
+import type { CloudCall } from '../fleet'
+import { chunk, fetchAllPages } from '../paging'
+
+const str = z.union([z.string(), z.number()]).transform(String)
+const optStr = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === null || v === undefined ? '' : String(v)))
+const int = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number)
+
+const checkShape = z.object({ CurrentVersion: str, DstVersion: optStr })
+/** The reference's success example lost Status at a page break; an answer without it is malformed. */
+const statusShape = z.object({ Status: int, Percent: int.optional().default(0), OriVersion: optStr, DstVersion: optStr, ErrMsg: optStr })
+const firmwareShape = z.object({
+  ProductId: optStr,
+  ProductName: optStr,
+  Version: optStr,
+  Name: optStr,
+  Description: optStr,
+  Md5sum: optStr,
+  Createtime: z.union([int, z.null()]).optional().transform((v) => v ?? 0),
+  FwType: optStr,
+})
+const subDeviceShape = z.object({
+  DeviceList: z.array(z.object({ DeviceId: optStr, ProductId: optStr, DeviceName: optStr })).default([]),
+  Total: int.optional().default(0),
+})
+
+export interface VersionCheck {
+  current: string
+  /** What the cloud offers; the current version when nothing is newer (sandbox choice, undocumented). */
+  target: string
+}
+
+const STATUS_BATCH = 100
+const SUB_DEVICE_PAGE = 50
+
+/** `ProductId/DeviceName` → the two parameters (a DeviceName may itself hold '/'). */
+export function deviceParams(deviceId: string): { ProductId: string; DeviceName: string } {
+  const slash = deviceId.indexOf('/')
+  return { ProductId: deviceId.slice(0, slash), DeviceName: deviceId.slice(slash + 1) }
+}
+
+export class FirmwareApi {
+  constructor(private readonly call: CloudCall) {}
+
+  async check(deviceId: string): Promise<VersionCheck> {
+    const action = 'AppCheckFirmwareUpdate'
+    const answer = readShape(checkShape, await this.call(action, deviceParams(deviceId)), action)
+    return { current: answer.CurrentVersion, target: answer.DstVersion || answer.CurrentVersion }
+  }
+
+  async status(deviceId: string): Promise<OtaStatusInfo> {
+    const action = 'AppDescribeFirmwareUpdateStatus'
+    const s = readShape(statusShape, await this.call(action, deviceParams(deviceId)), action)
+    return { status: s.Status, statusText: otaStatusText(s.Status), percent: s.Percent, oriVersion: s.OriVersion, dstVersion: s.DstVersion, errMsg: s.ErrMsg }
+  }
+
+  async describe(productId: string, version: string): Promise<FirmwareInfo> {
+    const action = 'AppDescribeFirmware'
+    // The table spells it ProductID, the example ProductId; the table is the contract.
+    const f = readShape(firmwareShape, await this.call(action, { ProductID: productId, FirmwareVersion: version }), action)
+    return {
+      productId: f.ProductId || productId,
+      productName: f.ProductName,
+      version: f.Version || version,
+      name: f.Name,
+      description: f.Description,
+      md5: f.Md5sum,
+      createTime: f.Createtime,
+      fwType: f.FwType,
+    }
+  }
+
+  /** Sends the publish with a RequestId chosen (and stored) beforehand. */
+  async publish(deviceId: string, requestId: string): Promise<string> {
+    const reply = await this.call('AppPublishFirmwareUpdateMessage', deviceParams(deviceId), { requestId })
+    return reply.requestId || requestId
+  }
+
+  /** Online state of each device (1 = online, as Tencent's own clients read it). */
+  async online(deviceIds: readonly string[]): Promise<Map<string, boolean>> {
+    const out = new Map<string, boolean>()
+    for (const DeviceIds of chunk(deviceIds, STATUS_BATCH)) {
+      const list = readShape(deviceStatusesShape, await this.call('AppGetDeviceStatuses', { DeviceIds }), 'AppGetDeviceStatuses')
+      for (const s of list) out.set(s.DeviceId || `${s.ProductId}/${s.DeviceName}`, s.Online === 1)
+    }
+    return out
+  }
+
+  /** The family's sub-devices hanging from this gateway. */
+  async subDevices(gatewayId: string): Promise<string[]> {
+    const { ProductId, DeviceName } = deviceParams(gatewayId)
+    const list = await fetchAllPages(async (Offset, Limit) => {
+      const params = { GatewayProductId: ProductId, GatewayDeviceName: DeviceName, Offset, Limit }
+      const page = readShape(subDeviceShape, await this.call('AppGetFamilySubDeviceList', params), 'AppGetFamilySubDeviceList')
+      return { items: page.DeviceList, total: page.Total }
+    }, SUB_DEVICE_PAGE)
+    return list.map((d) => d.DeviceId || `${d.ProductId}/${d.DeviceName}`)
+  }
+}
