@@ -24,12 +24,6 @@ describe('errors', () => {
     expect(res.json.Response.RequestId).toBe('req-err')
   })
 
-  it('answers a documented but not yet emulated Action with InvalidAction', async () => {
-    const res = await call(withToken({ Action: 'AppCreateTimer' }))
-    expect(errorCode(res.json)).toBe('InvalidAction')
-    expect(res.json.Response.Error.Message).toMatch(/not emulated/)
-  })
-
   it('refuses an action on the wrong endpoint', async () => {
     expect(errorCode((await call(withToken({ Action: 'AppGetToken' }))).json)).toBe('InvalidAction')
     expect(errorCode((await call(withToken({ Action: 'AppGetFamilyList' }), 'appapi')).json)).toBe('InvalidAction')

@@ -4,7 +4,6 @@
  * endpoint's authentication (signature / AccessToken), business parameters, the action.
  * Every answer echoes the RequestId the caller sent, errors included.
  */
-import { findAction } from '../../../shared/api'
 import type { ActionDefinition, ActionRegistry, CallContext, CloudState, HttpEndpoint } from '../actions/registry'
 import { verifySignature } from '../auth/signature'
 import type { ReplayGuard } from '../auth/replay-guard'
@@ -76,10 +75,7 @@ function resolveAction(registry: ActionRegistry, body: Body, endpoint: HttpEndpo
   if (action === undefined || action === null || action === '') throw missingParam('Action')
   if (typeof action !== 'string') throw new ApiError(ErrorCode.InvalidAction, 'Action must be a string.')
   const definition = registry.get(action)
-  if (!definition) {
-    const why = findAction(action) ? 'is documented but not emulated by the sandbox yet' : 'does not exist'
-    throw new ApiError(ErrorCode.InvalidAction, `Action ${action} ${why}.`)
-  }
+  if (!definition) throw new ApiError(ErrorCode.InvalidAction, `Action ${action} does not exist.`)
   if (definition.endpoint !== endpoint) {
     throw new ApiError(ErrorCode.InvalidAction, `Action ${action} is served on /${definition.endpoint}, not /${endpoint}.`)
   }
