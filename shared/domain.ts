@@ -1,5 +1,7 @@
 /** Domain types shown to the renderer. Nothing here ever holds a secret. */
 
+import type { ThingModel } from './thing-model'
+
 export type ProfileKind = 'sandbox' | 'mainland' | 'overseas' | 'custom'
 
 /**
@@ -113,8 +115,8 @@ export interface Product {
   description: string
   netType: string
   categoryId: number
-  /** The parsed thing model, as the cloud sent it. */
-  dataTemplate: unknown
+  /** The product's thing model (DataTemplate), read into one checked shape. */
+  thingModel: ThingModel
 }
 
 /** One change made through the app (audit log). `params` is redacted JSON. */

@@ -11,6 +11,7 @@ import {
   roomListShape,
 } from './api/shapes'
 import { chunk, fetchAllPages } from './paging'
+import { readThingModel } from '../../shared/thing-model'
 
 /** How the fleet reads the cloud: a signed-in call (SessionService.call fits). */
 export type CloudCall = (action: string, params: Params, call?: CallOptions) => Promise<CloudReply>
@@ -126,7 +127,7 @@ export class FleetService {
         description: p.Description,
         netType: p.NetType,
         categoryId: p.CategoryId,
-        dataTemplate: parseTemplate(p.DataTemplate),
+        thingModel: readThingModel(p.DataTemplate),
       })
     }
     return new Map(productIds.flatMap((id) => (this.products.has(id) ? [[id, this.products.get(id)!]] : [])))
@@ -134,15 +135,5 @@ export class FleetService {
 
   private async read<T extends Parameters<typeof readShape>[0]>(action: string, params: Params, shape: T) {
     return readShape(shape, await this.call(action, params), action)
-  }
-}
-
-/** DataTemplate arrives as an object or as a JSON string (the reference shows both). */
-function parseTemplate(template: unknown): unknown {
-  if (typeof template !== 'string') return template ?? null
-  try {
-    return JSON.parse(template) as unknown
-  } catch {
-    return null
   }
 }

@@ -3,6 +3,13 @@
  * sets, so a string missing in one language fails the build rather than the user.
  * vue-i18n treats `@ { } |` specially: keep them out of plain text (use placeholders).
  */
+import { overviewEn } from './features/overview'
+import { deviceEn } from './features/device'
+import { apiConsoleEn } from './features/api-console'
+import { historyEn } from './features/history'
+import { recordingsEn } from './features/recordings'
+import { rolloutEn } from './features/rollout'
+
 const en = {
   app: {
     title: 'Explorer Desk',
@@ -11,6 +18,9 @@ const en = {
     families: 'Families',
     devices: 'Devices',
     audit: 'Audit log',
+    overview: 'Overview',
+    rollouts: 'Rollouts',
+    console: 'API console',
   },
   header: {
     language: 'Language',
@@ -215,6 +225,12 @@ const en = {
     copyFailed: 'Could not copy; select the text instead',
     retry: 'Try again',
   },
+  overview: overviewEn,
+  device: deviceEn,
+  apiConsole: apiConsoleEn,
+  history: historyEn,
+  recordings: recordingsEn,
+  rollout: rolloutEn,
 }
 
 export type MessageSchema = typeof en

@@ -1,4 +1,10 @@
 import type { MessageSchema } from './en'
+import { overviewZh } from './features/overview'
+import { deviceZh } from './features/device'
+import { apiConsoleZh } from './features/api-console'
+import { historyZh } from './features/history'
+import { recordingsZh } from './features/recordings'
+import { rolloutZh } from './features/rollout'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
 const zhCN: MessageSchema = {
@@ -9,6 +15,9 @@ const zhCN: MessageSchema = {
     families: '家庭',
     devices: '设备',
     audit: '审计日志',
+    overview: '总览',
+    rollouts: '固件升级',
+    console: 'API 控制台',
   },
   header: {
     language: '语言',
@@ -213,6 +222,12 @@ const zhCN: MessageSchema = {
     copyFailed: '无法复制，请手动选择文本',
     retry: '重试',
   },
+  overview: overviewZh,
+  device: deviceZh,
+  apiConsole: apiConsoleZh,
+  history: historyZh,
+  recordings: recordingsZh,
+  rollout: rolloutZh,
 }
 
 export default zhCN
