@@ -69,6 +69,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
         fleet.reset()
         live.sessionChanged(change.session)
         rollouts.sessionChanged()
+        void history.cancelAll()
       }
       logger.info({ reason: change.reason, profileId: change.session?.profileId }, 'session changed')
       hub.emit('session.changed', change)

@@ -151,6 +151,16 @@ describe('history on the sandbox', () => {
     expect(await t.run('history.cancel', { jobId: 'to-cancel' })).toEqual({ cancelled: false })
   })
 
+  it('signing out cancels a running fetch', async () => {
+    const { t, sent } = await historyDesk()
+    app = t
+    t.sandbox.control.setLatency(1_000)
+    const fetching = t.fail('history.fetch', { deviceId: sensor(t), properties: ['temperature'], ...lastWeek(), segments: 4 })
+    while (sent.length === 0) await new Promise((resolve) => setTimeout(resolve, 5))
+    await t.run('session.signOut', {})
+    expect(await fetching).toMatchObject({ kind: 'cancelled', code: 'Desk.Cancelled' })
+  })
+
   it('the cap evicts the least recently used spans, and is kept', async () => {
     const { t, sent } = await historyDesk()
     app = t

@@ -90,11 +90,16 @@ export class HistoryService {
     return this.cache.stats()
   }
 
-  /** Cancels every running job and waits until they have settled, so the store can close after. */
-  async close(): Promise<void> {
+  /** Cancels every running job: a new session must not finish fetches begun under the old one. */
+  cancelAll(): Promise<unknown[]> {
     const running = [...this.jobs.values()]
     for (const job of running) job.controller.abort()
-    await Promise.all(running.map((job) => job.settled))
+    return Promise.all(running.map((job) => job.settled))
+  }
+
+  /** Cancels every running job and waits until they have settled, so the store can close after. */
+  async close(): Promise<void> {
+    await this.cancelAll()
   }
 
   private jobDeps(jobId: string, scope: string) {
