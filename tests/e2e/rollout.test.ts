@@ -156,6 +156,47 @@ describe('firmware upgrades', () => {
     expect(rows.filter((r) => r.state === 'done').length).toBeGreaterThan(0)
   })
 
+  it('pauses by itself when the canary fails, says why, and retries the chosen failed device to the end', { timeout: 90_000 }, async () => {
+    const page = app.page
+    // A selection handed over from the device list: three devices of one product that can upgrade.
+    const candidates = demoDevices().filter((d) => d.deviceType === 0 && d.online && d.productId !== PRODUCT_IDS.light && app.sandbox.ota.versionOf(d.deviceId) !== newest(d.productId))
+    const product = [...new Set(candidates.map((d) => d.productId))].find((id) => candidates.filter((d) => d.productId === id).length >= 3)
+    const chosen = candidates.filter((d) => d.productId === product).slice(0, 3)
+    expect(chosen).toHaveLength(3)
+    await open(`/rollouts/new?devices=${chosen.map((d) => encodeURIComponent(d.deviceId)).join(',')}`)
+    await expect.poll(() => page.getByTestId('plan-preview').getAttribute('data-upgradable'), { timeout: 30_000 }).toBe('3')
+    expect(await page.getByTestId('plan-scope').textContent()).toContain('3 devices chosen in the device list')
+    await field('plan-name').fill('Threshold e2e')
+    await field('plan-steps').fill('100')
+    await page.getByTestId('plan-create').click()
+
+    // A draft shows its plan order: the canary is the one device of wave 1. Its upgrade will fail.
+    const board = page.getByTestId('rollout-board')
+    await expect.poll(() => board.getAttribute('data-state')).toBe('draft')
+    const canaryRow = page.locator('tr', { has: page.getByTestId('board-device') }).filter({ hasText: 'Canary' })
+    const canaryId = (await canaryRow.getByTestId('board-device').getAttribute('data-device-id'))!
+    app.sandbox.ota.failNextUpgrade(canaryId)
+    await page.getByTestId('board-start').click()
+
+    await expect.poll(() => board.getAttribute('data-state'), { timeout: 30_000 }).toBe('paused')
+    const reason = page.getByTestId('board-paused-threshold')
+    expect(await reason.textContent()).toContain('Paused by itself: wave 1 failed 100% of its devices, more than the 10% allowed.')
+    // Nothing past the canary was sent.
+    expect(chosen.filter((d) => d.deviceId !== canaryId).flatMap((d) => app.sandbox.ota.publishesOf(d.deviceId))).toEqual([])
+
+    await canaryRow.locator('.el-checkbox').click()
+    await expect.poll(() => page.getByTestId('board-retry').textContent()).toContain('Retry chosen (1)')
+    await page.getByTestId('board-retry').click()
+    await page.getByTestId('board-resume').click()
+    await expect.poll(() => board.getAttribute('data-state'), { timeout: 30_000 }).toBe('completed')
+    await page.getByTestId('board-completed').waitFor()
+    expect(await page.getByTestId('board-completed').textContent()).toContain('Finished: 3 done, 0 failed, 0 skipped.')
+    for (const d of chosen) {
+      expect(app.sandbox.ota.versionOf(d.deviceId)).toBe(newest(d.productId))
+      expect(app.sandbox.ota.publishesOf(d.deviceId)).toHaveLength(d.deviceId === canaryId ? 2 : 1)
+    }
+  })
+
   it('lists the rollout with its state, product and target version', async () => {
     await app.page.getByTestId('nav-rollouts').click()
     const row = app.page.getByTestId('rollout-row').filter({ hasText: 'Lights e2e' })
