@@ -74,6 +74,8 @@ describe('firmware upgrades', () => {
     const page = app.page
     await expect.poll(() => page.getByTestId('fw-current').getAttribute('data-version')).toBe(before)
     expect(await page.getByTestId('fw-available').getAttribute('data-version')).toBe(target)
+    expect(await page.getByTestId('fw-current').textContent()).toContain(before)
+    expect(await page.getByTestId('fw-available').textContent()).toContain(target)
     expect(await page.getByTestId('fw-details').textContent()).toContain(app.sandbox.ota.firmwareOf(device.productId).at(-1)!.md5)
 
     // Nothing is sent before the user confirms.
@@ -89,6 +91,8 @@ describe('firmware upgrades', () => {
     // The page asked the cloud again: the device's current version is the new one, nothing newer on offer.
     await expect.poll(() => page.getByTestId('fw-current').getAttribute('data-version')).toBe(target)
     expect(await page.getByTestId('fw-available').getAttribute('data-version')).toBe('')
+    expect(await page.getByTestId('fw-current').textContent()).toContain(target)
+    expect(await page.getByTestId('fw-available').textContent()).toContain('No newer firmware')
     expect(await page.getByTestId('fw-status-words').textContent()).toContain('Update completed')
   })
 

@@ -116,7 +116,7 @@ describe('rollout board', () => {
     expect(rowOf(wrapper, 2).textContent).toContain('MD5 mismatch')
     expect(rowOf(wrapper, 3).textContent).toContain('No end within the time limit')
     expect(rowOf(wrapper, 4).textContent).toContain('Burning · 40%')
-    expect(wrapper.get('[data-testid="board-pause"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="board-pause"]').exists()).toBe(true)
   })
 
   it('says clearly when the failure threshold paused it, and retries exactly the failed devices chosen', async () => {
@@ -126,7 +126,7 @@ describe('rollout board', () => {
       'Paused by itself: wave 2 failed 67% of its devices, more than the 20% allowed.',
     )
     expect(wrapper.find('[data-testid="board-pause"]').exists()).toBe(false)
-    expect(wrapper.get('[data-testid="board-resume"]').exists()).toBe(true)
+    expect(wrapper.find('[data-testid="board-resume"]').exists()).toBe(true)
 
     // Only failed and skipped devices can be chosen.
     const checkbox = (n: number) => rowOf(wrapper, n).querySelector<HTMLInputElement>('input[type="checkbox"]')!

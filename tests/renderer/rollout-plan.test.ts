@@ -133,7 +133,7 @@ describe('rollout planner', () => {
     const { wrapper } = await mountPlanner()
     // Defaults: a canary of 1, then 10 %, 50 %, 100 % of 25.
     expect(shownWaves(wrapper)).toEqual([
-      expect.stringMatching(/^Canary\s*1 devices\s*then 1 upgraded \(4%\)$/),
+      expect.stringMatching(/^Canary\s*1 device\s*then 1 upgraded \(4%\)$/),
       expect.stringMatching(/^Wave 2\s*2 devices\s*then 3 upgraded \(12%\)$/),
       expect.stringMatching(/^Wave 3\s*10 devices\s*then 13 upgraded \(52%\)$/),
       expect.stringMatching(/^Wave 4\s*12 devices\s*then 25 upgraded \(100%\)$/),

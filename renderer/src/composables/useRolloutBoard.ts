@@ -102,7 +102,7 @@ export function useRolloutBoard(rolloutId: Ref<string>) {
       const { csv, count } = await desk.call('rollout.exportCsv', { rolloutId: rolloutId.value })
       // The BOM lets spreadsheet programs read the UTF-8 (Chinese names).
       downloadText(`explorer-desk-rollout-${rolloutId.value}-${fileStamp()}.csv`, `\uFEFF${csv}`, 'text/csv;charset=utf-8')
-      ElMessage({ type: 'success', message: t('rollout.board.exported', { count }) })
+      ElMessage({ type: 'success', message: t('rollout.board.exported', { count }, count) })
     } catch (e) {
       notifyError(e)
     } finally {
