@@ -81,6 +81,14 @@ export interface RolloutSelection {
 
 export type DeviceCounts = Record<DeviceRolloutState, number>
 
+/** One product's upgrade in a rollout: to which version, for how many devices. */
+export interface RolloutTarget {
+  productId: string
+  productName: string
+  version: string
+  count: number
+}
+
 export interface RolloutSummary {
   rolloutId: string
   name: string
@@ -90,6 +98,8 @@ export interface RolloutSummary {
   profileId: string
   account: string
   plan: RolloutPlan
+  /** What it upgrades to, per product (fixed when it was planned). */
+  targets: RolloutTarget[]
   total: number
   counts: DeviceCounts
   /** Index of the wave now being published (0 = canary when there is one). */

@@ -131,6 +131,11 @@ describe('fleet rollouts', { timeout: 30_000 }, () => {
       plan: { canary: 3, steps: [40, 100], concurrency: 4, maxFailedPercent: 100 },
     })
     expect(created).toMatchObject({ state: 'draft', total: eligible.length, waveCount: 3, driver: 'none' })
+    // The summary names what it upgrades to, per product (the rollouts list shows it).
+    expect(created.targets.reduce((n, target) => n + target.count, 0)).toBe(eligible.length)
+    for (const target of created.targets) expect(target.version).toBe(newestOf(t, target.productId))
+    expect(new Set(created.targets.map((target) => target.productId))).toEqual(new Set(eligible.map((d) => d.productId)))
+    expect((await t.run('rollout.list', {})).find((r) => r.rolloutId === created.rolloutId)?.targets).toEqual(created.targets)
     const draft = await t.run('rollout.get', { rolloutId: created.rolloutId, limit: 10_000 })
     expect(new Set(draft.devices.slice(0, 3).map((d) => d.productId)).size).toBe(3)
     expect(publishesOf(t, draft.devices[0]!.deviceId)).toHaveLength(0)

@@ -17,6 +17,7 @@ import type {
   RolloutProgress,
   RolloutSelection,
   RolloutSummary,
+  RolloutTarget,
   RolloutWave,
 } from '../../../shared/rollout'
 import { RolloutCode } from '../../../shared/rollout'
@@ -100,6 +101,8 @@ export class RolloutService {
   private readonly tuning: RolloutTuning
   private readonly feed: ProgressFeed
   private readonly runs = new Map<string, RolloutRun>()
+  /** Targets are fixed at planning; read once per rollout. */
+  private readonly targets = new Map<string, RolloutTarget[]>()
   private signals: OtaSignals | null = null
   private lastPreview: { key: string; atMs: number; preview: RolloutPreview } | null = null
 
@@ -271,7 +274,7 @@ export class RolloutService {
       if (run?.attached) return this.summaryOfRun(run)
       const byState = emptyCounts()
       for (const [state, n] of counts.get(record.id) ?? []) byState[state] = n
-      return summarize(record, byState, this.leases.driver(record.id))
+      return summarize(record, byState, this.leases.driver(record.id), null, this.targetsOf(record.id))
     })
   }
 
@@ -442,7 +445,7 @@ export class RolloutService {
     if (run?.attached) return { record: run.record, devices: run.devices, summary: this.summaryOfRun(run), waves: () => run.waves() }
     const record = this.requireRollout(rolloutId)
     const devices = this.store.devices(rolloutId)
-    const summary = summarize(record, countStates(devices), this.leases.driver(rolloutId))
+    const summary = summarize(record, countStates(devices), this.leases.driver(rolloutId), null, this.targetsOf(rolloutId))
     return { record, devices, summary, waves: () => waveViews(record, devices) }
   }
 
@@ -451,7 +454,15 @@ export class RolloutService {
   }
 
   private summaryOfRun(run: RolloutRun): RolloutSummary {
-    return summarize(run.record, run.counts(), 'here', run.eta())
+    return summarize(run.record, run.counts(), 'here', run.eta(), this.targetsOf(run.record.id))
+  }
+
+  private targetsOf(rolloutId: string): RolloutTarget[] {
+    let targets = this.targets.get(rolloutId)
+    if (targets) return targets
+    targets = this.store.targets(rolloutId)
+    if (targets.length > 0) this.targets.set(rolloutId, targets)
+    return targets
   }
 
   private progressOf(rolloutId: string, deviceIds: ReadonlySet<string>): RolloutProgress | null {

@@ -12,6 +12,7 @@ import type {
   RolloutPlan,
   RolloutSelection,
   RolloutState,
+  RolloutTarget,
 } from '../../../shared/rollout'
 import { DEVICE_ROLLOUT_STATES } from '../../../shared/rollout'
 import type { Db } from '../store/database'
@@ -204,6 +205,10 @@ export class RolloutStore {
       devices: db.prepare('SELECT * FROM rollout_devices WHERE rollout_id = ? ORDER BY seq'),
       device: db.prepare('SELECT * FROM rollout_devices WHERE rollout_id = ? AND device_id = ?'),
       counts: db.prepare('SELECT rollout_id, state, COUNT(*) AS n FROM rollout_devices GROUP BY rollout_id, state'),
+      targets: db.prepare(
+        `SELECT product_id, MAX(product_name) AS product_name, target_version, COUNT(*) AS n FROM rollout_devices
+         WHERE rollout_id = ? GROUP BY product_id, target_version ORDER BY product_name, product_id, target_version`,
+      ),
       saveDevice: db.prepare(
         `UPDATE rollout_devices SET final_version = @finalVersion, state = @state, reason = @reason, detail = @detail, attempt = @attempt,
            ota_status = @otaStatus, percent = @percent, acked = @acked, wait_until_ms = @waitUntilMs, finished_ms = @finishedMs
@@ -251,6 +256,12 @@ export class RolloutStore {
   device(rolloutId: string, deviceId: string): DeviceRecord | undefined {
     const row = this.stmt.device.get(rolloutId, deviceId) as DeviceRow | undefined
     return row ? toDevice(row) : undefined
+  }
+
+  /** Per product, the version a rollout upgrades to and for how many devices. */
+  targets(rolloutId: string): RolloutTarget[] {
+    const rows = this.stmt.targets.all(rolloutId) as { product_id: string; product_name: string; target_version: string; n: number }[]
+    return rows.map((r) => ({ productId: r.product_id, productName: r.product_name, version: r.target_version, count: r.n }))
   }
 
   /** Devices per state of every rollout, without loading the devices. */

@@ -1,5 +1,5 @@
 /** What the board shows of a rollout, computed from its records (in memory or from the store). */
-import type { DeviceCounts, RolloutDevice, RolloutSummary, RolloutWave } from '../../../shared/rollout'
+import type { DeviceCounts, RolloutDevice, RolloutSummary, RolloutTarget, RolloutWave } from '../../../shared/rollout'
 import { FINAL_DEVICE_STATES, otaStatusText } from '../../../shared/rollout'
 import { emptyCounts, type DeviceRecord, type RolloutRecord } from './store'
 
@@ -21,6 +21,7 @@ export function summarize(
   counts: DeviceCounts,
   driver: RolloutSummary['driver'],
   etaMs: number | null = null,
+  targets: RolloutTarget[] = [],
 ): RolloutSummary {
   const total = Object.values(counts).reduce((a, b) => a + b, 0)
   return {
@@ -32,6 +33,7 @@ export function summarize(
     profileId: rollout.profileId,
     account: rollout.account,
     plan: rollout.plan,
+    targets,
     total,
     counts,
     currentWave: rollout.currentWave,

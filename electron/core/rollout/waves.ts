@@ -1,21 +1,10 @@
 /**
- * Wave planning: a canary of N devices, then cumulative percentage steps of the fleet
- * (10, 50, 100 = up to 10 %, then up to half, then the rest). The canary is drawn across
- * products, one of each in turn, so a firmware that breaks one product shows up early.
+ * Wave planning: sizes (shared/rollout-waves.ts, so the planner shows the same), and the
+ * order. The canary is drawn across products, one of each in turn, so a firmware that
+ * breaks one product shows up early.
  */
 
-/** Sizes of the non-empty waves for `total` devices. `steps` rise; 100 is implied at the end. */
-export function waveSizes(total: number, canary: number, steps: readonly number[]): number[] {
-  if (total <= 0) return []
-  const ends: number[] = []
-  const first = Math.min(Math.max(0, Math.floor(canary)), total)
-  if (first > 0) ends.push(first)
-  for (const step of [...steps, 100]) {
-    const end = Math.min(total, Math.ceil((total * Math.min(step, 100)) / 100))
-    if (end > (ends.at(-1) ?? 0)) ends.push(end)
-  }
-  return ends.map((end, i) => end - (ends[i - 1] ?? 0))
-}
+export { waveSizes } from '../../../shared/rollout-waves'
 
 /**
  * Orders devices for the plan: the canary first, taken round-robin over products in the

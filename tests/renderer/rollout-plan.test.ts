@@ -1,0 +1,188 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import type { PreviewDevice, RolloutPreview, RolloutSummary } from '@shared/rollout'
+import RolloutPlanView from '@/views/RolloutPlanView.vue'
+import { parseSteps, planWaves, toPlan, defaultPlanForm } from '@/utils/rollout'
+import { fail, fakeDesk, type FakeDesk } from './fake-desk'
+import { Blank, mountWithApp } from './mount-app'
+
+const routes = [
+  { path: '/rollouts/new', name: 'rollout-new', component: Blank },
+  { path: '/rollouts/:rolloutId', name: 'rollout', component: Blank },
+  { path: '/sign-in', name: 'sign-in', component: Blank },
+]
+
+function device(n: number, partial: Partial<PreviewDevice> = {}): PreviewDevice {
+  return {
+    deviceId: `LGT/light_${n}`,
+    productId: 'LGT',
+    productName: 'Smart Light',
+    aliasName: `Light ${n}`,
+    familyId: 'f1',
+    familyName: 'Zhang home',
+    roomId: 'r1',
+    roomName: 'Living room',
+    online: true,
+    deviceType: 0,
+    currentVersion: '1.9.3',
+    targetVersion: '1.10.0',
+    upgradable: true,
+    reason: '',
+    detail: '',
+    ...partial,
+  }
+}
+
+/** 20 lights that can upgrade (two offline), 2 up to date, 5 plugs on two versions, one whose check failed. */
+const devices: PreviewDevice[] = [
+  ...Array.from({ length: 20 }, (_, i) => device(i + 1, { online: i >= 2 })),
+  device(21, { upgradable: false, reason: 'up-to-date', currentVersion: '1.10.0' }),
+  device(22, { upgradable: false, reason: 'up-to-date', currentVersion: '1.10.0' }),
+  ...Array.from({ length: 5 }, (_, i) =>
+    device(100 + i, { deviceId: `PLG/plug_${i}`, aliasName: `Plug ${i}`, productId: 'PLG', productName: 'Smart Plug', currentVersion: i < 3 ? '2.0.9' : '2.0.8', targetVersion: '2.0.10', familyId: 'f2', familyName: 'Li flat', roomId: 'r9', roomName: 'Kitchen' }),
+  ),
+  device(200, { deviceId: 'PLG/plug_x', aliasName: 'Plug x', productId: 'PLG', productName: 'Smart Plug', upgradable: false, reason: 'check-failed', detail: 'InternalError: timeout' }),
+]
+const preview: RolloutPreview = { devices, upgradable: 25, offline: 2, upToDate: 2, failedChecks: 1, paths: [], firmware: [] }
+
+let mounted: VueWrapper | null = null
+afterEach(() => {
+  mounted?.unmount()
+  mounted = null
+  document.body.innerHTML = ''
+})
+
+async function mountPlanner(path = '/rollouts/new'): Promise<{ wrapper: VueWrapper; desk: FakeDesk }> {
+  const desk = fakeDesk({
+    'rollout.preview': () => preview,
+    'rollout.create': (args) => ({ rolloutId: 'r-1', name: args.name }) as RolloutSummary,
+    'rollout.start': () => ({ rolloutId: 'r-1' }) as RolloutSummary,
+  })
+  const { wrapper } = await mountWithApp(RolloutPlanView, { desk, path, routes })
+  mounted = wrapper
+  return { wrapper, desk }
+}
+
+const shownWaves = (w: VueWrapper) => w.findAll('[data-testid="plan-wave"]').map((li) => li.text())
+const upgradable = (w: VueWrapper) => w.get('[data-testid="plan-preview"]').attributes('data-upgradable')
+
+async function setInput(w: VueWrapper, testId: string, value: string): Promise<void> {
+  const input = w.find(`input[data-testid="${testId}"]`).exists() ? w.get(`input[data-testid="${testId}"]`) : w.get(`[data-testid="${testId}"] input`)
+  await input.setValue(value)
+  await flushPromises()
+}
+
+/** Opens an Element Plus select and clicks the option with this label (options live in a popper on body). */
+async function choose(w: VueWrapper, testId: string, label: string): Promise<void> {
+  await w.get(`[data-testid="${testId}"] .el-select__wrapper`).trigger('click')
+  await flushPromises()
+  const option = [...document.body.querySelectorAll<HTMLElement>('.el-select-dropdown__item')].find((el) => el.textContent?.trim() === label)
+  if (!option) throw new Error(`no option ${label}`)
+  option.click()
+  await flushPromises()
+}
+
+describe('wave maths', () => {
+  it('a canary, then cumulative steps, each wave with its size and running total', () => {
+    expect(planWaves(1000, 5, [10, 50, 100])).toEqual([
+      { index: 0, canary: true, size: 5, cumulative: 5, cumulativePercent: 1 },
+      { index: 1, canary: false, size: 95, cumulative: 100, cumulativePercent: 10 },
+      { index: 2, canary: false, size: 400, cumulative: 500, cumulativePercent: 50 },
+      { index: 3, canary: false, size: 500, cumulative: 1000, cumulativePercent: 100 },
+    ])
+    // Steps the canary already covers vanish; no canary means the first wave is a plain one.
+    expect(planWaves(100, 20, [10, 50]).map((w) => w.size)).toEqual([20, 30, 50])
+    expect(planWaves(50, 0, [100])).toEqual([{ index: 0, canary: false, size: 50, cumulative: 50, cumulativePercent: 100 }])
+    expect(planWaves(0, 3, [10])).toEqual([])
+  })
+
+  it('reads steps as rising percentages and adds the final 100', () => {
+    expect(parseSteps('10, 50, 100')).toEqual([10, 50, 100])
+    expect(parseSteps('25，50')).toEqual([25, 50, 100])
+    expect(parseSteps('50 10')).toBeNull()
+    expect(parseSteps('0, 50')).toBeNull()
+    expect(parseSteps('120')).toBeNull()
+    expect(parseSteps('ten')).toBeNull()
+    expect(parseSteps('')).toBeNull()
+  })
+
+  it('turns minutes into the milliseconds the engine takes, and the offline choice into its policy', () => {
+    const form = { ...defaultPlanForm(), stepsText: '30', offlineMode: 'wait' as const, waitMinutes: 15, afterWait: 'fail' as const, timeoutMinutes: 2 }
+    expect(toPlan(form)).toMatchObject({ steps: [30, 100], offline: { mode: 'wait', maxWaitMs: 900_000, then: 'fail' }, deviceTimeoutMs: 120_000 })
+    expect(toPlan({ ...form, stepsText: '80, 20' })).toBeNull()
+  })
+})
+
+describe('rollout planner', () => {
+  it('previews the whole account: what can upgrade, to what, and why not for the others', async () => {
+    const { wrapper, desk } = await mountPlanner()
+    expect(desk.calls[0]).toEqual({ command: 'rollout.preview', args: { selection: {} } })
+    expect(upgradable(wrapper)).toBe('25')
+    const text = wrapper.get('[data-testid="plan-preview"]').text()
+    expect(text).toContain('Smart Light: 1.9.3 → 1.10.0')
+    expect(text).toContain('Smart Plug: 2.0.8 → 2.0.10')
+    expect(text).toContain('Smart Plug: 2.0.9 → 2.0.10')
+    const rows = wrapper.get('[data-testid="plan-devices"]').text()
+    expect(rows).toContain('Up to date')
+    expect(rows).toContain('Check failed')
+    expect(rows).toContain('InternalError: timeout')
+  })
+
+  it('shows the waves the plan makes for the devices that can upgrade, as the user changes it', async () => {
+    const { wrapper } = await mountPlanner()
+    // Defaults: a canary of 1, then 10 %, 50 %, 100 % of 25.
+    expect(shownWaves(wrapper)).toEqual([
+      expect.stringMatching(/^Canary\s*1 device\s*then 1 upgraded \(4%\)$/),
+      expect.stringMatching(/^Wave 2\s*2 devices\s*then 3 upgraded \(12%\)$/),
+      expect.stringMatching(/^Wave 3\s*10 devices\s*then 13 upgraded \(52%\)$/),
+      expect.stringMatching(/^Wave 4\s*12 devices\s*then 25 upgraded \(100%\)$/),
+    ])
+    await setInput(wrapper, 'plan-steps', '100')
+    expect(wrapper.findAll('[data-testid="plan-wave"]').map((w) => w.attributes('data-size'))).toEqual(['1', '24'])
+    await setInput(wrapper, 'plan-canary', '5')
+    expect(wrapper.findAll('[data-testid="plan-wave"]').map((w) => w.attributes('data-size'))).toEqual(['5', '20'])
+    await setInput(wrapper, 'plan-steps', '60, 40')
+    expect(wrapper.get('[data-testid="plan-steps-invalid"]').text()).toContain('Give rising percentages')
+    expect(wrapper.find('[data-testid="plan-wave"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="plan-create-start"]').attributes('disabled')).toBeDefined()
+  })
+
+  it('narrows by product and version, and the waves follow', async () => {
+    const { wrapper } = await mountPlanner()
+    await choose(wrapper, 'plan-product', 'Smart Plug')
+    expect(upgradable(wrapper)).toBe('5')
+    await choose(wrapper, 'plan-version', '2.0.9')
+    expect(upgradable(wrapper)).toBe('3')
+    // 10 % of 3 is within the canary; 50 % rounds up to 2.
+    expect(wrapper.findAll('[data-testid="plan-wave"]').map((w) => w.attributes('data-size'))).toEqual(['1', '1', '1'])
+  })
+
+  it('takes a selection from the device list and creates, then starts, exactly what was planned', async () => {
+    const { wrapper, desk } = await mountPlanner('/rollouts/new?familyId=f1&devices=LGT/light_3,LGT/light_4,LGT/light_21')
+    expect(desk.calls[0]).toEqual({ command: 'rollout.preview', args: { selection: { deviceIds: ['LGT/light_3', 'LGT/light_4', 'LGT/light_21'] } } })
+    expect(wrapper.get('[data-testid="plan-scope"]').text()).toContain('3 devices chosen in the device list')
+    await setInput(wrapper, 'plan-name', 'Three lights')
+    await setInput(wrapper, 'plan-steps', '50')
+    await wrapper.get('[data-testid="plan-create-start"]').trigger('click')
+    await flushPromises()
+    const create = desk.calls.find((c) => c.command === 'rollout.create')
+    expect(create?.args).toEqual({
+      name: 'Three lights',
+      selection: { deviceIds: ['LGT/light_3', 'LGT/light_4', 'LGT/light_21'] },
+      plan: { canary: 1, steps: [50, 100], concurrency: 10, maxFailedPercent: 10, offline: { mode: 'skip' }, deviceTimeoutMs: 1_800_000 },
+    })
+    expect(desk.calls.at(-1)).toEqual({ command: 'rollout.start', args: { rolloutId: 'r-1' } })
+  })
+
+  it('shows the cloud error with its RequestId when the preview fails', async () => {
+    const desk = fakeDesk({
+      'rollout.preview': () => fail({ kind: 'api', code: 'InternalError', message: 'backend down', requestId: 'rq-42' }),
+    })
+    const { wrapper } = await mountWithApp(RolloutPlanView, { desk, path: '/rollouts/new', routes })
+    mounted = wrapper
+    expect(wrapper.get('[data-testid="error-code"]').text()).toBe('InternalError')
+    expect(wrapper.get('[data-testid="error-request-id"]').text()).toBe('rq-42')
+    expect(wrapper.find('[data-testid="plan-create-start"]').exists()).toBe(false)
+  })
+})
