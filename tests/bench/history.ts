@@ -10,6 +10,7 @@
  * - history.segmented_ms: the same with 8 segments (8 requests in flight), cache empty
  * - history.segmented_speedup: sequential / segmented (target >= 6)
  * - history.cached_reopen_ms: the same range again, answered from the SQLite cache (target <= 200 ms)
+ * Then the chart in Chromium (history-chart.ts): history.render_1m_ms, history.zoom_ms.
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -21,6 +22,7 @@ import type { HistoryFetchResult } from '../../shared/history'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { createDesk } from '../../electron/core/desk'
 import type { Desk } from '../../electron/core/desk-contract'
+import { historyChartBench } from './history-chart'
 import { report } from './report'
 
 const DAY = 86_400_000
@@ -74,6 +76,7 @@ export async function historyBench(): Promise<void> {
     cloud.send({ type: 'stop' })
     rmSync(dataDir, { recursive: true, force: true })
   }
+  await historyChartBench()
 }
 
 async function fetchSensors(desk: Desk, deviceIds: string[], range: { fromMs: number; toMs: number }, segments: number): Promise<HistoryFetchResult[]> {

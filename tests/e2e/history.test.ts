@@ -1,0 +1,157 @@
+import { readFileSync } from 'node:fs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNT, type RunningSandbox } from '../../electron/sandbox'
+import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { signIn as cloudSignIn, tokenapi } from '../sandbox/helpers'
+
+/**
+ * Support staff reading a device's last 24 hours in Chromium on browser mode: the chart
+ * shows the device's reports and events as the cloud has them, and the CSV export of the
+ * visible window holds exactly the cloud's points of that range, row for row.
+ */
+const DAY = 86_400_000
+
+interface CloudPoint {
+  Time: string
+  Value: string
+}
+
+/** Every point of one property over [fromMs, toMs], read straight from the sandbox cloud. */
+async function cloudPoints(sb: RunningSandbox, token: string, deviceId: string, field: string, fromMs: number, toMs: number): Promise<CloudPoint[]> {
+  const points: CloudPoint[] = []
+  let context = ''
+  for (;;) {
+    const body = await tokenapi(sb, token, 'AppGetDeviceDataHistory', { DeviceId: deviceId, FieldName: field, MinTime: fromMs, MaxTime: toMs, Limit: 500, Context: context })
+    points.push(...(body.Response.Results as CloudPoint[]))
+    if (body.Response.Listover || !body.Response.Context) return points
+    context = body.Response.Context
+  }
+}
+
+async function cloudEventCount(sb: RunningSandbox, token: string, deviceId: string, fromMs: number, toMs: number): Promise<number> {
+  const [productId, deviceName] = deviceId.split('/')
+  let count = 0
+  let context = ''
+  for (;;) {
+    const params = { ProductId: productId, DeviceName: deviceName, StartTime: Math.floor(fromMs / 1000), EndTime: Math.floor(toMs / 1000), Size: 100, Context: context }
+    const body = await tokenapi(sb, token, 'AppListEventHistory', params)
+    count += (body.Response.EventHistory as unknown[]).length
+    if (body.Response.Listover || !body.Response.Context) return count
+    context = body.Response.Context
+  }
+}
+
+async function openHistory(app: RunningApp, familyId: string, deviceId: string, properties: string[]): Promise<void> {
+  const hash = `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(deviceId)}&properties=${properties.join(',')}`
+  // The page's own router takes it from here, as a click on a link would.
+  await app.page.evaluate((h) => {
+    ;(globalThis as unknown as { location: { hash: string } }).location.hash = h
+  }, hash)
+}
+
+async function shownWindow(app: RunningApp): Promise<{ from: number; to: number }> {
+  const chart = app.page.getByTestId('history-chart')
+  return { from: Number(await chart.getAttribute('data-window-from')), to: Number(await chart.getAttribute('data-window-to')) }
+}
+
+async function downloadCsv(app: RunningApp): Promise<string[]> {
+  const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('history-export-csv').click()])
+  return readFileSync((await download.path())!, 'utf8').trim().split('\r\n')
+}
+
+/** The CSV rows the cloud's points make, property after property. */
+async function expectedRows(sb: RunningSandbox, token: string, deviceId: string, fields: string[], fromMs: number, toMs: number): Promise<string[]> {
+  const rows: string[] = []
+  for (const field of fields) {
+    for (const p of await cloudPoints(sb, token, deviceId, field, fromMs, toMs)) {
+      const value = Number.isFinite(Number(p.Value)) ? String(Number(p.Value)) : p.Value
+      rows.push(`${new Date(Number(p.Time)).toISOString()},${deviceId},${field},${value}`)
+    }
+  }
+  return rows
+}
+
+describe("a device's 24 h history", () => {
+  let app: RunningApp
+  let token: string
+  let familyId: string
+  let light: string
+  let sensor: string
+  const chart = () => app.page.getByTestId('history-chart')
+
+  beforeAll(async () => {
+    app = await startApp()
+    token = await cloudSignIn(app.sandbox)
+    const home = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
+    familyId = home.familyId
+    const ofKind = (kind: string) => app.sandbox.world.devicesIn(familyId).filter((d) => app.sandbox.world.products.get(d.productId)?.kind === kind)
+    // The light of the demo home with the most events in the last day: the chart must mark them.
+    const lights = ofKind('light')
+    const now = Date.now()
+    const counts = await Promise.all(lights.map((d) => cloudEventCount(app.sandbox, token, d.deviceId, now - DAY, now)))
+    const best = counts.indexOf(Math.max(...counts))
+    light = lights[best]!.deviceId
+    expect(counts[best]).toBeGreaterThan(0)
+    // A sensor reports every 5 minutes: a dense day to check the CSV against.
+    sensor = ofKind('sensor')[0]!.deviceId
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it("opens a light's last 24 h and draws its reports and events as the cloud has them", async () => {
+    await signInAsDemo(app.page)
+    await app.page.getByTestId('family-row').first().waitFor()
+    await openHistory(app, familyId, light, ['power_switch', 'brightness', 'color'])
+    await expect.poll(() => chart().getAttribute('data-rendered'), { timeout: 15_000 }).toBe('true')
+    await expect.poll(() => chart().getAttribute('data-point-count')).not.toBe('0')
+    const { from, to } = await shownWindow(app)
+    expect(to - from).toBe(DAY)
+    expect(Math.abs(to - Date.now())).toBeLessThan(60_000)
+    expect(await app.page.getByTestId('history-preset-24h').locator('input').isChecked()).toBe(true)
+
+    expect(await chart().getAttribute('data-series-count')).toBe('3')
+    const rows = await expectedRows(app.sandbox, token, light, ['power_switch', 'brightness', 'color'], from, to)
+    expect(Number(await chart().getAttribute('data-point-count'))).toBe(rows.length)
+    const events = await cloudEventCount(app.sandbox, token, light, from, to)
+    expect(events).toBeGreaterThan(0)
+    expect(Number(await chart().getAttribute('data-event-count'))).toBe(events)
+    await expect.poll(() => app.page.getByTestId('history-summary').textContent()).toContain(`${rows.length} points, ${events} events`)
+    expect((await downloadCsv(app)).slice(1)).toEqual(rows)
+  })
+
+  it("exports a sensor's visible day as CSV rows that match the cloud, point for point", async () => {
+    await openHistory(app, familyId, sensor, ['temperature', 'humidity'])
+    await expect.poll(() => chart().getAttribute('data-series-count')).toBe('2')
+    await expect.poll(() => chart().getAttribute('data-rendered'), { timeout: 15_000 }).toBe('true')
+    const { from, to } = await shownWindow(app)
+    const expected = await expectedRows(app.sandbox, token, sensor, ['temperature', 'humidity'], from, to)
+    expect(expected.length).toBeGreaterThan(500)
+    await expect.poll(async () => Number(await chart().getAttribute('data-point-count'))).toBe(expected.length)
+    const csv = await downloadCsv(app)
+    expect(csv[0]).toBe('time,device,property,value')
+    expect(csv.slice(1)).toEqual(expected)
+  })
+
+  it('zooms with the keyboard and exports only what is visible', async () => {
+    const total = Number(await chart().getAttribute('data-point-count'))
+    await chart().focus()
+    await app.page.keyboard.press('+')
+    await app.page.keyboard.press('+')
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBeLessThan(DAY / 2)
+    const { from, to } = await shownWindow(app)
+    const rows = (await downloadCsv(app)).slice(1)
+    expect(rows.length).toBeGreaterThan(0)
+    expect(rows.length).toBeLessThan(total)
+    expect(rows).toEqual(await expectedRows(app.sandbox, token, sensor, ['temperature', 'humidity'], from, to))
+    await app.page.getByTestId('history-reset-zoom').click()
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBe(DAY)
+  })
+
+  it('exports the chart as a PNG image', async () => {
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('history-export-png').click()])
+    const bytes = readFileSync((await download.path())!)
+    expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
+    expect(bytes.length).toBeGreaterThan(5_000)
+  })
+})
