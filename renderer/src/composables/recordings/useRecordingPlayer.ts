@@ -23,7 +23,7 @@ export interface PlayerDeps {
   now?: () => number
 }
 
-const MAX_NETWORK_RETRIES = 4
+const MAX_NETWORK_RETRIES = 3
 const STALL_MS = 6000
 const MEDIA_RECOVERY_WINDOW_MS = 10_000
 
@@ -151,12 +151,18 @@ export function useRecordingPlayer(deps: PlayerDeps) {
     if (data.type === ErrorTypes.NETWORK_ERROR) {
       if (!http && networkRetries < MAX_NETWORK_RETRIES) {
         const wait = 500 * 2 ** networkRetries++
-        setTimeout(() => instance === hls && instance.startLoad(video()?.currentTime ?? -1), wait)
+        setTimeout(() => instance === hls && reload(instance), wait)
         return
       }
       return fail(problemOfHttp(http, data.response?.text))
     }
     fail('media')
+  }
+
+  /** After a network failure: the playlist again if it never arrived, else loading from here. */
+  function reload(instance: Hls): void {
+    if (instance.levels.length === 0 && signed) instance.loadSource(signed.url)
+    else instance.startLoad(video()?.currentTime ?? -1)
   }
 
   function recoverMedia(instance: Hls): void {
