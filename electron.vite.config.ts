@@ -6,7 +6,7 @@ import AutoImport from 'unplugin-auto-import/vite'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import type { Plugin } from 'vite'
-import { buildContentSecurityPolicy } from './electron/core/content-security-policy'
+import { buildMetaContentSecurityPolicy } from './electron/core/content-security-policy'
 
 const root = import.meta.dirname
 const alias = {
@@ -19,10 +19,7 @@ const alias = {
  * frame-ancestors is header-only, and a meta tag holding it only earns a console error.
  */
 function contentSecurityPolicyMeta(): Plugin {
-  const policy = buildContentSecurityPolicy(null)
-    .split('; ')
-    .filter((directive) => !directive.startsWith('frame-ancestors'))
-    .join('; ')
+  const policy = buildMetaContentSecurityPolicy()
   return {
     name: 'desk-content-security-policy',
     apply: 'build',

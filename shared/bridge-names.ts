@@ -23,6 +23,7 @@ export const COMMAND_NAMES = [
   'api.call',
   'audit.list',
   'audit.export',
+  'video.signUrl',
   'ota.check',
   'ota.upgradeDevice',
   'rollout.preview',

@@ -10,6 +10,7 @@ import type { DeviceEvent, DeviceState } from './live'
 import { historyCommandArgs } from './history-args'
 import type { HistoryCacheStats, HistoryFetchResult, HistoryProgress } from './history'
 import { rolloutCommandArgs } from './rollout-args'
+import type { SignedVideoUrl } from './video'
 import type { OtaCheck, RolloutBoard, RolloutPreview, RolloutProgress, RolloutSummary } from './rollout'
 import type {
   AppInfo,
@@ -112,6 +113,8 @@ export const commandArgs = {
   /** The API console: any tokenapi action of the catalog, by name, with its parameters. */
   'api.call': z.object({ action: text(64), params: z.record(z.string(), z.unknown()).default({}) }),
   'audit.list': auditFilterSchema,
+  /** A playable, signed link of a camera's recording (lotVideoGenerateSignedVideoURL). */
+  'video.signUrl': z.object({ deviceId: id, videoUrl: z.url({ protocol: /^https?$/ }).max(2048) }),
   'audit.export': auditFilterSchema.omit({ limit: true, offset: true }),
   /** Firmware upgrades and staged rollouts (shared/rollout-args.ts). */
   ...rolloutCommandArgs,
@@ -137,6 +140,7 @@ export interface CommandResults {
   'api.call': ApiCallResult
   'audit.list': AuditPage
   'audit.export': { csv: string; count: number }
+  'video.signUrl': SignedVideoUrl
   'ota.check': OtaCheck
   'ota.upgradeDevice': RolloutSummary
   'rollout.preview': RolloutPreview

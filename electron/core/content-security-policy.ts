@@ -1,6 +1,14 @@
 /**
  * The renderer's Content-Security-Policy, defined once: the Electron window gets it as a
  * response header, browser mode as a header, and the built index.html as a meta tag.
+ *
+ * Recordings: media (hls.js's playlist and segment fetches, the <video>, thumbnails) may
+ * come only from the ACTIVE profile's origins (video/media-origins.ts). A meta tag is static
+ * and cannot know the profile, so the header carries those origins and is computed per
+ * response; the meta tag admits any http(s) media, img and connect source, leaving those
+ * three directives to the header (a page enforces every policy it gets: they intersect).
+ * A document keeps the header it loaded with: a profile switch needs a reload for media
+ * of another cloud, which the player says when the policy blocks it.
  */
 
 const BASE_POLICY: ReadonlyArray<readonly [string, readonly string[]]> = [
@@ -22,12 +30,29 @@ const BASE_POLICY: ReadonlyArray<readonly [string, readonly string[]]> = [
  * @param devOrigin the electron-vite dev server origin, or null for the built app. In dev the
  * page is served from that origin ('self' covers it); only Vite's HMR WebSocket needs adding.
  */
-export function buildContentSecurityPolicy(devOrigin: string | null): string {
+export function buildContentSecurityPolicy(devOrigin: string | null, mediaOrigins: readonly string[] = []): string {
   const extra = devOrigin === null ? {} : devSources(devOrigin)
+  const media = mediaSources(mediaOrigins)
   return BASE_POLICY.map(([directive, sources]) => {
-    const all = [...sources, ...(extra[directive] ?? [])]
+    const all = [...new Set([...sources, ...(extra[directive] ?? []), ...(media[directive] ?? [])])]
     return `${directive} ${all.join(' ')}`
   }).join('; ')
+}
+
+/** The meta tag's policy: as strict as the header except where only the header knows the profile. */
+export function buildMetaContentSecurityPolicy(): string {
+  return buildContentSecurityPolicy(null, ['http:', 'https:'])
+    .split('; ')
+    .filter((directive) => !directive.startsWith('frame-ancestors'))
+    .join('; ')
+}
+
+/** Only well-formed origins (scheme://host[:port], host may start with *.) or bare schemes. */
+const ORIGIN = /^(https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?|https?:)$/i
+
+function mediaSources(origins: readonly string[]): Record<string, string[]> {
+  const valid = origins.filter((o) => ORIGIN.test(o))
+  return { 'media-src': valid, 'img-src': valid, 'connect-src': valid }
 }
 
 function devSources(devOrigin: string): Record<string, string[]> {

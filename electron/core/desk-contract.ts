@@ -31,5 +31,7 @@ export interface Desk {
   /** Validates `args` for `command`, runs it, and always answers a result or an error. */
   dispatch(command: unknown, args: unknown): Promise<BridgeResult<unknown>>
   onEvent(listener: EventListener): () => void
+  /** Origins the renderer may load media from now: the active profile's (its CSP follows them). */
+  mediaOrigins(): string[]
   close(): Promise<void>
 }

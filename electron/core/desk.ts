@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { LocalCode } from '../../shared/errors'
 import type { SessionChange } from '../../shared/domain'
+import type { SignedVideoUrl } from '../../shared/video'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
 import { TOKEN_ACTIONS, type TokenActionName } from './api/action-client'
 import { ApiError } from './api/api-error'
@@ -23,6 +24,9 @@ import { SessionService } from './session'
 import { AuditLog } from './store/audit-log'
 import { openDatabase } from './store/database'
 import { SecretVault } from './vault'
+import { mediaOriginsFor } from './video/media-origins'
+import { signVideoUrl } from './video/signed-video-url'
+import { withVideoSpelling } from './video/video-spelling'
 
 /** What tests and benchmarks may swap; hosts pass none of it. */
 export interface DeskOverrides {
@@ -40,6 +44,8 @@ export interface DeskOverrides {
   history?: Partial<HistoryTuning>
   /** Rollout engine tuning, clock and lease identity (tests poll faster, crash tests restart). */
   rollout?: Partial<RolloutTuning> & { clock?: Clock; ownerId?: string }
+  /** How long signed playback links live, in seconds (tests shorten it to see re-signing). */
+  videoLinkSeconds?: number
 }
 
 /** Builds the core a host serves: profiles, session, fleet, live data, audit, behind one dispatcher. */
@@ -75,7 +81,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       hub.emit('session.changed', change)
     },
   })
-  const read: CloudCall = (action, params, call) => session.call(action, params, call)
+  // Cloud-storage actions go out in the spelling the current cloud answers (video-spelling.ts).
+  const read: CloudCall = withVideoSpelling((action, params, call) => session.call(action, params, call), () => session.baseUrl())
   knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
   const call = recordChanges(audit, () => session.current(), knownSecrets, read)
   const fleet = new FleetService(call)
@@ -111,12 +118,15 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     tuning: rolloutTuning,
     ownerId,
   })
-  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts }), logger)
+  const video = { sign: (request: { deviceId: string; videoUrl: string }) => signVideoUrl(read, request, now(), overrides.videoLinkSeconds) }
+  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video }), logger)
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
     dispatch,
     onEvent: (listener) => hub.on(listener),
+    // Signed out, the preselected profile is the one about to be used: the embedded sandbox.
+    mediaOrigins: () => mediaOriginsFor(session.baseUrl() ?? sandbox?.url ?? null),
     close: async () => {
       await history.close()
       // Before signing out: publishes in flight still get their answers recorded.
@@ -148,9 +158,10 @@ interface Services {
   call: CloudCall
   history: HistoryService
   rollouts: RolloutService
+  video: { sign(request: { deviceId: string; videoUrl: string }): Promise<SignedVideoUrl> }
 }
 
-function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts }: Services): CommandHandlers {
+function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video }: Services): CommandHandlers {
   return {
     'app.info': async () => ({
       version: options.version,
@@ -185,6 +196,7 @@ function commandHandlers({ options, vault, profiles, session, fleet, live, audit
       return { action, requestId: reply.requestId, data: reply.data }
     },
     'audit.list': async (filter) => audit.list(filter),
+    'video.signUrl': async (request) => video.sign(request),
     'audit.export': async (filter) => ({ csv: audit.toCsv(filter), count: audit.list({ ...filter, limit: 1 }).total }),
     ...historyCommands(history),
     ...rolloutCommands(rollouts),

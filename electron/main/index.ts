@@ -46,7 +46,6 @@ function main(): void {
 }
 
 function start(origin: AppOrigin, windows: WindowKeeper): void {
-  installContentSecurityPolicy(session.defaultSession, buildContentSecurityPolicy(origin.devOrigin))
   denyAllPermissions(session.defaultSession)
 
   const { cipher, reason } = selectSecretCipher(safeStorage, process.platform)
@@ -60,6 +59,8 @@ function start(origin: AppOrigin, windows: WindowKeeper): void {
       cipher,
     }),
   )
+  // Computed per response: media follows the active profile (core/content-security-policy.ts).
+  installContentSecurityPolicy(session.defaultSession, () => buildContentSecurityPolicy(origin.devOrigin, desk.mediaOrigins()))
   registerDeskIpc(ipcMain, desk, origin.isAppUrl)
   forwardDeskEvents(desk, () => windows.current()?.webContents ?? null)
   closeBeforeQuit(app, () => desk.close())

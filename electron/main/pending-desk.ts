@@ -7,8 +7,12 @@ import { LocalCode, type BridgeResult } from '../../shared/errors'
 import type { Desk, EventListener } from '../core/desk-contract'
 
 export function pendingDesk(starting: Promise<Desk>): Desk {
+  let started: Desk | null = null
   const ready = starting.then(
-    (desk) => ({ desk, error: null }),
+    (desk) => {
+      started = desk
+      return { desk, error: null }
+    },
     (error: unknown) => {
       console.error('[desk] the core failed to start', error)
       return { desk: null, error }
@@ -30,6 +34,7 @@ export function pendingDesk(starting: Promise<Desk>): Desk {
         unsubscribe?.()
       }
     },
+    mediaOrigins: () => started?.mediaOrigins() ?? [],
     async close() {
       const { desk } = await ready
       await desk?.close()

@@ -7,7 +7,6 @@ import type { Desk } from '../core/desk-contract'
 import { buildContentSecurityPolicy } from '../core/content-security-policy'
 import { readStaticFile } from './static-files'
 
-const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy(null)
 
 export interface WebHostOptions {
   desk: Desk
@@ -52,7 +51,8 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'text/plain', 'Method not allowed')
     const file = await readStaticFile(options.rendererDir, url.pathname)
     if (!file) return send(res, 404, 'text/plain', 'Not found')
-    send(res, 200, file.type, file.body)
+    // Per response: the policy admits media from the active profile's origins (see the CSP module).
+    send(res, 200, file.type, file.body, buildContentSecurityPolicy(null, options.desk.mediaOrigins()))
   }
 
   function redeem(token: string, res: ServerResponse): void {
@@ -116,14 +116,16 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 }
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
+const STRICT_POLICY = buildContentSecurityPolicy(null)
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, policy = STRICT_POLICY): void {
   res.writeHead(status, {
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'x-frame-options': 'DENY',
-    'content-security-policy': CONTENT_SECURITY_POLICY,
+    'content-security-policy': policy,
   })
   res.end(body)
 }

@@ -10,7 +10,9 @@ import { startWebHost, type WebHost } from '../../electron/web/host'
 /** A desk that echoes what it was asked, so the test sees exactly what crossed. */
 function echoDesk() {
   const listeners = new Set<EventListener>()
+  const media = { origins: [] as string[] }
   const desk: Desk = {
+    mediaOrigins: () => media.origins,
     dispatch: async (command, args) => ({ ok: true, result: { command, args } }),
     onEvent: (listener) => {
       listeners.add(listener)
@@ -19,11 +21,12 @@ function echoDesk() {
     close: async () => {},
   }
   const emit = <E extends EventName>(event: E, payload: BridgeEvents[E]) => listeners.forEach((l) => l(event, payload))
-  return { desk, emit }
+  return { desk, emit, media }
 }
 
 let host: WebHost
 let emit: ReturnType<typeof echoDesk>['emit']
+let media: ReturnType<typeof echoDesk>['media']
 
 beforeEach(async () => {
   const root = mkdtempSync(join(tmpdir(), 'desk-renderer-'))
@@ -33,6 +36,7 @@ beforeEach(async () => {
   writeFileSync(join(tmpdir(), 'outside.txt'), 'outside')
   const echo = echoDesk()
   emit = echo.emit
+  media = echo.media
   host = await startWebHost({ desk: echo.desk, rendererDir: root })
 })
 afterEach(() => host.close())
@@ -72,6 +76,19 @@ describe('browser-mode host', () => {
     expect(page.headers.get('content-security-policy')).toContain("default-src 'self'")
     expect(await page.text()).toContain('<title>desk</title>')
     expect((await fetch(`${host.origin}/assets/app.js`, { headers: { cookie } })).headers.get('content-type')).toMatch(/javascript/)
+  })
+
+  it("admits media from the active profile's origins only, read afresh for every page", async () => {
+    const cookie = await redeem(host.url)
+    const policyOf = async () => (await fetch(`${host.origin}/`, { headers: { cookie } })).headers.get('content-security-policy') ?? ''
+    expect(await policyOf()).toContain("media-src 'self' blob:;")
+    media.origins = ['http://127.0.0.1:4100']
+    const policy = await policyOf()
+    expect(policy).toContain("media-src 'self' blob: http://127.0.0.1:4100;")
+    expect(policy).toContain("connect-src 'self' http://127.0.0.1:4100;")
+    expect(policy).toContain("img-src 'self' data: blob: http://127.0.0.1:4100;")
+    media.origins = ['https://iot.cloud.tencent.com']
+    expect(await policyOf()).not.toContain('127.0.0.1:4100')
   })
 
   it('refuses every request without the cookie, and a guessed token', async () => {

@@ -3,6 +3,8 @@ import {
   buildContentSecurityPolicy,
   installContentSecurityPolicy,
 } from '../../electron/main/security/content-security-policy'
+import { buildMetaContentSecurityPolicy } from '../../electron/core/content-security-policy'
+import { mediaOriginsFor } from '../../electron/core/video/media-origins'
 import { FakeSession } from './fakes'
 
 function directives(policy: string): Map<string, string[]> {
@@ -41,7 +43,48 @@ describe('buildContentSecurityPolicy', () => {
   })
 })
 
+describe('media of the active profile', () => {
+  it("admits the sandbox's origin for media, thumbnails and hls.js's fetches, and nothing else", () => {
+    const policy = directives(buildContentSecurityPolicy(null, mediaOriginsFor('http://127.0.0.1:4100/api/exploreropen')))
+    expect(policy.get('media-src')).toEqual(["'self'", 'blob:', 'http://127.0.0.1:4100'])
+    expect(policy.get('img-src')).toEqual(["'self'", 'data:', 'blob:', 'http://127.0.0.1:4100'])
+    expect(policy.get('connect-src')).toEqual(["'self'", 'http://127.0.0.1:4100'])
+    expect(policy.get('script-src')).toEqual(["'self'"])
+    expect(policy.get('default-src')).toEqual(["'self'"])
+  })
+
+  it("admits Tencent's video CDN and COS for a Tencent profile", () => {
+    const origins = mediaOriginsFor('https://iot.cloud.tencent.com/api/exploreropen')
+    expect(origins).toEqual(['https://iot.cloud.tencent.com', 'https://*.iotvideo.tencentcs.com', 'http://*.iotvideo.tencentcs.com', 'https://*.myqcloud.com'])
+    expect(mediaOriginsFor(null)).toEqual([])
+    expect(mediaOriginsFor('not a url')).toEqual([])
+  })
+
+  it('drops anything that is not an origin, so nothing can inject a directive', () => {
+    const policy = buildContentSecurityPolicy(null, ["http://a.test; script-src 'unsafe-eval'", "'unsafe-inline'"])
+    expect(directives(policy).get('media-src')).toEqual(["'self'", 'blob:'])
+    expect(policy).not.toContain('unsafe-eval')
+  })
+
+  it('leaves media, images and fetches to the header in the static meta tag, and keeps the rest strict', () => {
+    const meta = directives(buildMetaContentSecurityPolicy())
+    expect(meta.get('media-src')).toEqual(["'self'", 'blob:', 'http:', 'https:'])
+    expect(meta.get('connect-src')).toEqual(["'self'", 'http:', 'https:'])
+    expect(meta.get('script-src')).toEqual(["'self'"])
+    expect(meta.has('frame-ancestors')).toBe(false)
+  })
+})
+
 describe('installContentSecurityPolicy', () => {
+  it('asks for the policy on every response, so it follows the active profile', () => {
+    const session = new FakeSession()
+    let origins = ['http://127.0.0.1:1']
+    installContentSecurityPolicy(session, () => buildContentSecurityPolicy(null, origins))
+    expect(session.receive({})?.['Content-Security-Policy']?.[0]).toContain('media-src \'self\' blob: http://127.0.0.1:1;')
+    origins = ['http://127.0.0.1:2']
+    expect(session.receive({})?.['Content-Security-Policy']?.[0]).toContain('media-src \'self\' blob: http://127.0.0.1:2;')
+  })
+
   it('adds the header to every response and replaces any the server sent', () => {
     const session = new FakeSession()
     installContentSecurityPolicy(session, "default-src 'self'")

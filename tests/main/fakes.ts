@@ -117,6 +117,7 @@ export class FakeDesk implements Desk {
     async (_command: unknown, _args: unknown): Promise<BridgeResult<unknown>> => ({ ok: true, result: 'done' }),
   )
   readonly close = vi.fn(async () => {})
+  readonly mediaOrigins = vi.fn((): string[] => [])
   private readonly listeners = new Set<EventListener>()
   onEvent(listener: EventListener): () => void {
     this.listeners.add(listener)

@@ -33,8 +33,10 @@ export function withContentSecurityPolicy(
   return result
 }
 
-export function installContentSecurityPolicy(session: CspSession, policy: string): void {
+/** `policy` is asked on every response, so it follows the active profile. */
+export function installContentSecurityPolicy(session: CspSession, policy: string | (() => string)): void {
+  const current = typeof policy === 'string' ? () => policy : policy
   session.webRequest.onHeadersReceived((details, callback) => {
-    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, policy) })
+    callback({ responseHeaders: withContentSecurityPolicy(details.responseHeaders, current()) })
   })
 }
