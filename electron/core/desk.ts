@@ -110,7 +110,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     tuning: rolloutTuning,
     ownerId,
   })
-  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts }), logger)
+  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, hub }), logger)
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
@@ -147,9 +147,10 @@ interface Services {
   call: CloudCall
   history: HistoryService
   rollouts: RolloutService
+  hub: EventHub
 }
 
-function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts }: Services): CommandHandlers {
+function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, hub }: Services): CommandHandlers {
   return {
     'app.info': async () => ({
       version: options.version,
@@ -173,7 +174,8 @@ function commandHandlers({ options, vault, profiles, session, fleet, live, audit
     'families.list': async () => fleet.families(),
     'families.describe': async ({ familyId }) => fleet.family(familyId),
     'rooms.list': async ({ familyId }) => fleet.rooms(familyId),
-    'devices.list': async ({ familyId, roomId }) => fleet.devices(familyId, roomId ?? ''),
+    'devices.list': async ({ familyId, roomId }) =>
+      fleet.devices(familyId, roomId ?? '', (loaded, total) => hub.emit('devices.progress', { familyId, loaded, total })),
     'products.list': async ({ productIds }) => fleet.productList(productIds),
     'live.watch': async ({ deviceIds }) => live.watch(deviceIds),
     'api.call': async ({ action, params }) => {
