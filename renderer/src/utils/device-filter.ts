@@ -1,5 +1,8 @@
 import type { Device, Room } from '@shared/domain'
 
+/** The room filter's value for devices outside any room. */
+export const NO_ROOM = '-'
+
 export interface DeviceFilter {
   /** '' for all rooms. */
   roomId: string
@@ -31,7 +34,7 @@ export function filterDevices(devices: readonly Device[], filter: DeviceFilter, 
   const terms = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
   const isOnline = context.isOnline ?? ((d: Device) => d.online)
   return devices.filter((device) => {
-    if (filter.roomId && device.roomId !== filter.roomId) return false
+    if (filter.roomId === NO_ROOM ? hasRoom(device) : filter.roomId && device.roomId !== filter.roomId) return false
     if (filter.productId && device.productId !== filter.productId) return false
     if (filter.online && String(isOnline(device)) !== filter.online) return false
     if (filter.version && context.versionOf?.(device) !== filter.version) return false
