@@ -45,7 +45,7 @@ export const COMMAND_NAMES = [
 export type ListedCommandName = (typeof COMMAND_NAMES)[number]
 
 /** Every event main pushes to the renderer. Keep in step with `BridgeEvents` in bridge.ts. */
-export const EVENT_NAMES = ['session.changed', 'session.expiring', 'connection.changed', 'device.events', 'device.states', 'rollout.progress', 'history.progress'] as const
+export const EVENT_NAMES = ['session.changed', 'session.expiring', 'connection.changed', 'device.events', 'device.states', 'rollout.progress', 'history.progress', 'devices.progress'] as const
 export type ListedEventName = (typeof EVENT_NAMES)[number]
 
 const commandNames: ReadonlySet<string> = new Set(COMMAND_NAMES)

@@ -187,6 +187,8 @@ export interface BridgeEvents {
   'rollout.progress': RolloutProgress[]
   /** A running history fetch's counts, at most one event per 100 ms per job. */
   'history.progress': HistoryProgress
+  /** A running devices.list: list entries read so far of the family's total, after every page. */
+  'devices.progress': { familyId: string; loaded: number; total: number }
 }
 export type EventName = keyof BridgeEvents
 

@@ -119,7 +119,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ownerId,
   })
   const video = { sign: (request: { deviceId: string; videoUrl: string }) => signVideoUrl(read, request, now(), overrides.videoLinkSeconds) }
-  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video }), logger)
+  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub }), logger)
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
@@ -159,9 +159,10 @@ interface Services {
   history: HistoryService
   rollouts: RolloutService
   video: { sign(request: { deviceId: string; videoUrl: string }): Promise<SignedVideoUrl> }
+  hub: EventHub
 }
 
-function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video }: Services): CommandHandlers {
+function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub }: Services): CommandHandlers {
   return {
     'app.info': async () => ({
       version: options.version,
@@ -185,7 +186,8 @@ function commandHandlers({ options, vault, profiles, session, fleet, live, audit
     'families.list': async () => fleet.families(),
     'families.describe': async ({ familyId }) => fleet.family(familyId),
     'rooms.list': async ({ familyId }) => fleet.rooms(familyId),
-    'devices.list': async ({ familyId, roomId }) => fleet.devices(familyId, roomId ?? ''),
+    'devices.list': async ({ familyId, roomId }) =>
+      fleet.devices(familyId, roomId ?? '', (loaded, total) => hub.emit('devices.progress', { familyId, loaded, total })),
     'products.list': async ({ productIds }) => fleet.productList(productIds),
     'live.watch': async ({ deviceIds }) => live.watch(deviceIds),
     'api.call': async ({ action, params }) => {

@@ -13,10 +13,14 @@ import {
 import { chunk, fetchAllPages } from './paging'
 import { readThingModel } from '../../shared/thing-model'
 
+export type DevicesProgress = (loaded: number, total: number) => void
+
 /** How the fleet reads the cloud: a signed-in call (SessionService.call fits). */
 export type CloudCall = (action: string, params: Params, call?: CallOptions) => Promise<CloudReply>
 
 const PAGE_LIMIT = 50
+/** Device-list pages in flight at once: a 10,000-device family is 200 pages. */
+const PAGE_CONCURRENCY = 8
 const STATUS_BATCH = 100
 const PRODUCT_BATCH = 20
 
@@ -65,9 +69,12 @@ export class FleetService {
     }))
   }
 
-  /** A family's devices (one room's with `roomId`), with online state and names filled in. */
-  async devices(familyId: string, roomId = ''): Promise<Device[]> {
-    const [list, rooms] = await Promise.all([this.deviceList(familyId, roomId), this.rooms(familyId)])
+  /**
+   * A family's devices (one room's with `roomId`), with online state and names filled in.
+   * `onProgress` hears how many list entries have arrived of how many, page by page.
+   */
+  async devices(familyId: string, roomId = '', onProgress?: DevicesProgress): Promise<Device[]> {
+    const [list, rooms] = await Promise.all([this.deviceList(familyId, roomId, onProgress), this.rooms(familyId)])
     const deviceIds = list.map((d) => d.DeviceId || `${d.ProductId}/${d.DeviceName}`)
     const [online, products] = await Promise.all([
       this.onlineStates(deviceIds),
@@ -99,12 +106,17 @@ export class FleetService {
     return productIds.flatMap((id) => byId.get(id) ?? [])
   }
 
-  private async deviceList(familyId: string, roomId: string) {
-    return fetchAllPages(async (Offset, Limit) => {
-      const params = { FamilyId: familyId, RoomId: roomId, Offset, Limit }
-      const { DeviceList, Total } = await this.read('AppGetFamilyDeviceList', params, deviceListShape)
-      return { items: DeviceList, total: Total }
-    }, PAGE_LIMIT)
+  private async deviceList(familyId: string, roomId: string, onProgress?: DevicesProgress) {
+    return fetchAllPages(
+      async (Offset, Limit) => {
+        const params = { FamilyId: familyId, RoomId: roomId, Offset, Limit }
+        const { DeviceList, Total } = await this.read('AppGetFamilyDeviceList', params, deviceListShape)
+        return { items: DeviceList, total: Total }
+      },
+      PAGE_LIMIT,
+      PAGE_CONCURRENCY,
+      onProgress,
+    )
   }
 
   /** Online is 1 (Tencent's clients read it so; the reference's example comment has it backwards). */

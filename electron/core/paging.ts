@@ -12,12 +12,22 @@ export async function fetchAllPages<T>(
   fetchPage: (offset: number, limit: number) => Promise<Page<T>>,
   limit: number,
   concurrency = 4,
+  /** Items read so far and the total the first page announced, after every page. */
+  onProgress?: (loaded: number, total: number) => void,
 ): Promise<T[]> {
   const first = await fetchPage(0, limit)
+  const total = Math.max(first.total, first.items.length)
+  let loaded = first.items.length
+  onProgress?.(loaded, total)
   if (first.items.length < limit || first.total <= limit) return first.items
   const offsets: number[] = []
   for (let offset = limit; offset < first.total; offset += limit) offsets.push(offset)
-  const pages = await mapConcurrently(offsets, concurrency, async (offset) => (await fetchPage(offset, limit)).items)
+  const pages = await mapConcurrently(offsets, concurrency, async (offset) => {
+    const { items } = await fetchPage(offset, limit)
+    loaded += items.length
+    onProgress?.(loaded, total)
+    return items
+  })
   return [first.items, ...pages].flat()
 }
 

@@ -37,7 +37,7 @@ export class SandboxCloud implements PipelineCloud {
   publicUrl?: string
 
   constructor(readonly options: Readonly<SandboxOptions>) {
-    this.world = generateWorld({ seed: options.seed, devices: options.devices, nowMs: options.clock() })
+    this.world = generateWorld({ seed: options.seed, devices: options.devices, oneFamily: options.oneFamily, nowMs: options.clock() })
     this.sessions = new SessionStore(options.clock, options.tokenTtlSeconds)
     // A pair must be remembered for as long as its Timestamp could still be accepted.
     this.replay = new ReplayGuard(options.maxClockSkewSeconds)

@@ -8,6 +8,8 @@ export interface SandboxOptions {
   seed: number
   /** Devices in the demo account's families (0..MAX_DEVICES). */
   devices: number
+  /** Puts the whole fleet in the demo account's first family (benchmarks of one large family). */
+  oneFamily: boolean
   /**
    * 'documented': answers as the reference's examples do (`{Response: {...}}`).
    * 'wrapped': answers as Tencent's production endpoints do (`{code, msg, data}`).
@@ -62,6 +64,7 @@ export const DEFAULT_OPTIONS: Readonly<Omit<SandboxOptions, 'appKey' | 'appSecre
   port: 0,
   seed: 1,
   devices: 30,
+  oneFamily: false,
   envelope: 'documented',
   tokenTtlSeconds: 7200,
   maxClockSkewSeconds: 300,
@@ -100,6 +103,7 @@ function checkOptions(o: SandboxOptions): void {
   checkInteger('seed', o.seed, -(2 ** 31), 2 ** 32 - 1)
   checkInteger('devices', o.devices, 0, MAX_DEVICES)
   checkInteger('tokenTtlSeconds', o.tokenTtlSeconds, 1, 10 * 365 * 86_400)
+  if (typeof o.oneFamily !== 'boolean') throw new TypeError('oneFamily must be true or false')
   checkInteger('maxClockSkewSeconds', o.maxClockSkewSeconds, 0, 86_400)
   checkSimulationAndFaults(o)
   checkInteger('bindTokenConnectMs', o.bindTokenConnectMs, 0, 600_000)

@@ -21,6 +21,8 @@ const handlers: Handlers = {
   'rooms.list': () => rooms,
   'devices.list': () => devices,
   'live.watch': () => [],
+  'products.list': () => [],
+  'rollout.preview': () => ({ devices: [], upgradable: 0, offline: 0, upToDate: 0, failedChecks: 0, paths: [], firmware: [] }),
 }
 
 let mounted: VueWrapper | null = null
@@ -85,18 +87,18 @@ describe('families page', () => {
 })
 
 describe('devices page', () => {
-  it('lists the family devices with online state and counts', async () => {
+  it('lists the family devices by name with online state and counts', async () => {
     const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
     expect(desk.calls.find((c) => c.command === 'devices.list')?.args).toEqual({ familyId: 'f-1' })
     const rows = wrapper.findAll('[data-testid="device-row"]')
-    expect(rows).toHaveLength(4)
-    expect(rows.map((r) => r.attributes('data-online'))).toEqual(['true', 'false', 'true', 'true'])
-    expect(rows[0]!.text()).toContain('Ceiling light')
-    expect(rows[0]!.text()).toContain('Smart lamp')
-    expect(rows[0]!.text()).toContain('Living room')
-    expect(rows[0]!.get('[data-testid="device-online-tag"]').text()).toBe('Online')
-    expect(rows[1]!.get('[data-testid="device-online-tag"]').text()).toBe('Offline')
-    expect(rows[3]!.text()).toContain('No room')
+    expect(rowNames(wrapper)).toEqual(['SENS03/th_sensor', 'LAMP01/lamp_a1', 'GW0004/gateway_1', 'PLUG02/plug_b7'])
+    expect(rows.map((r) => r.attributes('data-online'))).toEqual(['true', 'true', 'true', 'false'])
+    expect(rows[1]!.text()).toContain('Ceiling light')
+    expect(rows[1]!.text()).toContain('Smart lamp')
+    expect(rows[1]!.text()).toContain('Living room')
+    expect(rows[1]!.get('[data-testid="device-online-tag"]').text()).toBe('Online')
+    expect(rows[3]!.get('[data-testid="device-online-tag"]').text()).toBe('Offline')
+    expect(rows[2]!.text()).toContain('No room')
     expect(wrapper.get('[data-testid="device-count-online"]').text()).toBe('3')
     expect(wrapper.get('[data-testid="device-count-total"]').text()).toBe('4')
   })

@@ -15,6 +15,8 @@ export interface FleetPlan {
   seed: number
   /** Devices spread over the families the demo account can see. */
   devices: number
+  /** Every device in the first family instead of spread by the plans' shares. */
+  oneFamily?: boolean
   /** The world's "now" in milliseconds: creation times and LastUpdate lie before it. */
   nowMs: number
 }
@@ -52,7 +54,7 @@ export function generateWorld(plan: FleetPlan): World {
   for (const account of [DEMO_ACCOUNT, NEIGHBOUR_ACCOUNT]) addAccount(world, account, now - 600 * DAY)
   for (const product of buildProducts(now - 90 * DAY)) world.addProduct(product)
   const families = FAMILY_PLANS.map((fp) => addFamily(world, fp, now))
-  const quotas = splitQuota(plan.devices, FAMILY_PLANS)
+  const quotas = plan.oneFamily ? [plan.devices] : splitQuota(plan.devices, FAMILY_PLANS)
   const builder = new DeviceBuilder(world, rng, plan.nowMs)
   FAMILY_PLANS.forEach((fp, i) => {
     const family = families[i] as Family

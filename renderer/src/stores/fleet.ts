@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
-import { computed, ref, watch } from 'vue'
-import type { Device, Family, Room } from '@shared/domain'
+import { computed, ref, shallowRef, watch } from 'vue'
+import type { Device, Family, Product, Room } from '@shared/domain'
 import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'
 import { readPref, writePref } from '@/utils/storage'
@@ -34,6 +34,14 @@ export const useFleetStore = defineStore('fleet', () => {
   const devices = ref<Device[]>([])
   const devicesStatus = ref<LoadStatus>('idle')
   const devicesError = ref<BridgeError | null>(null)
+  /** List entries read so far while devices load (main reports page by page). */
+  const devicesProgress = ref<{ loaded: number; total: number } | null>(null)
+  /** Products (with thing models) of the devices shown, by productId; filled per family. */
+  const products = shallowRef(new Map<string, Product>())
+  /** Firmware version of each device (from a firmware check of the family), by deviceId. */
+  const versions = shallowRef(new Map<string, string>())
+  const versionsStatus = ref<LoadStatus>('idle')
+  const versionsError = ref<BridgeError | null>(null)
 
   const selectedFamily = computed(() => families.value.find((f) => f.familyId === selectedFamilyId.value) ?? null)
 
@@ -69,6 +77,7 @@ export const useFleetStore = defineStore('fleet', () => {
     familiesStatus.value = 'idle'
     familiesError.value = null
     selectedFamilyId.value = null
+    products.value = new Map()
     clearContents(null)
   }
 
@@ -80,6 +89,19 @@ export const useFleetStore = defineStore('fleet', () => {
     devices.value = []
     devicesStatus.value = 'idle'
     devicesError.value = null
+    devicesProgress.value = null
+    versions.value = new Map()
+    versionsStatus.value = 'idle'
+    versionsError.value = null
+  }
+
+  let progressListening = false
+  function listenProgress(): void {
+    if (progressListening) return
+    progressListening = true
+    useDesk().on('devices.progress', ({ familyId, loaded, total }) => {
+      if (familyId === contentsFamilyId.value && devicesStatus.value === 'loading') devicesProgress.value = { loaded, total }
+    })
   }
 
   async function loadFamilies(): Promise<void> {
@@ -110,6 +132,8 @@ export const useFleetStore = defineStore('fleet', () => {
     if (contentsFamilyId.value !== familyId) clearContents(familyId)
     roomsStatus.value = 'loading'
     devicesStatus.value = 'loading'
+    devicesProgress.value = null
+    listenProgress()
     const desk = useDesk()
     await Promise.all([
       desk.call('rooms.list', { familyId }).then(
@@ -131,6 +155,7 @@ export const useFleetStore = defineStore('fleet', () => {
           devices.value = list
           devicesStatus.value = 'ready'
           devicesError.value = null
+          void loadProducts(list)
         },
         (error: unknown) => {
           if (seq !== contentsSeq) return
@@ -141,7 +166,46 @@ export const useFleetStore = defineStore('fleet', () => {
     ])
   }
 
+  /** Thing models of the listed devices' products (key-property columns); failing only hides them. */
+  async function loadProducts(list: readonly Device[]): Promise<void> {
+    const missing = [...new Set(list.map((d) => d.productId))].filter((id) => !products.value.has(id))
+    if (missing.length === 0) return
+    try {
+      const desk = useDesk()
+      for (let i = 0; i < missing.length; i += 100) {
+        for (const product of await desk.call('products.list', { productIds: missing.slice(i, i + 100) })) products.value.set(product.productId, product)
+      }
+      products.value = new Map(products.value)
+    } catch {
+      // Without thing models the list still shows every device, only no live values.
+    }
+  }
+
+  /** Every device's firmware version, by one firmware check of the family (bounded in main). */
+  async function loadVersions(familyId: string): Promise<void> {
+    const seq = contentsSeq
+    versionsStatus.value = 'loading'
+    try {
+      const preview = await useDesk().call('rollout.preview', { selection: { familyIds: [familyId] } })
+      if (seq !== contentsSeq) return
+      versions.value = new Map(preview.devices.filter((d) => d.currentVersion).map((d) => [d.deviceId, d.currentVersion]))
+      versionsStatus.value = 'ready'
+      versionsError.value = null
+    } catch (error) {
+      if (seq !== contentsSeq) return
+      versionsStatus.value = 'error'
+      versionsError.value = toBridgeError(error)
+    }
+  }
+
   return {
+    devicesProgress,
+    products,
+    versions,
+    versionsStatus,
+    versionsError,
+    loadVersions,
+    loadProducts,
     families,
     familiesStatus,
     familiesError,

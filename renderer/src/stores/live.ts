@@ -4,19 +4,23 @@ import type { Device } from '@shared/domain'
 import type { DeviceEvent, DeviceState } from '@shared/live'
 import { useDesk } from '@/bridge'
 
-interface LiveOnline {
-  online: boolean
-  /** Main's time of the news (event receivedAtMs or state updatedAtMs), to drop stale news. */
+export interface LiveDevice {
+  /** null until main or a push says. */
+  online: boolean | null
+  /** Main's time of the online news (event receivedAtMs or state updatedAtMs), to drop stale news. */
   atMs: number
+  /** Latest value of every property heard of, by property id. */
+  values: Record<string, unknown>
 }
 
 /**
- * Live online state of the watched devices, over the lists fetched with `devices.list`.
- * Built for 10,000 rows: one Map keyed by deviceId, mutated in place, and one reactive
- * trigger per batch (events come at most once per 50 ms), never a copy of the device list.
+ * Live online state and latest property values of the watched devices, over the lists
+ * fetched with `devices.list`. Built for 10,000 rows: one Map keyed by deviceId, mutated in
+ * place, and one reactive trigger per batch (events come at most once per 50 ms), never a
+ * copy of the device list.
  */
 export const useLiveStore = defineStore('live', () => {
-  const known = shallowRef(new Map<string, LiveOnline>())
+  const known = shallowRef(new Map<string, LiveDevice>())
   let watched: ReadonlySet<string> = new Set()
   let watchSeq = 0
   let started = false
@@ -29,19 +33,29 @@ export const useLiveStore = defineStore('live', () => {
     desk.on('device.states', applyStates)
   }
 
+  /** The watched device's entry, created on first news; undefined for unwatched devices. */
+  function entry(deviceId: string): LiveDevice | undefined {
+    if (!watched.has(deviceId)) return undefined
+    const map = known.value
+    let current = map.get(deviceId)
+    if (!current) map.set(deviceId, (current = { online: null, atMs: 0, values: {} }))
+    return current
+  }
+
   /** Whether one record changed the map (in place); the caller triggers once per batch. */
   function record(deviceId: string, online: boolean, atMs: number): boolean {
-    if (!watched.has(deviceId)) return false
-    const map = known.value
-    const current = map.get(deviceId)
-    if (!current) {
-      map.set(deviceId, { online, atMs })
-      return true
-    }
-    if (atMs < current.atMs) return false // older than what is shown
+    const current = entry(deviceId)
+    if (!current || (current.online !== null && atMs < current.atMs)) return false // older than what is shown
     current.atMs = atMs
     if (current.online === online) return false
     current.online = online
+    return true
+  }
+
+  function recordValues(deviceId: string, values: Record<string, unknown>): boolean {
+    const current = entry(deviceId)
+    if (!current) return false
+    Object.assign(current.values, values)
     return true
   }
 
@@ -49,6 +63,7 @@ export const useLiveStore = defineStore('live', () => {
     let changed = false
     for (const event of events) {
       if (event.kind === 'status' && record(event.deviceId, event.online, event.receivedAtMs)) changed = true
+      else if (event.kind === 'property' && recordValues(event.deviceId, event.values)) changed = true
     }
     if (changed) triggerRef(known)
   }
@@ -57,6 +72,8 @@ export const useLiveStore = defineStore('live', () => {
     let changed = false
     for (const state of states) {
       if (state.online !== null && record(state.deviceId, state.online, state.updatedAtMs)) changed = true
+      const values = Object.fromEntries(Object.entries(state.properties).map(([id, p]) => [id, p.value]))
+      if (Object.keys(values).length > 0 && recordValues(state.deviceId, values)) changed = true
     }
     if (changed) triggerRef(known)
   }

@@ -1,9 +1,24 @@
 import type { Device, Room } from '@shared/domain'
 
+/** The room filter's value for devices outside any room. */
+export const NO_ROOM = '-'
+
 export interface DeviceFilter {
   /** '' for all rooms. */
   roomId: string
   query: string
+  /** '' for all products. */
+  productId?: string
+  /** 'true' / 'false' for online / offline devices only, '' for both. */
+  online?: '' | 'true' | 'false'
+  /** '' for every firmware version. */
+  version?: string
+}
+
+/** What the filter needs besides the device itself: live online state and known versions. */
+export interface FilterContext {
+  isOnline?: (device: Device) => boolean
+  versionOf?: (device: Device) => string | undefined
 }
 
 /** What the user calls the device: the alias they gave it, else its name in the cloud. */
@@ -15,10 +30,14 @@ export function deviceLabel(device: Pick<Device, 'aliasName' | 'deviceName'>): s
  * Every whitespace-separated term must appear (case-insensitive) in one of the fields a
  * technician might type: label, device name, product, room or the full device id.
  */
-export function filterDevices(devices: readonly Device[], filter: DeviceFilter): Device[] {
+export function filterDevices(devices: readonly Device[], filter: DeviceFilter, context: FilterContext = {}): Device[] {
   const terms = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
+  const isOnline = context.isOnline ?? ((d: Device) => d.online)
   return devices.filter((device) => {
-    if (filter.roomId && device.roomId !== filter.roomId) return false
+    if (filter.roomId === NO_ROOM ? hasRoom(device) : filter.roomId && device.roomId !== filter.roomId) return false
+    if (filter.productId && device.productId !== filter.productId) return false
+    if (filter.online && String(isOnline(device)) !== filter.online) return false
+    if (filter.version && context.versionOf?.(device) !== filter.version) return false
     if (terms.length === 0) return true
     const haystack = [
       deviceLabel(device),

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { DEMO_ACCOUNT } from '../../electron/sandbox'
+import { PRODUCT_IDS } from '../../electron/sandbox/world/products'
+import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+
+/**
+ * The device list as a technician narrows it down, in Chromium on browser mode: filters by
+ * product and online state give exactly the sandbox's matching devices, the filter lives in
+ * the URL, and a multi-selection goes on to history comparison or a rollout plan.
+ */
+/** The app routes in the URL's hash: its query is the part after the hash's '?'. */
+function routeQuery(url: string): URLSearchParams {
+  const hash = new URL(url).hash
+  return new URLSearchParams(hash.slice(hash.indexOf('?') + 1))
+}
+
+describe('device list', () => {
+  let app: RunningApp
+  const family = () => app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
+  const shownIds = async () =>
+    (await app.page.getByTestId('device-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-device-id') ?? ''))).sort()
+
+  async function choose(select: string, option: string): Promise<void> {
+    await app.page.getByTestId(select).click()
+    await app.page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
+  }
+
+  beforeAll(async () => {
+    app = await startApp()
+    await signInAsDemo(app.page)
+    await app.page.getByTestId('family-row').first().click()
+    await app.page.getByTestId('device-row').first().waitFor()
+  })
+  afterAll(async () => {
+    await app?.close()
+  })
+
+  it('filters by product and online state to exactly the matching devices', async () => {
+    const light = app.sandbox.world.products.get(PRODUCT_IDS.light)!
+    const devices = app.sandbox.world.devicesIn(family().familyId).filter((d) => d.productId === light.productId)
+    await choose('product-select', light.name)
+    await expect.poll(shownIds).toEqual(devices.map((d) => d.deviceId).sort())
+    expect(app.page.url()).toContain(`product=${light.productId}`)
+
+    await choose('online-select', 'Offline')
+    const offline = devices.filter((d) => !app.sandbox.world.isOnline(d.deviceId)).map((d) => d.deviceId).sort()
+    await expect.poll(shownIds).toEqual(offline)
+    expect(app.page.url()).toContain('online=false')
+    expect(await app.page.getByTestId('device-count-total').textContent()).toBe(String(offline.length))
+
+    await choose('online-select', 'Online')
+    const online = devices.filter((d) => app.sandbox.world.isOnline(d.deviceId)).map((d) => d.deviceId).sort()
+    expect(online.length).toBeGreaterThan(0)
+    await expect.poll(shownIds).toEqual(online)
+  })
+
+  it('keeps the filter across a reload, since it lives in the URL', async () => {
+    const before = await shownIds()
+    await app.page.reload()
+    await app.page.getByTestId('device-row').first().waitFor()
+    await expect.poll(shownIds).toEqual(before)
+  })
+
+  it('sends the chosen devices to "Compare history"', async () => {
+    await app.page.goto(app.page.url().replace(/\?.*$/, ''))
+    await app.page.getByTestId('device-row').first().waitFor()
+    const rows = app.page.getByTestId('device-row')
+    const chosen = [await rows.nth(0).getAttribute('data-device-id'), await rows.nth(2).getAttribute('data-device-id')]
+    await rows.nth(0).getByTestId('device-select').click()
+    await rows.nth(2).getByTestId('device-select').click()
+    expect(await app.page.getByTestId('selection-count').textContent()).toContain('2')
+    await app.page.getByTestId('compare-history').click()
+    await app.page.waitForURL(/\/history\?/)
+    const query = routeQuery(app.page.url())
+    expect(query.get('familyId')).toBe(family().familyId)
+    expect(query.get('devices')?.split(',')).toEqual(chosen)
+  })
+
+  it('selects from the keyboard and plans a rollout for the selection', async () => {
+    await app.page.goBack()
+    await app.page.getByTestId('device-row').first().waitFor()
+    const rows = app.page.getByTestId('device-row')
+    const chosen = [await rows.nth(0).getAttribute('data-device-id'), await rows.nth(1).getAttribute('data-device-id')]
+    await rows.nth(0).focus()
+    await app.page.keyboard.press(' ')
+    await app.page.keyboard.press('ArrowDown')
+    await app.page.keyboard.press(' ')
+    await app.page.getByTestId('plan-rollout').click()
+    await app.page.waitForURL(/\/rollouts\/new\?/)
+    const query = routeQuery(app.page.url())
+    expect(query.get('familyId')).toBe(family().familyId)
+    expect(query.get('devices')?.split(',')).toEqual(chosen)
+  })
+
+  it('opens a device with Enter', async () => {
+    await app.page.goBack()
+    const row = app.page.getByTestId('device-row').first()
+    await row.waitFor()
+    const id = await row.getAttribute('data-device-id')
+    await row.focus()
+    await app.page.keyboard.press('Enter')
+    await app.page.waitForURL(/\/devices\/[^/?]+$/)
+    expect(decodeURIComponent(app.page.url())).toContain(`/devices/${id}`)
+  })
+})
