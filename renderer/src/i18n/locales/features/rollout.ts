@@ -402,7 +402,7 @@ export const rolloutZh: typeof rolloutEn = {
     confirm: '升级',
     cancel: '取消',
     progress: '升级进度',
-    nowOn: '已是 {version}',
+    nowOn: '现已运行 {version}',
     failed: '升级失败',
     resultCode: '设备结果',
     check: '重新检查',
