@@ -86,6 +86,8 @@ export const rolloutEn = {
     m5: 'Firmware update failed',
     unknown: 'ResultCode {code}',
   },
+  pausedThresholdShort: 'Too many failures',
+  interruptedShort: 'Not driven: resume it',
   progressOf: '{done} of {total} ended',
   eta: 'About {minutes} min left',
   waves: {
@@ -292,6 +294,8 @@ export const rolloutZh: typeof rolloutEn = {
     m5: '更新固件失败',
     unknown: '结果码 {code}',
   },
+  pausedThresholdShort: '失败过多',
+  interruptedShort: '无人推进：请继续',
   progressOf: '已结束 {done} / {total}',
   eta: '约剩 {minutes} 分钟',
   waves: {
