@@ -80,6 +80,15 @@ describe('device firmware page', () => {
     expect(wrapper.text()).toContain('Hall light')
   })
 
+  it('offers no second publish while an upgrade is already under way', async () => {
+    const { wrapper, desk } = await mountPage()
+    desk.handlers['ota.check'] = () => ({ ...check, status: { ...check.status, status: 3, percent: 30 } })
+    await wrapper.get('[data-testid="fw-check"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="fw-underway"]').text()).toContain('An upgrade is already under way (Downloading)')
+    expect(wrapper.find('[data-testid="fw-upgrade"]').exists()).toBe(false)
+  })
+
   it('publishes only after confirmation, the version the user was shown', async () => {
     const { wrapper, desk } = await mountPage()
     await wrapper.get('[data-testid="fw-upgrade"]').trigger('click')
