@@ -50,7 +50,10 @@ describe('firmware upgrades', () => {
     app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId).flatMap(({ family }) => [...app.sandbox.world.devicesIn(family.familyId)])
   const newest = (productId: string) => app.sandbox.ota.firmwareOf(productId).at(-1)!.version
   // In-app navigation: the host's URL is one-time, a reload would sign the page out.
-  const open = (hash: string) => app.page.evaluate((to) => (window.location.hash = to), hash)
+  const open = (hash: string) =>
+    app.page.evaluate((to) => {
+      ;(globalThis as unknown as { location: { hash: string } }).location.hash = to
+    }, hash)
 
   /** An Element Plus input by its test id (on the input itself or on its wrapper). */
   const field = (id: string) => app.page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first()

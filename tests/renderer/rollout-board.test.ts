@@ -4,6 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { OTA_RESULT_TEXT, OTA_STATUS_TEXT, type DeviceCounts, type RolloutBoard, type RolloutDevice, type RolloutSummary, type RolloutWave } from '@shared/rollout'
 import { i18n } from '@/i18n'
 import RolloutBoardView from '@/views/RolloutBoardView.vue'
+import RolloutsView from '@/views/RolloutsView.vue'
 import { KNOWN_OTA_STATUS, mergeDevices, otaStatusKey, resultCodeKey } from '@/utils/rollout'
 import { fakeDesk, type FakeDesk } from './fake-desk'
 import { Blank, mountWithApp } from './mount-app'
@@ -175,5 +176,34 @@ describe('rollout board', () => {
       ['LGT/light_4', 'upgrading'],
       ['LGT/light_7', 'pending'],
     ])
+  })
+})
+
+describe('rollouts list', () => {
+  it('lists every rollout with state, product, target version and progress, kept live, and opens one', async () => {
+    const desk = fakeDesk({
+      'rollout.list': () => [summary(), summary({ rolloutId: 'r-2', name: 'Plugs', state: 'paused', pauseReason: 'threshold', counts: counts({ failed: 1, pending: 3 }) })],
+    })
+    const { wrapper, router } = await mountWithApp(RolloutsView, { desk, path: '/rollouts', routes })
+    mounted = wrapper
+    const rows = () => wrapper.findAll('[data-testid="rollout-row"]')
+    expect(rows()).toHaveLength(2)
+    expect(rows()[0]!.text()).toMatch(/Lights.*Running.*Smart Light\s*→ 1\.10\.0.*75%.*3 of 4 ended/)
+    expect(rows()[1]!.text()).toContain('Too many failures')
+
+    desk.emit('rollout.progress', [{ summary: summary({ state: 'completed', counts: counts({ done: 3, failed: 1 }) }), waves: [], devices: [] }])
+    await flushPromises()
+    expect(rows()[0]!.get('[data-testid="rollout-state"]').attributes('data-state')).toBe('completed')
+    expect(rows()[0]!.text()).toContain('4 of 4 ended')
+
+    await rows()[1]!.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/rollouts/r-2')
+  })
+
+  it('says when there is none yet', async () => {
+    const { wrapper } = await mountWithApp(RolloutsView, { desk: fakeDesk({ 'rollout.list': () => [] }), path: '/rollouts', routes })
+    mounted = wrapper
+    expect(wrapper.find('[data-testid="rollouts-empty"]').exists()).toBe(true)
   })
 })
