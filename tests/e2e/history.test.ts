@@ -158,6 +158,39 @@ describe("a device's 24 h history", () => {
     await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBe(DAY)
   })
 
+  it('zooms to a range brushed across the chart', async () => {
+    const box = (await chart().boundingBox())!
+    await app.page.getByTestId('history-brush').click()
+    const y = box.y + box.height / 2
+    await app.page.mouse.move(box.x + box.width * 0.4, y)
+    await app.page.mouse.down()
+    await app.page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 })
+    await app.page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 })
+    await app.page.mouse.up()
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBeLessThan(DAY / 3)
+    const { from, to } = await shownWindow(app)
+    expect(to - from).toBeGreaterThan(DAY / 10)
+    await app.page.getByTestId('history-reset-zoom').click()
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBe(DAY)
+  })
+
+  it('compares two devices, one series per device and property', async () => {
+    const other = app.sandbox.world.devicesIn(familyId).find((d) => d.deviceId !== sensor && app.sandbox.world.products.get(d.productId)?.kind === 'sensor')!
+    await app.page.evaluate((h) => {
+      ;(globalThis as unknown as { location: { hash: string } }).location.hash = h
+    }, `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(`${sensor},${other.deviceId}`)}&properties=temperature`)
+    await expect.poll(() => chart().getAttribute('data-series-count'), { timeout: 15_000 }).toBe('2')
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
+    const { from, to } = await shownWindow(app)
+    const expected = [
+      ...(await expectedRows(app.sandbox, token, sensor, ['temperature'], from, to)),
+      ...(await expectedRows(app.sandbox, token, other.deviceId, ['temperature'], from, to)),
+    ]
+    await expect.poll(async () => Number(await chart().getAttribute('data-point-count'))).toBe(expected.length)
+    expect(await app.page.getByTestId('history-devices').locator('.el-tag').count()).toBe(2)
+    expect((await downloadCsv(app)).slice(1)).toEqual(expected)
+  })
+
   it('exports the chart as a PNG image', async () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('history-export-png').click()])
     const bytes = readFileSync((await download.path())!)
