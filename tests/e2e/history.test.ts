@@ -198,6 +198,26 @@ describe("a device's 24 h history", () => {
     expect(bytes.length).toBeGreaterThan(5_000)
   })
 
+  it('redraws the chart in the dark theme', async () => {
+    await app.page.getByTestId('theme-toggle').click()
+    await app.page.getByRole('menuitem', { name: 'Dark' }).click()
+    await expect.poll(() => chart().getAttribute('data-theme')).toBe('dark')
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
+    expect(await app.page.locator('html').getAttribute('class')).toContain('dark')
+    await app.page.getByTestId('theme-toggle').click()
+    await app.page.getByRole('menuitem', { name: 'Light' }).click()
+    await expect.poll(() => chart().getAttribute('data-theme')).toBe('light')
+  })
+
+  it('shows what the cache holds, and clears it', async () => {
+    await app.page.getByTestId('history-cache-button').click()
+    const stats = app.page.getByTestId('history-cache-stats')
+    await expect.poll(async () => Number(await stats.getAttribute('data-points'))).toBeGreaterThan(0)
+    await app.page.getByTestId('history-cache-clear').click()
+    await expect.poll(async () => Number(await stats.getAttribute('data-points'))).toBe(0)
+    await app.page.getByTestId('history-cache-button').click()
+  })
+
   it('shows progress while the cloud is slow, and cancels on request', async () => {
     app.sandbox.control.setLatency(1_500)
     try {
