@@ -198,6 +198,19 @@ describe("a device's 24 h history", () => {
     expect(bytes.length).toBeGreaterThan(5_000)
   })
 
+  it('takes a custom range from the date picker', async () => {
+    await app.page.getByTestId('history-preset-custom').click()
+    await app.page.getByTestId('history-custom-range').locator('input').first().click()
+    await app.page.locator('.el-picker-panel__shortcut', { hasText: '1 h' }).click()
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from, { timeout: 10_000 }).toBe(3_600_000)
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
+    const { from, to } = await shownWindow(app)
+    const expected = await expectedRows(app.sandbox, token, sensor, ['temperature'], from, to)
+    const other = app.sandbox.world.devicesIn(familyId).find((d) => d.deviceId !== sensor && app.sandbox.world.products.get(d.productId)?.kind === 'sensor')!
+    expected.push(...(await expectedRows(app.sandbox, token, other.deviceId, ['temperature'], from, to)))
+    await expect.poll(async () => Number(await chart().getAttribute('data-point-count'))).toBe(expected.length)
+  })
+
   it('redraws the chart in the dark theme', async () => {
     await app.page.getByTestId('theme-toggle').click()
     await app.page.getByRole('menuitem', { name: 'Dark' }).click()
