@@ -99,10 +99,10 @@ describe("a device's 24 h history", () => {
     await app?.close()
   })
 
-  it("opens a light's last 24 h and draws its reports and events as the cloud has them", async () => {
+  it("opens a light's last 24 h from the device list, with its reports and events as the cloud has them", async () => {
     await signInAsDemo(app.page)
-    await app.page.getByTestId('family-row').first().waitFor()
-    await openHistory(app, familyId, light, ['power_switch', 'brightness', 'color'])
+    await app.page.getByTestId('family-row').first().click()
+    await app.page.locator(`[data-testid="device-row"][data-device-id="${light}"] [data-testid="history-link"]`).click()
     await expect.poll(() => chart().getAttribute('data-rendered'), { timeout: 15_000 }).toBe('true')
     await expect.poll(() => chart().getAttribute('data-point-count')).not.toBe('0')
     const { from, to } = await shownWindow(app)
@@ -110,13 +110,23 @@ describe("a device's 24 h history", () => {
     expect(Math.abs(to - Date.now())).toBeLessThan(60_000)
     expect(await app.page.getByTestId('history-preset-24h').locator('input').isChecked()).toBe(true)
 
-    expect(await chart().getAttribute('data-series-count')).toBe('3')
-    const rows = await expectedRows(app.sandbox, token, light, ['power_switch', 'brightness', 'color'], from, to)
+    // With no properties in the link, the light's numbers are charted: brightness and colour temperature.
+    expect(await chart().getAttribute('data-series-count')).toBe('2')
+    const rows = await expectedRows(app.sandbox, token, light, ['brightness', 'color_temp'], from, to)
     expect(Number(await chart().getAttribute('data-point-count'))).toBe(rows.length)
     const events = await cloudEventCount(app.sandbox, token, light, from, to)
     expect(events).toBeGreaterThan(0)
     expect(Number(await chart().getAttribute('data-event-count'))).toBe(events)
     await expect.poll(() => app.page.getByTestId('history-summary').textContent()).toContain(`${rows.length} points, ${events} events`)
+  })
+
+  it('charts on/off and enum properties too, and exports exactly their points', async () => {
+    await openHistory(app, familyId, light, ['power_switch', 'brightness', 'color'])
+    await expect.poll(() => chart().getAttribute('data-series-count')).toBe('3')
+    await expect.poll(() => chart().getAttribute('data-rendered'), { timeout: 15_000 }).toBe('true')
+    const { from, to } = await shownWindow(app)
+    const rows = await expectedRows(app.sandbox, token, light, ['power_switch', 'brightness', 'color'], from, to)
+    await expect.poll(async () => Number(await chart().getAttribute('data-point-count'))).toBe(rows.length)
     expect((await downloadCsv(app)).slice(1)).toEqual(rows)
   })
 
@@ -148,10 +158,107 @@ describe("a device's 24 h history", () => {
     await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBe(DAY)
   })
 
+  it('zooms to a range brushed across the chart', async () => {
+    const box = (await chart().boundingBox())!
+    await app.page.getByTestId('history-brush').click()
+    const y = box.y + box.height / 2
+    await app.page.mouse.move(box.x + box.width * 0.4, y)
+    await app.page.mouse.down()
+    await app.page.mouse.move(box.x + box.width * 0.5, y, { steps: 5 })
+    await app.page.mouse.move(box.x + box.width * 0.6, y, { steps: 5 })
+    await app.page.mouse.up()
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBeLessThan(DAY / 3)
+    const { from, to } = await shownWindow(app)
+    expect(to - from).toBeGreaterThan(DAY / 10)
+    await app.page.getByTestId('history-reset-zoom').click()
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from).toBe(DAY)
+  })
+
+  it('compares two devices, one series per device and property', async () => {
+    const other = app.sandbox.world.devicesIn(familyId).find((d) => d.deviceId !== sensor && app.sandbox.world.products.get(d.productId)?.kind === 'sensor')!
+    await app.page.evaluate((h) => {
+      ;(globalThis as unknown as { location: { hash: string } }).location.hash = h
+    }, `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(`${sensor},${other.deviceId}`)}&properties=temperature`)
+    await expect.poll(() => chart().getAttribute('data-series-count'), { timeout: 15_000 }).toBe('2')
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
+    const { from, to } = await shownWindow(app)
+    const expected = [
+      ...(await expectedRows(app.sandbox, token, sensor, ['temperature'], from, to)),
+      ...(await expectedRows(app.sandbox, token, other.deviceId, ['temperature'], from, to)),
+    ]
+    await expect.poll(async () => Number(await chart().getAttribute('data-point-count'))).toBe(expected.length)
+    expect(await app.page.getByTestId('history-devices').locator('.el-tag').count()).toBe(2)
+    expect((await downloadCsv(app)).slice(1)).toEqual(expected)
+  })
+
   it('exports the chart as a PNG image', async () => {
     const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('history-export-png').click()])
     const bytes = readFileSync((await download.path())!)
     expect(bytes.subarray(1, 4).toString('latin1')).toBe('PNG')
     expect(bytes.length).toBeGreaterThan(5_000)
+  })
+
+  it('takes a custom range from the date picker', async () => {
+    await app.page.getByTestId('history-preset-custom').click()
+    await app.page.getByTestId('history-custom-range').locator('input').first().click()
+    await app.page.locator('.el-picker-panel__shortcut', { hasText: '1 h' }).click()
+    await expect.poll(async () => (await shownWindow(app)).to - (await shownWindow(app)).from, { timeout: 10_000 }).toBe(3_600_000)
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
+    const { from, to } = await shownWindow(app)
+    const expected = await expectedRows(app.sandbox, token, sensor, ['temperature'], from, to)
+    const other = app.sandbox.world.devicesIn(familyId).find((d) => d.deviceId !== sensor && app.sandbox.world.products.get(d.productId)?.kind === 'sensor')!
+    expected.push(...(await expectedRows(app.sandbox, token, other.deviceId, ['temperature'], from, to)))
+    await expect.poll(async () => Number(await chart().getAttribute('data-point-count'))).toBe(expected.length)
+  })
+
+  it('redraws the chart in the dark theme', async () => {
+    await app.page.getByTestId('theme-toggle').click()
+    await app.page.getByRole('menuitem', { name: 'Dark' }).click()
+    await expect.poll(() => chart().getAttribute('data-theme')).toBe('dark')
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
+    expect(await app.page.locator('html').getAttribute('class')).toContain('dark')
+    await app.page.getByTestId('theme-toggle').click()
+    await app.page.getByRole('menuitem', { name: 'Light' }).click()
+    await expect.poll(() => chart().getAttribute('data-theme')).toBe('light')
+  })
+
+  it('shows what the cache holds, and clears it', async () => {
+    await app.page.getByTestId('history-cache-button').click()
+    const stats = app.page.getByTestId('history-cache-stats')
+    await expect.poll(async () => Number(await stats.getAttribute('data-points'))).toBeGreaterThan(0)
+    await app.page.getByTestId('history-cache-clear').click()
+    await expect.poll(async () => Number(await stats.getAttribute('data-points'))).toBe(0)
+    await app.page.getByTestId('history-cache-button').click()
+  })
+
+  it('shows progress while the cloud is slow, and cancels on request', async () => {
+    app.sandbox.control.setLatency(1_500)
+    try {
+      await app.page.getByTestId('history-preset-30d').click()
+      const progress = app.page.getByTestId('history-progress')
+      await progress.waitFor()
+      expect(await progress.textContent()).toMatch(/\d+\/\d+ segments/)
+      await app.page.getByTestId('history-cancel').click()
+      await app.page.getByTestId('history-cancelled').waitFor()
+      expect(await progress.count()).toBe(0)
+    } finally {
+      app.sandbox.control.setLatency(0)
+    }
+  })
+
+  it("shows the cloud's error with its code and RequestId when the fetch fails", async () => {
+    app.sandbox.control.setErrorRate(1)
+    try {
+      await app.page.getByTestId('history-refresh').click()
+      const error = app.page.getByTestId('history-error')
+      await error.waitFor({ timeout: 15_000 })
+      expect(await error.getByTestId('error-code').textContent()).not.toBe('')
+      expect(await error.getByTestId('error-request-id').textContent()).toMatch(/\S+/)
+    } finally {
+      app.sandbox.control.setErrorRate(0)
+    }
+    await app.page.getByTestId('history-error').getByRole('button', { name: 'Try again' }).click()
+    await expect.poll(() => app.page.getByTestId('history-error').count(), { timeout: 15_000 }).toBe(0)
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
   })
 })

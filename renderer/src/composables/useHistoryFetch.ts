@@ -72,8 +72,9 @@ export function useHistoryFetch() {
     } catch (failure) {
       if (mine !== seq) return
       const detail = toBridgeError(failure)
-      // Cancel the siblings of a failed job: a partial comparison would mislead.
-      await cancelJobs([...running.keys()])
+      // Cancel the siblings of a failed job: a partial comparison would mislead. (A cancel
+      // already reached every job.)
+      if (detail.kind !== 'cancelled') await cancelJobs([...running.keys()])
       status.value = detail.kind === 'cancelled' ? 'cancelled' : 'error'
       error.value = detail.kind === 'cancelled' ? null : detail
     } finally {

@@ -72,6 +72,8 @@ export function chartOption(input: ChartInput): Record<string, unknown> {
         filterMode: 'filter',
         bottom: 12,
         height: 28,
+        // The shadow is drawn by point index, not time: sparse spans would look full.
+        showDataShadow: false,
         textStyle: { color: theme.textMuted },
         borderColor: theme.border,
         labelFormatter: (value: number) => input.texts.formatTime(value),

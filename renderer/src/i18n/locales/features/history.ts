@@ -1,6 +1,8 @@
 /** Strings of the history views; zh-CN typed against en so the key sets match. */
 export const historyEn = {
   title: 'History',
+  open: 'History',
+  compare: 'Compare history',
   noDevices: 'No device chosen. Open a device and choose its history.',
   pickDevice: 'Choose a device',
   range: 'Time range',
@@ -48,6 +50,8 @@ export const historyEn = {
 
 export const historyZh: typeof historyEn = {
   title: '历史数据',
+  open: '历史',
+  compare: '对比历史',
   noDevices: '尚未选择设备。请打开一台设备并查看其历史数据。',
   pickDevice: '选择设备',
   range: '时间范围',
