@@ -73,6 +73,7 @@ export function useRecordingPlayer(deps: PlayerDeps) {
     const mine = ++generation
     source.value = src
     wallTime.value = at
+    if (!Hls.isSupported()) return fail('unsupported')
     status.value = 'loading'
     problem.value = null
     signError.value = null
