@@ -172,6 +172,28 @@ describe('camera recordings', () => {
     }, state)
   const hasStream = () => video().evaluate((v) => Boolean((v as unknown as { src: string }).src))
 
+  it('plays faster, steps to the next event and saves the frame as a PNG', async () => {
+    await expect.poll(status, { timeout: 15_000 }).toBe('playing')
+    await app.page.getByTestId('recordings-speed').click()
+    await app.page.getByRole('option', { name: '2×' }).click()
+    await expect.poll(() => video().evaluate((v) => (v as unknown as { playbackRate: number }).playbackRate)).toBe(2)
+
+    const here = await playheadTime()
+    const starts = (await app.page.getByTestId('recordings-event').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))))) as number[]
+    // The next event, or the previous one when this was the day's last.
+    const next = starts.find((s) => s > here + 1)
+    const target = next ?? [...starts].reverse().find((s) => s < here - 1)
+    expect(target).toBeDefined()
+    await app.page.getByTestId(next !== undefined ? 'recordings-next-event' : 'recordings-previous-event').click()
+    await expect.poll(async () => Math.abs((await playheadTime()) - target!) < 6, { timeout: 15_000 }).toBe(true)
+
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('recordings-snapshot').click()])
+    expect(download.suggestedFilename()).toMatch(/^recording-.*\.png$/)
+    const chunks: Buffer[] = []
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer)
+    expect(Buffer.concat(chunks).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+  })
+
   it('lets the stream go while the window is hidden, and comes back paused where it was', async () => {
     await expect.poll(status).toBe('playing')
     const before = await playheadTime()
