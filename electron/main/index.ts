@@ -12,6 +12,7 @@ import { pendingDesk } from './pending-desk'
 import { closeBeforeQuit } from './quit'
 import { selectSecretCipher } from './secret-cipher'
 import { buildContentSecurityPolicy, installContentSecurityPolicy } from './security/content-security-policy'
+import { installMediaOriginGuard } from './security/media-origin-guard'
 import { denyAllPermissions } from './security/permissions'
 import { guardWebContents } from './security/web-contents-guard'
 import { claimSingleInstance } from './single-instance'
@@ -61,6 +62,7 @@ function start(origin: AppOrigin, windows: WindowKeeper): void {
   )
   // Computed per response: media follows the active profile (core/content-security-policy.ts).
   installContentSecurityPolicy(session.defaultSession, () => buildContentSecurityPolicy(origin.devOrigin, desk.mediaOrigins()))
+  installMediaOriginGuard(session.defaultSession, () => desk.mediaOrigins(), origin.isAppUrl)
   registerDeskIpc(ipcMain, desk, origin.isAppUrl)
   forwardDeskEvents(desk, () => windows.current()?.webContents ?? null)
   closeBeforeQuit(app, () => desk.close())

@@ -162,4 +162,61 @@ describe('camera recordings', () => {
     // The first link really is dead now: the cloud refuses it.
     expect((await fetch(first.url)).status).toBe(403)
   })
+
+  /** Chromium headless is never hidden by itself: the page is told so, as a minimised window would be. */
+  const setVisibility = (state: 'hidden' | 'visible') =>
+    app.page.evaluate((value) => {
+      const doc = (globalThis as unknown as { document: { dispatchEvent(e: unknown): void } }).document
+      Object.defineProperty(doc, 'visibilityState', { value, configurable: true })
+      doc.dispatchEvent(new (globalThis as unknown as { Event: new (type: string) => unknown }).Event('visibilitychange'))
+    }, state)
+  const hasStream = () => video().evaluate((v) => Boolean((v as unknown as { src: string }).src))
+
+  it('plays faster, steps to the next event and saves the frame as a PNG', async () => {
+    await expect.poll(status, { timeout: 15_000 }).toBe('playing')
+    await app.page.getByTestId('recordings-speed').click()
+    await app.page.getByRole('option', { name: '2×' }).click()
+    await expect.poll(() => video().evaluate((v) => (v as unknown as { playbackRate: number }).playbackRate)).toBe(2)
+
+    const here = await playheadTime()
+    const starts = (await app.page.getByTestId('recordings-event').evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-start'))))) as number[]
+    // The next event, or the previous one when this was the day's last.
+    const next = starts.find((s) => s > here + 1)
+    const target = next ?? [...starts].reverse().find((s) => s < here - 1)
+    expect(target).toBeDefined()
+    await app.page.getByTestId(next !== undefined ? 'recordings-next-event' : 'recordings-previous-event').click()
+    await expect.poll(async () => Math.abs((await playheadTime()) - target!) < 6, { timeout: 15_000 }).toBe(true)
+
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('recordings-snapshot').click()])
+    expect(download.suggestedFilename()).toMatch(/^recording-.*\.png$/)
+    const chunks: Buffer[] = []
+    for await (const chunk of (await download.createReadStream())!) chunks.push(chunk as Buffer)
+    expect(Buffer.concat(chunks).subarray(0, 8).toString('hex')).toBe('89504e470d0a1a0a')
+  })
+
+  it('lets the stream go while the window is hidden, and comes back paused where it was', async () => {
+    await expect.poll(status).toBe('playing')
+    const before = await playheadTime()
+    await setVisibility('hidden')
+    await expect.poll(status).toBe('idle')
+    expect(await hasStream()).toBe(false)
+    await setVisibility('visible')
+    await expect.poll(status, { timeout: 15_000 }).toBe('paused')
+    expect(await hasStream()).toBe(true)
+    expect(Math.abs((await playheadTime()) - before)).toBeLessThanOrEqual(2)
+  })
+
+  it('stops fetching the recording once the user leaves the view', async () => {
+    await app.page.getByTestId('recordings-play').click()
+    await expect.poll(status, { timeout: 15_000 }).toBe('playing')
+    const fetched: string[] = []
+    app.page.on('request', (request) => {
+      if (request.url().includes('/timeshift/')) fetched.push(request.url())
+    })
+    await app.page.getByRole('button', { name: 'Back to devices' }).click()
+    await app.page.getByTestId('recordings-view').waitFor({ state: 'detached' })
+    const afterLeaving = fetched.length
+    await new Promise((resolve) => setTimeout(resolve, 5000))
+    expect(fetched.length).toBe(afterLeaving)
+  })
 })

@@ -67,14 +67,28 @@ type HeadersListener = (
 type RequestHandler = (contents: unknown, permission: string, callback: (granted: boolean) => void) => void
 type CheckHandler = (contents: unknown, permission: string) => boolean
 
+type BeforeRequestListener = (details: { url: string; resourceType: string }, callback: (response: { cancel?: boolean }) => void) => void
+
 export class FakeSession {
   headersListener: HeadersListener | null = null
   requestHandler: RequestHandler | null = null
   checkHandler: CheckHandler | null = null
+  beforeRequestListener: BeforeRequestListener | null = null
   readonly webRequest = {
     onHeadersReceived: (listener: HeadersListener) => {
       this.headersListener = listener
     },
+    onBeforeRequest: (_filter: { urls: string[] }, listener: BeforeRequestListener) => {
+      this.beforeRequestListener = listener
+    },
+  }
+  /** Runs the request guard the way Chromium would: true when it cancelled the request. */
+  request(url: string, resourceType: string): boolean {
+    let cancelled = false
+    this.beforeRequestListener?.({ url, resourceType }, (response) => {
+      cancelled = response.cancel === true
+    })
+    return cancelled
   }
   setPermissionRequestHandler(handler: RequestHandler): void {
     this.requestHandler = handler

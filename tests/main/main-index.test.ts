@@ -83,6 +83,8 @@ describe('electron/main/index', () => {
       expect.stringContaining("script-src 'self'"),
     ])
     expect(session.defaultSession.checkHandler?.(null, 'media')).toBe(false)
+    // Media of a cloud that is not the active profile's is cancelled in main.
+    expect(session.defaultSession.request('http://elsewhere.test/v/1.ts', 'xhr')).toBe(true)
     expect(createDesk).toHaveBeenCalledWith({
       mode: 'electron',
       version: '1.2.3',

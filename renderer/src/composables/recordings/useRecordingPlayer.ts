@@ -73,6 +73,7 @@ export function useRecordingPlayer(deps: PlayerDeps) {
     const mine = ++generation
     source.value = src
     wallTime.value = at
+    if (!Hls.isSupported()) return fail('unsupported')
     status.value = 'loading'
     problem.value = null
     signError.value = null
@@ -143,7 +144,7 @@ export function useRecordingPlayer(deps: PlayerDeps) {
     const http = data.response?.code
     if (data.type === ErrorTypes.NETWORK_ERROR && http === 403 && data.details !== 'manifestLoadError') {
       // A link that expired under us (a sleeping machine): re-sign and go on from here.
-      void resign().then((ok) => (ok ? instance.startLoad(video()?.currentTime ?? -1) : fail(problemOfHttp(http, data.response?.text))))
+      void resign().then((ok) => (ok ? instance.startLoad(video()?.currentTime ?? -1) : fail(problemOf(data))))
       return
     }
     if (!data.fatal) return
@@ -154,9 +155,21 @@ export function useRecordingPlayer(deps: PlayerDeps) {
         setTimeout(() => instance === hls && reload(instance), wait)
         return
       }
-      return fail(problemOfHttp(http, data.response?.text))
+      return fail(problemOf(data))
     }
     fail('media')
+  }
+
+  /** A refusal past the link's expiry, or one whose body says so, is an expired link. */
+  function problemOf(data: ErrorData): PlaybackProblem {
+    let body: unknown
+    try {
+      body = (data.networkDetails as { responseText?: unknown } | undefined)?.responseText
+    } catch {
+      body = undefined // responseText throws for binary responses (segments)
+    }
+    const found = problemOfHttp(data.response?.code, body)
+    return found === 'refused' && signed && now() >= signed.expireTime * 1000 ? 'expired' : found
   }
 
   /** After a network failure: the playlist again if it never arrived, else loading from here. */

@@ -22,6 +22,7 @@ export const recordingsEn = {
     empty: 'No recordings on {day}.',
     emptyHint: 'Pick a marked day in the calendar.',
     pick: 'Pick a day in the calendar to see its recordings.',
+    none: 'This camera has nothing in cloud storage yet. Is cloud recording switched on?',
     recorded: '{spans} recordings, {duration} recorded',
   },
   timeline: {
@@ -100,6 +101,7 @@ export const recordingsZh: typeof recordingsEn = {
     empty: '{day} 没有录像。',
     emptyHint: '请在日历中选择有标记的日期。',
     pick: '在日历中选择一天查看录像。',
+    none: '此摄像头在云存储中还没有录像。云端录像是否已开启？',
     recorded: '{spans} 段录像，共 {duration}',
   },
   timeline: {
