@@ -26,6 +26,18 @@ export function deviceLabel(device: Pick<Device, 'aliasName' | 'deviceName'>): s
   return device.aliasName.trim() || device.deviceName
 }
 
+const haystacks = new WeakMap<Device, string>()
+
+/** The searchable text of a device, built once per device object (lists are re-fetched, not mutated). */
+function haystackOf(device: Device): string {
+  let text = haystacks.get(device)
+  if (text === undefined) {
+    text = [deviceLabel(device), device.deviceName, device.productName, device.productId, device.roomName, device.deviceId].join('\n').toLocaleLowerCase()
+    haystacks.set(device, text)
+  }
+  return text
+}
+
 /**
  * Every whitespace-separated term must appear (case-insensitive) in one of the fields a
  * technician might type: label, device name, product, room or the full device id.
@@ -39,16 +51,7 @@ export function filterDevices(devices: readonly Device[], filter: DeviceFilter, 
     if (filter.online && String(isOnline(device)) !== filter.online) return false
     if (filter.version && context.versionOf?.(device) !== filter.version) return false
     if (terms.length === 0) return true
-    const haystack = [
-      deviceLabel(device),
-      device.deviceName,
-      device.productName,
-      device.productId,
-      device.roomName,
-      device.deviceId,
-    ]
-      .join('\n')
-      .toLocaleLowerCase()
+    const haystack = haystackOf(device)
     return terms.every((term) => haystack.includes(term))
   })
 }
