@@ -17,9 +17,10 @@ import type { ThingProperty } from '../../electron/sandbox/world/thing-model'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
 import { percentile, report } from './report'
 
-const DEVICES = 10_000
+// Overridable for a quick look (UI_BENCH_DEVICES=1000 UI_BENCH_SECONDS=10); the figures quoted use the defaults.
+const DEVICES = Number(process.env.UI_BENCH_DEVICES ?? 10_000)
 const PER_SECOND = 2_000
-const SECONDS = 60
+const SECONDS = Number(process.env.UI_BENCH_SECONDS ?? 60)
 const LATENCY_MS = 20
 /** Probe reports per second, on rows in view (part of the 2,000). */
 const PROBES_PER_SECOND = 10
@@ -132,6 +133,7 @@ async function pushRun(app: RunningApp): Promise<void> {
     return { longTasks: bench.longTasks, seen: Object.fromEntries(bench.seen) }
   })
 
+  if (process.env.UI_BENCH_DEBUG) console.error([...sentAt.keys()].slice(0, 5), Object.keys(result.seen).slice(0, 20))
   const latencies: number[] = []
   for (const [key, at] of sentAt) {
     const seen = result.seen[key]

@@ -45,11 +45,13 @@ function haystackOf(device: Device): string {
 export function filterDevices(devices: readonly Device[], filter: DeviceFilter, context: FilterContext = {}): Device[] {
   const terms = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
   const isOnline = context.isOnline ?? ((d: Device) => d.online)
+  // Read once: the filter may be a reactive object, too slow to read 10,000 times over.
+  const { roomId, productId, online, version } = filter
   return devices.filter((device) => {
-    if (filter.roomId === NO_ROOM ? hasRoom(device) : filter.roomId && device.roomId !== filter.roomId) return false
-    if (filter.productId && device.productId !== filter.productId) return false
-    if (filter.online && String(isOnline(device)) !== filter.online) return false
-    if (filter.version && context.versionOf?.(device) !== filter.version) return false
+    if (roomId === NO_ROOM ? hasRoom(device) : roomId && device.roomId !== roomId) return false
+    if (productId && device.productId !== productId) return false
+    if (online && String(isOnline(device)) !== online) return false
+    if (version && context.versionOf?.(device) !== version) return false
     if (terms.length === 0) return true
     const haystack = haystackOf(device)
     return terms.every((term) => haystack.includes(term))
