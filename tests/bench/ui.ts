@@ -10,6 +10,7 @@
  * - ui.push_to_dom_p95_ms: probe reports on rows in view, from the sandbox's report to the
  *   first frame showing the value (same machine clock on both sides)
  * - ui.heap_growth_mb: JS heap after 60 s of pushes minus after 5 s (both after a forced GC)
+ * UI_BENCH_DEBUG=1 also prints the long tasks and the page's hottest functions (CPU profile).
  */
 import type { Page } from 'playwright-core'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
@@ -96,6 +97,10 @@ async function pushRun(app: RunningApp): Promise<void> {
   }
   await page.evaluate(() => ((window as unknown as { __bench: BenchWindow }).__bench.longTasks = 0))
 
+  if (process.env.UI_BENCH_DEBUG) {
+    await cdp.send('Profiler.enable')
+    await cdp.send('Profiler.start')
+  }
   const started = Date.now()
   let sent = 0
   let probeTurn = 0
@@ -126,14 +131,26 @@ async function pushRun(app: RunningApp): Promise<void> {
     setTimeout(() => void heap().then((h) => (heapAt5s = h)), 5_000)
   })
   const elapsedMs = Date.now() - started
+  if (process.env.UI_BENCH_DEBUG) {
+    const { profile } = await cdp.send('Profiler.stop')
+    const self = new Map<string, number>()
+    const dt = profile.timeDeltas ?? []
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+    ;(profile.samples ?? []).forEach((id, i) => {
+      const n = byId.get(id)!
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+      self.set(key, (self.get(key) ?? 0) + (dt[i] ?? 0) / 1000)
+    })
+    console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'))
+  }
   await new Promise((resolve) => setTimeout(resolve, 1_500)) // the last batches
   const heapAtEnd = await heap()
   const result = await page.evaluate(() => {
     const bench = (window as unknown as { __bench: BenchWindow }).__bench
-    return { longTasks: bench.longTasks, seen: Object.fromEntries(bench.seen) }
+    return { longTasks: bench.longTasks, seen: Object.fromEntries(bench.seen), tasks: (bench as unknown as { tasks: unknown }).tasks }
   })
 
-  if (process.env.UI_BENCH_DEBUG) console.error([...sentAt.keys()].slice(0, 5), Object.keys(result.seen).slice(0, 20))
+  if (process.env.UI_BENCH_DEBUG) console.error(JSON.stringify(result.tasks), await page.evaluate(() => performance.now()))
   const latencies: number[] = []
   for (const [key, at] of sentAt) {
     const seen = result.seen[key]
@@ -161,7 +178,8 @@ interface BenchWindow {
 const INSTALL_OBSERVERS = `(() => {
   const bench = { longTasks: 0, seen: new Map() }
   window.__bench = bench
-  new PerformanceObserver((list) => { bench.longTasks += list.getEntries().length }).observe({ type: 'longtask' })
+  bench.tasks = []
+  new PerformanceObserver((list) => { bench.longTasks += list.getEntries().length; for (const e of list.getEntries()) bench.tasks.push([Math.round(e.startTime), Math.round(e.duration)]) }).observe({ type: 'longtask' })
   const frame = () => {
     const now = Date.now()
     for (const cell of document.querySelectorAll('[data-testid="device-prop"]')) {
