@@ -20,7 +20,7 @@ export type CloudCall = (action: string, params: Params, call?: CallOptions) => 
 
 const PAGE_LIMIT = 50
 /** Device-list pages in flight at once: a 10,000-device family is 200 pages. */
-const PAGE_CONCURRENCY = 8
+const PAGE_CONCURRENCY = 16
 const STATUS_BATCH = 100
 const PRODUCT_BATCH = 20
 

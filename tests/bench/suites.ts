@@ -3,9 +3,11 @@ import { historyBench } from './history'
 import { otaBench } from './ota'
 import { pushBench } from './push'
 import { sandboxBench } from './sandbox'
+import { uiBench } from './ui'
 export const SUITES: Record<string, () => Promise<void>> = {}
 
 SUITES.sandbox = sandboxBench
 SUITES.push = pushBench
 SUITES.history = historyBench
 SUITES.ota = otaBench
+SUITES.ui = uiBench

@@ -141,6 +141,18 @@ describe('access and scale', () => {
     expect(new Set(devices.map((d) => d.deviceId)).size).toBe(devices.length)
   })
 
+  it('tells the renderer how far a large device list has loaded, page by page', async () => {
+    app = await deskOnSandbox({ sandbox: { devices: 600, oneFamily: true } })
+    await app.signInDemo()
+    const home = (await app.run('families.list'))[0]!
+    const devices = await app.run('devices.list', { familyId: home.familyId })
+    const progress = app.events.filter((e) => e.event === 'devices.progress').map((e) => e.payload as { familyId: string; loaded: number; total: number })
+    expect(progress).toHaveLength(600 / 50)
+    expect(progress.every((p) => p.familyId === home.familyId && p.total === 600)).toBe(true)
+    expect(progress.map((p) => p.loaded)).toEqual(Array.from({ length: 12 }, (_, i) => (i + 1) * 50))
+    expect(devices).toHaveLength(600)
+  })
+
   it('filters by room', async () => {
     app = await deskOnSandbox()
     await app.signInDemo()

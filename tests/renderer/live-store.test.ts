@@ -66,4 +66,29 @@ describe('live store', () => {
     expect(isOnline({ deviceId: 'P/a', online: false })).toBe(false)
     expect(desk.calls.map((c) => c.args)).toEqual([{ deviceIds: ['P/a'] }, { deviceIds: [] }])
   })
+
+  it('keeps the latest property values from the resync and from pushes, one update per batch', async () => {
+    desk.handlers['live.watch'] = () => [{ deviceId: 'P/a', online: true, properties: { brightness: { value: 10, lastUpdateMs: 1 } }, updatedAtMs: 1 }]
+    const live = useLiveStore()
+    await live.watchDevices(['P/a', 'P/b'])
+    expect(live.known.get('P/a')?.values).toEqual({ brightness: 10 })
+    let runs = 0
+    const stop = watchEffect(
+      () => {
+        runs++
+        void live.known.get('P/a')?.values.brightness
+      },
+      { flush: 'sync' },
+    )
+    const report = (deviceId: string, values: Record<string, unknown>, seq: number): DeviceEvent => ({
+      kind: 'property', deviceId, seq, time: '', receivedAtMs: 2000 + seq, source: 'report', clientToken: '', values,
+    })
+    desk.emit('device.events', [report('P/a', { brightness: 20 }, 1), report('P/a', { power_switch: 1 }, 2), report('P/b', { temp: 21 }, 3), report('P/x', { n: 1 }, 4)])
+    expect(runs).toBe(2)
+    expect(live.known.get('P/a')?.values).toEqual({ brightness: 20, power_switch: 1 })
+    expect(live.known.get('P/a')?.online).toBe(true)
+    expect(live.known.get('P/b')?.values).toEqual({ temp: 21 })
+    expect(live.known.has('P/x')).toBe(false)
+    stop()
+  })
 })

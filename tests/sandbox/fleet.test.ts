@@ -26,6 +26,13 @@ describe('demo fleet', () => {
     expect(visible.some((d) => !d.online)).toBe(true)
   })
 
+  it('puts the whole fleet in the first family when asked (one large family for benchmarks)', () => {
+    const world = generateWorld({ seed: 1, devices: 400, oneFamily: true, nowMs: T0 })
+    const [home, ...others] = world.familiesOf(DEMO_ACCOUNT.userId)
+    expect(world.devicesIn(home!.family.familyId)).toHaveLength(400)
+    for (const { family } of others) expect(world.devicesIn(family.familyId)).toHaveLength(0)
+  })
+
   it('hangs every sub-device from a gateway of its family, offline when the gateway is', () => {
     const world = generateWorld({ seed: 3, devices: 500, nowMs: T0 })
     const subs = [...world.devices.values()].filter((d) => d.deviceType === 2)

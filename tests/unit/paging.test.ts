@@ -24,6 +24,16 @@ describe('fetchAllPages', () => {
     expect(calls).toEqual([0])
   })
 
+  it('reports progress after every page, ending at the total', async () => {
+    const { fetchPage } = listing(230)
+    const seen: [number, number][] = []
+    await fetchAllPages(fetchPage, 50, 3, (loaded, total) => seen.push([loaded, total]))
+    expect(seen).toHaveLength(5)
+    expect(seen[0]).toEqual([50, 230])
+    expect(seen.at(-1)).toEqual([230, 230])
+    expect(seen.map(([loaded]) => loaded)).toEqual([...seen.map(([loaded]) => loaded)].sort((a, b) => a - b))
+  })
+
   it('handles an empty listing', async () => {
     expect(await fetchAllPages(listing(0).fetchPage, 50)).toEqual([])
   })

@@ -34,7 +34,8 @@ export function useFleetOverview(familyIds: Ref<string[]>) {
     status.value = failed && devices.value.length === 0 ? 'error' : 'ready'
   }
 
-  watch(familyIds, load, { immediate: true })
+  // By value: the families list is re-fetched on refresh, the scope may well be the same.
+  watch(() => familyIds.value.join(','), load, { immediate: true })
   watch(() => session.generation, load)
   watch([devices, () => session.epoch], ([list]) => {
     if (status.value === 'ready') void live.watchDevices(list.map((d) => d.deviceId))

@@ -31,7 +31,8 @@ export const useFleetStore = defineStore('fleet', () => {
   const rooms = ref<Room[]>([])
   const roomsStatus = ref<LoadStatus>('idle')
   const roomsError = ref<BridgeError | null>(null)
-  const devices = ref<Device[]>([])
+  // Shallow: 10,000 devices are replaced as a whole, never edited; deep proxies would only cost.
+  const devices = shallowRef<Device[]>([])
   const devicesStatus = ref<LoadStatus>('idle')
   const devicesError = ref<BridgeError | null>(null)
   /** List entries read so far while devices load (main reports page by page). */

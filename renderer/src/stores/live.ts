@@ -107,3 +107,11 @@ export function useOnlineLookup(): (device: Pick<Device, 'deviceId' | 'online'>)
   const { known } = storeToRefs(useLiveStore())
   return (device) => known.value.get(device.deviceId)?.online ?? device.online
 }
+
+/**
+ * The same lookup over one reading of the map, for passes over whole lists (counts, filters):
+ * reading the store once instead of 10,000 times keeps a batch's recount cheap.
+ */
+export function onlineFrom(known: ReadonlyMap<string, LiveDevice>): (device: Pick<Device, 'deviceId' | 'online'>) => boolean {
+  return (device) => known.get(device.deviceId)?.online ?? device.online
+}

@@ -26,6 +26,18 @@ export function deviceLabel(device: Pick<Device, 'aliasName' | 'deviceName'>): s
   return device.aliasName.trim() || device.deviceName
 }
 
+const haystacks = new WeakMap<Device, string>()
+
+/** The searchable text of a device, built once per device object (lists are re-fetched, not mutated). */
+function haystackOf(device: Device): string {
+  let text = haystacks.get(device)
+  if (text === undefined) {
+    text = [deviceLabel(device), device.deviceName, device.productName, device.productId, device.roomName, device.deviceId].join('\n').toLocaleLowerCase()
+    haystacks.set(device, text)
+  }
+  return text
+}
+
 /**
  * Every whitespace-separated term must appear (case-insensitive) in one of the fields a
  * technician might type: label, device name, product, room or the full device id.
@@ -33,22 +45,15 @@ export function deviceLabel(device: Pick<Device, 'aliasName' | 'deviceName'>): s
 export function filterDevices(devices: readonly Device[], filter: DeviceFilter, context: FilterContext = {}): Device[] {
   const terms = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
   const isOnline = context.isOnline ?? ((d: Device) => d.online)
+  // Read once: the filter may be a reactive object, too slow to read 10,000 times over.
+  const { roomId, productId, online, version } = filter
   return devices.filter((device) => {
-    if (filter.roomId === NO_ROOM ? hasRoom(device) : filter.roomId && device.roomId !== filter.roomId) return false
-    if (filter.productId && device.productId !== filter.productId) return false
-    if (filter.online && String(isOnline(device)) !== filter.online) return false
-    if (filter.version && context.versionOf?.(device) !== filter.version) return false
+    if (roomId === NO_ROOM ? hasRoom(device) : roomId && device.roomId !== roomId) return false
+    if (productId && device.productId !== productId) return false
+    if (online && String(isOnline(device)) !== online) return false
+    if (version && context.versionOf?.(device) !== version) return false
     if (terms.length === 0) return true
-    const haystack = [
-      deviceLabel(device),
-      device.deviceName,
-      device.productName,
-      device.productId,
-      device.roomName,
-      device.deviceId,
-    ]
-      .join('\n')
-      .toLocaleLowerCase()
+    const haystack = haystackOf(device)
     return terms.every((term) => haystack.includes(term))
   })
 }

@@ -1,0 +1,118 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest'
+import { flushPromises, type VueWrapper } from '@vue/test-utils'
+import OverviewView from '@/views/OverviewView.vue'
+import { useSessionStore } from '@/stores/session'
+import type { DeviceEvent } from '@shared/live'
+import { fail, fakeDesk, type Handlers } from './fake-desk'
+import { demoSession, devices, families } from './fixtures'
+import { Blank, mountWithApp } from './mount-app'
+
+const routes = [
+  { path: '/overview', name: 'overview', component: Blank },
+  { path: '/families/:familyId/devices', name: 'devices', component: Blank },
+  { path: '/families/:familyId/devices/:deviceId', name: 'device', component: Blank },
+]
+
+const now = Date.now()
+const handlers: Handlers = {
+  'session.current': () => demoSession,
+  'families.list': () => families,
+  'devices.list': ({ familyId }) => (familyId === 'f-1' ? devices : []),
+  'live.watch': () => [],
+  'rollout.preview': () => ({
+    devices: devices.map((d, i) => ({ ...d, familyName: 'Zhang home', currentVersion: i < 2 ? '1.0.0' : '2.0.0', targetVersion: '', upgradable: false, reason: '' as const, detail: '' })),
+    upgradable: 0,
+    offline: 0,
+    upToDate: 4,
+    failedChecks: 0,
+    paths: [],
+    firmware: [],
+  }),
+  'api.call': ({ action, params }) => {
+    if (action === 'AppGetMessages') {
+      const msgs = params?.Category === 1 ? [{ MsgID: 'm1', MsgTitle: 'Device Fault', MsgContent: 'lamp broke', MsgTimestamp: now, Category: 1 }] : []
+      return { action, requestId: 'rq-m', data: { Msgs: msgs, Listover: true } }
+    }
+    const fault = { TimeStamp: Math.floor(now / 1000), EventId: 'hardware_fault', Type: 'fault', Data: '{}' }
+    const info = { TimeStamp: Math.floor(now / 1000), EventId: 'status_report', Type: 'info', Data: '{}' }
+    return { action, requestId: 'rq-e', data: { EventHistory: params?.DeviceName === 'lamp_a1' ? [fault, info] : [], Listover: true } }
+  },
+}
+
+let mounted: VueWrapper | null = null
+afterEach(() => {
+  mounted?.unmount()
+  mounted = null
+  localStorage.clear()
+})
+
+async function mountOverview(overrides: Handlers = {}, path = '/overview') {
+  const desk = fakeDesk({ ...handlers, ...overrides })
+  const result = await mountWithApp(OverviewView, { desk, path, routes, beforeMount: () => useSessionStore().init() })
+  mounted = result.wrapper
+  await flushPromises()
+  return { desk, ...result }
+}
+
+describe('fleet overview page', () => {
+  it('counts the first family, by product and room, and links every number to the filtered list', async () => {
+    const { wrapper, router } = await mountOverview()
+    expect(wrapper.get('[data-testid="overview-total"]').text()).toContain('4')
+    expect(wrapper.get('[data-testid="overview-online"]').text()).toContain('3')
+    expect(wrapper.get('[data-testid="overview-offline"]').text()).toContain('1')
+    expect(wrapper.get('[data-testid="overview-ratio"]').text()).toContain('75%')
+
+    await wrapper.get('[data-testid="overview-offline"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.fullPath).toBe('/families/f-1/devices?online=false')
+
+    const plug = wrapper.get('[data-testid="by-product"] [data-key="PLUG02"]')
+    await plug.get('[data-testid="count-total"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ product: 'PLUG02' })
+
+    const living = wrapper.get('[data-testid="by-room"] [data-key="f-1|r-living"]')
+    await living.get('[data-testid="count-online"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toEqual({ room: 'r-living', online: 'true' })
+  })
+
+  it('shows firmware versions per product, alerts and faults only, and unread messages', async () => {
+    const { wrapper, router } = await mountOverview()
+    const firmware = wrapper.get('[data-testid="firmware-table"]')
+    expect(firmware.text()).toContain('1.0.0')
+    expect(firmware.text()).toContain('2.0.0')
+    await firmware.get('[data-testid="firmware-count"]').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.query).toMatchObject({ version: expect.any(String), product: expect.any(String) })
+
+    const alerts = wrapper.get('[data-testid="alerts-list"]')
+    expect(alerts.text()).toContain('hardware_fault')
+    expect(alerts.text()).not.toContain('status_report')
+    expect(wrapper.get('[data-testid="messages-unread"]').text()).toContain('1')
+    await wrapper.get('[data-testid="messages-mark-read"]').trigger('click')
+    expect(wrapper.find('[data-testid="messages-unread"]').exists()).toBe(false)
+  })
+
+  it('keeps the live activity bounded to the newest 200 and counts all', async () => {
+    const { wrapper, desk } = await mountOverview()
+    const events: DeviceEvent[] = Array.from({ length: 450 }, (_, i) => ({
+      kind: 'property', deviceId: 'LAMP01/lamp_a1', seq: i, time: '', receivedAtMs: now + i, source: 'report', clientToken: '', values: { brightness: i },
+    }))
+    desk.emit('device.events', events)
+    desk.emit('device.events', [{ kind: 'status', deviceId: 'OTHER/x', online: true, seq: 1, time: '', receivedAtMs: now }])
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    await flushPromises()
+    expect(wrapper.findAll('[data-testid="activity-item"]')).toHaveLength(200)
+    expect(wrapper.findAll('[data-testid="activity-item"]')[0]!.text()).toContain('brightness=449')
+    expect(wrapper.get('[data-testid="activity-count"]').text()).toContain('450')
+  })
+
+  it("shows a family list error with its Code and RequestId", async () => {
+    const { wrapper } = await mountOverview({
+      'devices.list': () => fail({ kind: 'api', code: 'InternalServerError', message: 'boom', requestId: 'rq-9' }),
+    })
+    expect(wrapper.get('[data-testid="error-request-id"]').text()).toBe('rq-9')
+  })
+})
