@@ -12,16 +12,15 @@
  * - history.cached_reopen_ms: the same range again, answered from the SQLite cache (target <= 200 ms)
  * Then the chart in Chromium (history-chart.ts): history.render_1m_ms, history.zoom_ms.
  */
-import { fork, type ChildProcess } from 'node:child_process'
+import { fork } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
-import type { CommandName, CommandResult } from '../../shared/bridge'
 import type { HistoryFetchResult } from '../../shared/history'
-import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { createDesk } from '../../electron/core/desk'
 import type { Desk } from '../../electron/core/desk-contract'
+import { nextMessage, run, signInToCloud } from './bench-cloud'
 import { historyChartBench } from './history-chart'
 import { report } from './report'
 
@@ -47,7 +46,7 @@ export async function historyBench(): Promise<void> {
     { logger: pino({ level: 'silent' }) },
   )
   try {
-    await signIn(desk, ready)
+    await signInToCloud(desk, ready)
     const deviceIds = ready.sensors.slice(0, SENSORS)
     if (deviceIds.length < SENSORS) throw new Error(`the sandbox has ${deviceIds.length} sensors with 90 days of history, not ${SENSORS}`)
     // The whole backfill but its first hour, and before the unsettled last minutes: all of it cacheable.
@@ -95,24 +94,3 @@ async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; results: 
   return { ms: performance.now() - started, results }
 }
 
-async function signIn(desk: Desk, cloud: Ready): Promise<void> {
-  const profile = await run(desk, 'profiles.save', { name: 'Bench cloud', kind: 'custom', baseUrl: cloud.url, appKey: cloud.appKey, appSecret: cloud.appSecret })
-  await run(desk, 'session.signIn', { profileId: profile.id, credentials: { method: 'email', email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } })
-}
-
-async function run<C extends CommandName>(desk: Desk, command: C, args: unknown): Promise<CommandResult<C>> {
-  const answer = await desk.dispatch(command, args)
-  if (!answer.ok) throw new Error(`${command}: ${answer.error.message}`)
-  return answer.result as CommandResult<C>
-}
-
-function nextMessage<T>(child: ChildProcess, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (message: { type: string }) => {
-      if (message.type !== type) return
-      child.off('message', on)
-      resolve(message as T)
-    }
-    child.on('message', on)
-  })
-}

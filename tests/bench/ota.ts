@@ -21,10 +21,9 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import pino from 'pino'
-import type { CommandName, CommandResult } from '../../shared/bridge'
 import type { RolloutSummary } from '../../shared/rollout'
 import { createDesk } from '../../electron/core/desk'
-import { DEMO_ACCOUNT } from '../../electron/sandbox'
+import { ask, nextMessage, run, signInToCloud } from './bench-cloud'
 import { percentile, report } from './report'
 
 const CONCURRENCY = 50
@@ -46,17 +45,11 @@ export async function otaBench(): Promise<void> {
     // Pushes tell the engine when an upgrade ends; the poll is only the fallback.
     { logger: pino({ level: 'silent' }), rollout: { pollMs: 2_000 } },
   )
-  const run = async <C extends CommandName>(command: C, args: unknown = {}): Promise<CommandResult<C>> => {
-    const result = await desk.dispatch(command, args)
-    if (!result.ok) throw new Error(`${command}: ${result.error.message}`)
-    return result.result as CommandResult<C>
-  }
   try {
-    const profile = await run('profiles.save', { name: 'Bench cloud', kind: 'custom', baseUrl: ready.baseUrl, appKey: ready.appKey, appSecret: ready.appSecret })
-    await run('session.signIn', { profileId: profile.id, credentials: { method: 'email', email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } })
+    await signInToCloud(desk, { url: ready.baseUrl, appKey: ready.appKey, appSecret: ready.appSecret })
 
     const planStart = performance.now()
-    const created = await run('rollout.create', {
+    const created = await run(desk, 'rollout.create', {
       name: 'Bench',
       selection: {},
       plan: { canary: 0, steps: [100], concurrency: CONCURRENCY, maxFailedPercent: 100, offline: { mode: 'skip' }, deviceTimeoutMs: 120_000 },
@@ -71,12 +64,12 @@ export async function otaBench(): Promise<void> {
     )
     const cpuBefore = process.cpuUsage()
     const wallStart = performance.now()
-    await run('rollout.start', { rolloutId: created.rolloutId })
+    await run(desk, 'rollout.start', { rolloutId: created.rolloutId })
     const summary = await finished
     const totalMs = performance.now() - wallStart
     const cpu = process.cpuUsage(cpuBefore)
 
-    const board = await run('rollout.get', { rolloutId: created.rolloutId, limit: 10_000 })
+    const board = await run(desk, 'rollout.get', { rolloutId: created.rolloutId, limit: 10_000 })
     const published = board.devices.filter((d) => d.publishes > 0)
     const perDevice = published.flatMap((d) => (d.finishedMs !== null && d.publishedMs !== null ? [d.finishedMs - d.publishedMs] : []))
     const minimumMs = Math.ceil(published.length / CONCURRENCY) * ready.otaDurationMs
@@ -98,21 +91,4 @@ export async function otaBench(): Promise<void> {
     cloud.send({ type: 'stop' })
     rmSync(dataDir, { recursive: true, force: true })
   }
-}
-
-async function ask<T>(child: ReturnType<typeof fork>, type: string): Promise<T> {
-  const answer = nextMessage<T>(child, type)
-  child.send({ type })
-  return answer
-}
-
-function nextMessage<T>(child: ReturnType<typeof fork>, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (message: { type: string }) => {
-      if (message.type !== type) return
-      child.off('message', on)
-      resolve(message as T)
-    }
-    child.on('message', on)
-  })
 }

@@ -18,6 +18,7 @@ import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { createDesk } from '../../electron/core/desk'
 import { startWebHost } from '../../electron/web/host'
 import { RENDERER_DIR } from '../support/app'
+import { nextMessage } from './bench-cloud'
 import { percentile, report } from './report'
 
 const DEVICES = 5_000
@@ -132,13 +133,3 @@ async function connectBridge(url: string, origin: string): Promise<Bridge> {
   return bridge
 }
 
-function nextMessage<T>(child: ReturnType<typeof fork>, type: string): Promise<T> {
-  return new Promise((resolve) => {
-    const on = (message: { type: string }) => {
-      if (message.type !== type) return
-      child.off('message', on)
-      resolve(message as T)
-    }
-    child.on('message', on)
-  })
-}

@@ -3,7 +3,19 @@
  * asks where (its default download handling). Nothing is written by the renderer itself.
  */
 export function downloadText(filename: string, text: string, type = 'text/plain;charset=utf-8', doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([text], { type }))
+  downloadBlob(filename, new Blob([text], { type }), doc)
+}
+
+/** Saves a Blob (text, PNG…) the same way. */
+export function downloadBlob(filename: string, blob: Blob, doc: Document = document): void {
+  const url = URL.createObjectURL(blob)
+  downloadUrl(filename, url, doc)
+  // The download has its own reference by now; give slow handlers a moment anyway.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** Saves what a URL (blob: or data:) holds under a file name. */
+export function downloadUrl(filename: string, url: string, doc: Document = document): void {
   const link = doc.createElement('a')
   link.href = url
   link.download = filename
@@ -14,8 +26,6 @@ export function downloadText(filename: string, text: string, type = 'text/plain;
     link.click()
   } finally {
     link.remove()
-    // The download has its own reference by now; give slow handlers a moment anyway.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
 }
 

@@ -1,3 +1,5 @@
+import { downloadBlob } from '@/utils/download'
+
 /** A PNG of the frame on screen, saved through a download link (Electron asks where). */
 export async function saveSnapshot(video: HTMLVideoElement, filename: string, doc: Document = document): Promise<void> {
   const canvas = doc.createElement('canvas')
@@ -6,16 +8,5 @@ export async function saveSnapshot(video: HTMLVideoElement, filename: string, do
   canvas.getContext('2d')?.drawImage(video, 0, 0, canvas.width, canvas.height)
   const blob = await new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/png'))
   if (!blob) throw new Error('The frame could not be encoded as PNG.')
-  const url = URL.createObjectURL(blob)
-  const link = doc.createElement('a')
-  link.href = url
-  link.download = filename
-  link.style.display = 'none'
-  doc.body.appendChild(link)
-  try {
-    link.click()
-  } finally {
-    link.remove()
-    setTimeout(() => URL.revokeObjectURL(url), 10_000)
-  }
+  downloadBlob(filename, blob, doc)
 }
