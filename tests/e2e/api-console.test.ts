@@ -16,13 +16,19 @@ describe('API console', () => {
     await app.page.getByTestId('console-form').waitFor()
   }
 
+  /** Hash routing, as a link in the app would. */
+  const goTo = (hash: string) =>
+    app.page.evaluate((target) => {
+      ;(globalThis as unknown as { location: { hash: string } }).location.hash = target
+    }, hash)
+
   beforeAll(async () => {
     app = await startApp()
     await signInAsDemo(app.page)
     await app.page.getByTestId('family-row').first().click()
     await app.page.getByTestId('device-row').first().waitFor()
     familyId = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family.familyId
-    await app.page.evaluate(() => (location.hash = '#/console'))
+    await goTo('#/console')
     await app.page.getByTestId('api-console').waitFor()
   })
   afterAll(async () => {
@@ -63,7 +69,7 @@ describe('API console', () => {
     expect(app.sandbox.world.roomsOf(familyId).some((r) => r.name === 'Console room')).toBe(true)
     const requestId = (await app.page.getByTestId('console-request-id').textContent())!.trim()
 
-    await app.page.evaluate(() => (location.hash = '#/audit'))
+    await goTo('#/audit')
     const row = app.page.locator(`[data-testid="audit-row"][data-request-id="${requestId}"]`)
     await row.waitFor()
     expect(await row.textContent()).toContain('AppCreateRoom')
@@ -71,7 +77,7 @@ describe('API console', () => {
   })
 
   it('keeps the session history when coming back, and re-opens a call', async () => {
-    await app.page.evaluate(() => (location.hash = '#/console'))
+    await goTo('#/console')
     const items = app.page.getByTestId('console-history-item')
     await expect.poll(() => items.count()).toBe(3)
     await items.last().getByTestId('console-reopen').click()

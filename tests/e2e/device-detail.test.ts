@@ -16,9 +16,15 @@ describe('device detail page', () => {
   const light = () => world().devicesIn(familyId).find((d) => d.deviceId === lightId)!
 
   async function openDevice(deviceId: string): Promise<void> {
-    await app.page.evaluate((hash) => (location.hash = hash), `#/families/${familyId}/devices/${encodeURIComponent(deviceId)}`)
+    await goTo(`#/families/${familyId}/devices/${encodeURIComponent(deviceId)}`)
     await app.page.locator(`[data-testid="device-detail"][data-device-id="${deviceId}"]`).waitFor()
   }
+
+  /** Hash routing, as a link in the app would. */
+  const goTo = (hash: string) =>
+    app.page.evaluate((target) => {
+      ;(globalThis as unknown as { location: { hash: string } }).location.hash = target
+    }, hash)
 
   beforeAll(async () => {
     app = await startApp()
