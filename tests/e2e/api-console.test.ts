@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
-import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 
 /**
  * Support staff in the API console, in Chromium: a reading call shows its RequestId; a
@@ -16,11 +16,7 @@ describe('API console', () => {
     await app.page.getByTestId('console-form').waitFor()
   }
 
-  /** Hash routing, as a link in the app would. */
-  const goTo = (hash: string) =>
-    app.page.evaluate((target) => {
-      ;(globalThis as unknown as { location: { hash: string } }).location.hash = target
-    }, hash)
+  const goTo = (hash: string) => navigate(app.page, hash)
 
   beforeAll(async () => {
     app = await startApp()

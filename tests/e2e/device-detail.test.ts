@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, PRODUCT_IDS } from '../../electron/sandbox'
-import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 
 /**
  * A technician on a device's page in Chromium: switches a light and sees the device
@@ -20,11 +20,7 @@ describe('device detail page', () => {
     await app.page.locator(`[data-testid="device-detail"][data-device-id="${deviceId}"]`).waitFor()
   }
 
-  /** Hash routing, as a link in the app would. */
-  const goTo = (hash: string) =>
-    app.page.evaluate((target) => {
-      ;(globalThis as unknown as { location: { hash: string } }).location.hash = target
-    }, hash)
+  const goTo = (hash: string) => navigate(app.page, hash)
 
   beforeAll(async () => {
     app = await startApp()

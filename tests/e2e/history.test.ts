@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, type RunningSandbox } from '../../electron/sandbox'
-import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 import { signIn as cloudSignIn, tokenapi } from '../sandbox/helpers'
 
 /**
@@ -43,10 +43,7 @@ async function cloudEventCount(sb: RunningSandbox, token: string, deviceId: stri
 
 async function openHistory(app: RunningApp, familyId: string, deviceId: string, properties: string[]): Promise<void> {
   const hash = `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(deviceId)}&properties=${properties.join(',')}`
-  // The page's own router takes it from here, as a click on a link would.
-  await app.page.evaluate((h) => {
-    ;(globalThis as unknown as { location: { hash: string } }).location.hash = h
-  }, hash)
+  await navigate(app.page, hash)
 }
 
 async function shownWindow(app: RunningApp): Promise<{ from: number; to: number }> {
@@ -176,9 +173,7 @@ describe("a device's 24 h history", () => {
 
   it('compares two devices, one series per device and property', async () => {
     const other = app.sandbox.world.devicesIn(familyId).find((d) => d.deviceId !== sensor && app.sandbox.world.products.get(d.productId)?.kind === 'sensor')!
-    await app.page.evaluate((h) => {
-      ;(globalThis as unknown as { location: { hash: string } }).location.hash = h
-    }, `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(`${sensor},${other.deviceId}`)}&properties=temperature`)
+    await navigate(app.page, `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(`${sensor},${other.deviceId}`)}&properties=temperature`)
     await expect.poll(() => chart().getAttribute('data-series-count'), { timeout: 15_000 }).toBe('2')
     await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
     const { from, to } = await shownWindow(app)

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Route } from 'playwright-core'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
-import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 
-type PageGlobal = { location: { hash: string } }
 const CORS = { 'access-control-allow-origin': '*' }
 
 /**
@@ -17,7 +16,7 @@ describe('recordings when something is wrong', () => {
 
   async function open(deviceId: string): Promise<void> {
     const path = `/families/${encodeURIComponent(ids.familyId)}/devices/${encodeURIComponent(deviceId)}/recordings`
-    await app.page.evaluate((hash) => ((globalThis as unknown as PageGlobal).location.hash = hash), path)
+    await navigate(app.page, path)
   }
   const problem = () => app.page.getByTestId('recordings-player-problem').getAttribute('data-problem')
 

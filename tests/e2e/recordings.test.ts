@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
-import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 
 /** Playback links live this long here, so the test outlives several of them. */
 const LINK_SECONDS = 8
@@ -70,7 +70,7 @@ describe('camera recordings', () => {
     if (!camera) throw new Error('the demo account has no camera recording to the cloud')
     cameraId = camera.device.deviceId
     const path = `/families/${encodeURIComponent(camera.family.familyId)}/devices/${encodeURIComponent(cameraId)}/recordings`
-    await app.page.evaluate((hash) => ((globalThis as unknown as PageGlobal).location.hash = hash), path)
+    await navigate(app.page, path)
   })
   afterAll(async () => {
     await app?.close()

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, PRODUCT_IDS, type Device } from '../../electron/sandbox'
-import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 
 /**
  * Firmware upgrades as support staff run them, in Chromium on browser mode against a sandbox
@@ -49,11 +49,7 @@ describe('firmware upgrades', () => {
   const demoDevices = (): Device[] =>
     app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId).flatMap(({ family }) => [...app.sandbox.world.devicesIn(family.familyId)])
   const newest = (productId: string) => app.sandbox.ota.firmwareOf(productId).at(-1)!.version
-  // In-app navigation: the host's URL is one-time, a reload would sign the page out.
-  const open = (hash: string) =>
-    app.page.evaluate((to) => {
-      ;(globalThis as unknown as { location: { hash: string } }).location.hash = to
-    }, hash)
+  const open = (hash: string) => navigate(app.page, hash)
 
   /** An Element Plus input by its test id (on the input itself or on its wrapper). */
   const field = (id: string) => app.page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`).first()

@@ -73,3 +73,13 @@ export async function signInAsDemo(page: Page): Promise<void> {
   await page.getByTestId('signin-password').locator('input').fill(DEMO.password)
   await page.getByTestId('signin-submit').click()
 }
+
+/**
+ * In-app navigation by hash, as a link in the app would: the page's own router takes it
+ * from there. (The host's URL is one-time: a reload would sign the page out.)
+ */
+export async function navigate(page: Page, hash: string): Promise<void> {
+  await page.evaluate((target) => {
+    ;(globalThis as unknown as { location: { hash: string } }).location.hash = target
+  }, hash)
+}
