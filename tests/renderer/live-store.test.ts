@@ -91,4 +91,41 @@ describe('live store', () => {
     expect(live.known.has('P/x')).toBe(false)
     stop()
   })
+
+  it('lets a cell follow only its own device, and whole-list passes only online changes', async () => {
+    const live = useLiveStore()
+    await live.watchDevices(['P/a', 'P/b'])
+    const { liveOf, onlineOf, onlineLookup } = live.lookups
+    const runs = { a: 0, bOnline: 0, list: 0 }
+    let shown: unknown
+    let count = 0
+    const rows = [
+      { deviceId: 'P/a', online: false },
+      { deviceId: 'P/b', online: false },
+    ]
+    const stops = [
+      watchEffect(() => (runs.a++, (shown = liveOf('P/a')?.values.brightness)), { flush: 'sync' }),
+      watchEffect(() => (runs.bOnline++, onlineOf(rows[1]!)), { flush: 'sync' }),
+      watchEffect(() => (runs.list++, (count = countOnline(rows, onlineLookup()))), { flush: 'sync' }),
+    ]
+    const report = (deviceId: string, values: Record<string, unknown>, seq: number): DeviceEvent => ({
+      kind: 'property', deviceId, seq, time: '', receivedAtMs: 2000 + seq, source: 'report', clientToken: '', values,
+    })
+
+    desk.emit('device.events', [report('P/b', { temp: 21 }, 1)])
+    expect(runs).toEqual({ a: 1, bOnline: 1, list: 1 })
+    desk.emit('device.events', [report('P/a', { brightness: 20 }, 2)])
+    expect(runs).toEqual({ a: 2, bOnline: 1, list: 1 })
+    expect(shown).toBe(20)
+    desk.emit('device.events', [status('P/b', true, 3)])
+    expect(runs).toEqual({ a: 2, bOnline: 2, list: 2 })
+    expect(count).toBe(1)
+
+    // A new watched set: every reader reads afresh.
+    await live.watchDevices(['P/a'])
+    expect(shown).toBeUndefined()
+    expect(count).toBe(0)
+    expect(runs.bOnline).toBeGreaterThan(2)
+    for (const stop of stops) stop()
+  })
 })

@@ -1,5 +1,5 @@
 import { defineStore, storeToRefs } from 'pinia'
-import { shallowRef, triggerRef } from 'vue'
+import { markRaw, shallowReactive, shallowRef, toRaw, triggerRef } from 'vue'
 import type { Device } from '@shared/domain'
 import type { DeviceEvent, DeviceState } from '@shared/live'
 import { useDesk } from '@/bridge'
@@ -14,13 +14,36 @@ export interface LiveDevice {
 }
 
 /**
+ * Reads that follow only what they need, for views that render many devices at once (see
+ * `useLiveStore().lookups`): a push batch then re-renders the few cells whose device changed
+ * instead of every row on screen, and whole-list passes rerun only when an online state did.
+ */
+export interface LiveLookups {
+  /** The device's entry, following changes of this device only. */
+  liveOf(deviceId: string): LiveDevice | undefined
+  /** The device's online state (live if known, else as listed), following this device's online changes only. */
+  onlineOf(device: Pick<Device, 'deviceId' | 'online'>): boolean
+  /** A lookup for passes over whole lists (counts, filters, sorts): follows any online change, not values. */
+  onlineLookup(): (device: Pick<Device, 'deviceId' | 'online'>) => boolean
+}
+
+/**
  * Live online state and latest property values of the watched devices, over the lists
  * fetched with `devices.list`. Built for 10,000 rows: one Map keyed by deviceId, mutated in
  * place, and one reactive trigger per batch (events come at most once per 50 ms), never a
- * copy of the device list.
+ * copy of the device list. `known` follows every change; `lookups` give finer reads.
  */
 export const useLiveStore = defineStore('live', () => {
-  const known = shallowRef(new Map<string, LiveDevice>())
+  /** Always this Map (mutated in place): `known` only signals that it changed. */
+  const map = new Map<string, LiveDevice>()
+  const known = shallowRef(map)
+  // Change counters, read per key: a reactive Map follows `get(key)` for that key alone.
+  const changes = shallowReactive(new Map<string, number>())
+  const onlineChanges = shallowReactive(new Map<string, number>())
+  const anyOnline = shallowRef(0)
+  /** Bumped when the watched set is replaced (the Map cleared): every read starts afresh. */
+  const generation = shallowRef(0)
+  const bump = (counters: Map<string, number>, deviceId: string) => counters.set(deviceId, (toRaw(counters).get(deviceId) ?? 0) + 1)
   let watched: ReadonlySet<string> = new Set()
   let watchSeq = 0
   let started = false
@@ -36,7 +59,6 @@ export const useLiveStore = defineStore('live', () => {
   /** The watched device's entry, created on first news; undefined for unwatched devices. */
   function entry(deviceId: string): LiveDevice | undefined {
     if (!watched.has(deviceId)) return undefined
-    const map = known.value
     let current = map.get(deviceId)
     if (!current) map.set(deviceId, (current = { online: null, atMs: 0, values: {} }))
     return current
@@ -59,24 +81,59 @@ export const useLiveStore = defineStore('live', () => {
     return true
   }
 
+  /** One batch's changes: the devices whose entry changed, those whose online state did. */
+  function publish(changed: ReadonlySet<string>, onlineChanged: ReadonlySet<string>): void {
+    if (changed.size === 0) return
+    for (const deviceId of changed) bump(changes, deviceId)
+    for (const deviceId of onlineChanged) bump(onlineChanges, deviceId)
+    if (onlineChanged.size > 0) anyOnline.value++
+    triggerRef(known)
+  }
+
   function applyEvents(events: readonly DeviceEvent[]): void {
-    let changed = false
+    const changed = new Set<string>()
+    const onlineChanged = new Set<string>()
     for (const event of events) {
-      if (event.kind === 'status' && record(event.deviceId, event.online, event.receivedAtMs)) changed = true
-      else if (event.kind === 'property' && recordValues(event.deviceId, event.values)) changed = true
+      if (event.kind === 'status' && record(event.deviceId, event.online, event.receivedAtMs)) {
+        changed.add(event.deviceId)
+        onlineChanged.add(event.deviceId)
+      } else if (event.kind === 'property' && recordValues(event.deviceId, event.values)) changed.add(event.deviceId)
     }
-    if (changed) triggerRef(known)
+    publish(changed, onlineChanged)
   }
 
   function applyStates(states: readonly DeviceState[]): void {
-    let changed = false
+    const changed = new Set<string>()
+    const onlineChanged = new Set<string>()
     for (const state of states) {
-      if (state.online !== null && record(state.deviceId, state.online, state.updatedAtMs)) changed = true
+      if (state.online !== null && record(state.deviceId, state.online, state.updatedAtMs)) {
+        changed.add(state.deviceId)
+        onlineChanged.add(state.deviceId)
+      }
       const values = Object.fromEntries(Object.entries(state.properties).map(([id, p]) => [id, p.value]))
-      if (Object.keys(values).length > 0 && recordValues(state.deviceId, values)) changed = true
+      if (Object.keys(values).length > 0 && recordValues(state.deviceId, values)) changed.add(state.deviceId)
     }
-    if (changed) triggerRef(known)
+    publish(changed, onlineChanged)
   }
+
+  // Plain functions behind markRaw: Pinia leaves them unwrapped (actions cost too much on a
+  // 10,000-row render path).
+  const lookups: LiveLookups = markRaw({
+    liveOf(deviceId: string) {
+      void generation.value
+      void changes.get(deviceId)
+      return map.get(deviceId)
+    },
+    onlineOf(device: Pick<Device, 'deviceId' | 'online'>) {
+      void generation.value
+      void onlineChanges.get(device.deviceId)
+      return map.get(device.deviceId)?.online ?? device.online
+    },
+    onlineLookup() {
+      void anyOnline.value
+      return (device: Pick<Device, 'deviceId' | 'online'>) => map.get(device.deviceId)?.online ?? device.online
+    },
+  })
 
   /**
    * Live data for exactly these devices (replacing the previous set), seeded with the
@@ -86,7 +143,11 @@ export const useLiveStore = defineStore('live', () => {
     start()
     const seq = ++watchSeq
     watched = new Set(deviceIds)
-    known.value.clear()
+    map.clear()
+    changes.clear()
+    onlineChanges.clear()
+    generation.value++
+    anyOnline.value++
     triggerRef(known)
     try {
       const states = await useDesk().call('live.watch', { deviceIds: [...watched] })
@@ -96,7 +157,7 @@ export const useLiveStore = defineStore('live', () => {
     }
   }
 
-  return { known, start, watchDevices, applyEvents, applyStates }
+  return { known, lookups, start, watchDevices, applyEvents, applyStates }
 })
 
 /**
