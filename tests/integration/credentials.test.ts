@@ -55,7 +55,8 @@ describe('three ways to hold credentials', () => {
   })
 })
 
-describe('token expiry', () => {
+// These wait out real token lifetimes (3–4 s): more than the default 5 s on a loaded machine.
+describe('token expiry', { timeout: 20_000 }, () => {
   it('with the password remembered, signs in again before expiry and keeps working', async () => {
     app = await deskOnSandbox({ sandbox: { tokenTtlSeconds: 4 }, desk: { renewLeadMs: 2_000 } })
     const first = await app.run('session.signIn', { profileId: 'sandbox', credentials: demoEmail, remember: true })
