@@ -6,7 +6,7 @@ import AutoImport from 'unplugin-auto-import/vite'
 import Components from 'unplugin-vue-components/vite'
 import { ElementPlusResolver } from 'unplugin-vue-components/resolvers'
 import type { Plugin } from 'vite'
-import { buildMetaContentSecurityPolicy } from './electron/core/content-security-policy'
+import { buildMetaContentSecurityPolicy } from './electron/core/security/content-security-policy'
 
 const root = import.meta.dirname
 const alias = {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WireToHost, WireToPage } from '../../shared/bridge'
 import type { Desk } from '../core/desk-contract'
-import { buildContentSecurityPolicy } from '../core/content-security-policy'
+import { buildContentSecurityPolicy } from '../core/security/content-security-policy'
 import { readStaticFile } from './static-files'
 
 

@@ -3,7 +3,7 @@ import {
   buildContentSecurityPolicy,
   installContentSecurityPolicy,
 } from '../../electron/main/security/content-security-policy'
-import { buildMetaContentSecurityPolicy } from '../../electron/core/content-security-policy'
+import { buildMetaContentSecurityPolicy } from '../../electron/core/security/content-security-policy'
 import { mediaOriginsFor } from '../../electron/core/video/media-origins'
 import { FakeSession } from './fakes'
 

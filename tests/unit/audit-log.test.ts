@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../electron/core/api/api-error'
-import { recordChanges } from '../../electron/core/change-recorder'
-import { AuditLog, csvCell } from '../../electron/core/store/audit-log'
+import { recordChanges } from '../../electron/core/audit/change-recorder'
+import { AuditLog, csvCell } from '../../electron/core/audit/audit-log'
 import { openDatabase } from '../../electron/core/store/database'
 
 const actor = { profileId: 'sandbox', profileName: 'Sandbox', account: 'demo@sandbox.local' }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createLogger } from '../../electron/core/logger'
+import { createLogger } from '../../electron/core/log/logger'
 
 describe('log redaction', () => {
   it('censors secret fields and known secret values, in messages and errors too', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { chunk, fetchAllPages } from '../../electron/core/paging'
+import { chunk, fetchAllPages } from '../../electron/core/api/paging'
 
 const listing = (total: number, reportedTotal = total) => {
   const calls: number[] = []

@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { SecretCipher } from '../../electron/core/desk-contract'
-import { ProfileStore, maskKey } from '../../electron/core/profiles'
-import { SecretVault } from '../../electron/core/vault'
+import { ProfileStore, maskKey } from '../../electron/core/session/profiles'
+import { SecretVault } from '../../electron/core/session/vault'
 
 /** A reversible stand-in for safeStorage that makes clear text visibly absent. */
 const fakeCipher = (available = true): SecretCipher => ({

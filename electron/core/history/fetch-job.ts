@@ -6,8 +6,8 @@
  * segments' network waits, and a cancelled or failed job keeps what it finished.
  */
 import type { HistoryEventMark, HistoryFetchResult } from '../../../shared/history'
-import type { CloudCall } from '../fleet'
-import { mapConcurrently } from '../paging'
+import type { CloudCall } from '../fleet/fleet-service'
+import { mapConcurrently } from '../api/paging'
 import { EVENTS_SERIES, type HistoryCache, type StoreItem } from './cache'
 import { eventPageReader, pointPageReader } from './cloud-pages'
 import { append, emptyColumns, mergePieces, type Columns, type Piece } from './columns'

@@ -7,8 +7,8 @@ import { z } from 'zod'
 import type { FirmwareInfo, OtaStatusInfo } from '../../../shared/rollout'
 import { otaStatusText } from '../../../shared/rollout'
 import { deviceStatusesShape, readShape } from '../api/shapes'
-import type { CloudCall } from '../fleet'
-import { chunk, fetchAllPages } from '../paging'
+import type { CloudCall } from '../fleet/fleet-service'
+import { chunk, fetchAllPages } from '../api/paging'
 
 const str = z.union([z.string(), z.number()]).transform(String)
 const optStr = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === null || v === undefined ? '' : String(v)))

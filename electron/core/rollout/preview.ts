@@ -7,8 +7,8 @@
 import type { Device } from '../../../shared/domain'
 import type { FirmwareInfo, PreviewDevice, RolloutPreview, RolloutSelection, UpgradePath } from '../../../shared/rollout'
 import { ApiError } from '../api/api-error'
-import type { FleetService } from '../fleet'
-import { mapConcurrently } from '../paging'
+import type { FleetService } from '../fleet/fleet-service'
+import { mapConcurrently } from '../api/paging'
 import type { FirmwareApi } from './firmware-api'
 import { isNewer, sameVersion } from './version'
 

@@ -1,5 +1,5 @@
 /** The finished (or running) rollout as CSV, one row per device, for support and the customer. */
-import { csvCell } from '../store/audit-log'
+import { csvCell } from '../audit/audit-log'
 import type { DeviceRecord, RolloutRecord } from './store'
 import { deviceView } from './views'
 

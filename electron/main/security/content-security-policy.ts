@@ -1,4 +1,4 @@
-export { buildContentSecurityPolicy } from '../../core/content-security-policy'
+export { buildContentSecurityPolicy } from '../../core/security/content-security-policy'
 
 /**
  * The renderer's Content-Security-Policy (defined in core), delivered as a response header on every response

@@ -1,9 +1,9 @@
-import { actionEntries } from '../../shared/api'
-import type { AuditLog } from './store/audit-log'
-import { ApiError } from './api/api-error'
-import type { CallOptions, Params } from './api/cloud-client'
-import type { CloudReply } from './api/envelope'
-import { redact } from './redaction'
+import { actionEntries } from '../../../shared/api'
+import type { AuditLog } from './audit-log'
+import { ApiError } from '../api/api-error'
+import type { CallOptions, Params } from '../api/cloud-client'
+import type { CloudReply } from '../api/envelope'
+import { redact } from '../log/redaction'
 
 export interface Actor {
   profileId: string

@@ -1,8 +1,8 @@
-import type { SignInCredentials } from '../../shared/bridge'
-import { LocalCode } from '../../shared/errors'
-import { ApiError } from './api/api-error'
-import type { CallOptions, CloudClient, Params } from './api/cloud-client'
-import { readShape, tokenShape } from './api/shapes'
+import type { SignInCredentials } from '../../../shared/bridge'
+import { LocalCode } from '../../../shared/errors'
+import { ApiError } from '../api/api-error'
+import type { CallOptions, CloudClient, Params } from '../api/cloud-client'
+import { readShape, tokenShape } from '../api/shapes'
 import type { StoredProfile } from './profiles'
 
 export interface IssuedToken {

@@ -1,5 +1,5 @@
 import type { AuditEntry, AuditFilter, AuditPage } from '../../../shared/domain'
-import type { Db } from './database'
+import type { Db } from '../store/database'
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>
 

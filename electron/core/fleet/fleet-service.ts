@@ -1,6 +1,6 @@
-import type { Device, Family, FamilyDetail, Product, Room } from '../../shared/domain'
-import type { CallOptions, Params } from './api/cloud-client'
-import type { CloudReply } from './api/envelope'
+import type { Device, Family, FamilyDetail, Product, Room } from '../../../shared/domain'
+import type { CallOptions, Params } from '../api/cloud-client'
+import type { CloudReply } from '../api/envelope'
 import {
   deviceListShape,
   deviceStatusesShape,
@@ -9,9 +9,9 @@ import {
   productsShape,
   readShape,
   roomListShape,
-} from './api/shapes'
-import { chunk, fetchAllPages } from './paging'
-import { readThingModel } from '../../shared/thing-model'
+} from '../api/shapes'
+import { chunk, fetchAllPages } from '../api/paging'
+import { readThingModel } from '../../../shared/thing-model'
 
 export type DevicesProgress = (loaded: number, total: number) => void
 

@@ -1,5 +1,5 @@
-import { readJsonFile, writeJsonFile } from './json-file'
-import type { SecretCipher } from './desk-contract'
+import { readJsonFile, writeJsonFile } from '../store/json-file'
+import type { SecretCipher } from '../desk-contract'
 
 /**
  * Secrets at rest: encrypted with the OS cipher (safeStorage) into one file, or — where

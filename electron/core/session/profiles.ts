@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { ProfileInput, SignInCredentials } from '../../shared/bridge'
-import type { CredentialMode, ProfileKind, ProfileSummary } from '../../shared/domain'
-import { LocalCode } from '../../shared/errors'
-import { ApiError } from './api/api-error'
-import { baseUrlFor } from './api/endpoints'
-import { readJsonFile, writeJsonFile } from './json-file'
+import type { ProfileInput, SignInCredentials } from '../../../shared/bridge'
+import type { CredentialMode, ProfileKind, ProfileSummary } from '../../../shared/domain'
+import { LocalCode } from '../../../shared/errors'
+import { ApiError } from '../api/api-error'
+import { baseUrlFor } from '../api/endpoints'
+import { readJsonFile, writeJsonFile } from '../store/json-file'
 import type { SecretVault } from './vault'
 
 /** A profile as stored: everything but the AppSecret, which lives in the vault. */
