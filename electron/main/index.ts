@@ -60,7 +60,7 @@ function start(origin: AppOrigin, windows: WindowKeeper): void {
       cipher,
     }),
   )
-  // Computed per response: media follows the active profile (core/content-security-policy.ts).
+  // Computed per response: media follows the active profile (core/security/content-security-policy.ts).
   installContentSecurityPolicy(session.defaultSession, () => buildContentSecurityPolicy(origin.devOrigin, desk.mediaOrigins()))
   installMediaOriginGuard(session.defaultSession, () => desk.mediaOrigins(), origin.isAppUrl)
   registerDeskIpc(ipcMain, desk, origin.isAppUrl)

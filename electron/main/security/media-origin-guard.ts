@@ -1,7 +1,7 @@
 /**
  * The Electron window loads the built page from file://, where no response header carries
  * the CSP and only the static meta tag applies: that one admits media from any http(s)
- * origin, because it cannot know the profile (core/content-security-policy.ts). This guard
+ * origin, because it cannot know the profile (core/security/content-security-policy.ts). This guard
  * closes the gap in the main process: media, XHR/fetch and image requests of the page to
  * http(s) go only to the ACTIVE profile's origins, read on every request.
  */
