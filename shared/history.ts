@@ -1,74 +1,80 @@
 /**
- * Property and event history as it crosses the bridge (issue #6). A million points travel
- * as two flat arrays per property rather than a million small objects: cheaper to clone
- * over IPC, to send as JSON in browser mode, and ECharts takes columns as they are.
+ * Property and event history as it crosses the bridge. A million points travel as two flat
+ * arrays per property rather than a million small objects: cheaper to clone over IPC, to send
+ * as JSON in browser mode, and ECharts takes columns as they are.
  */
+import { z } from 'zod'
 
 /** One property's points over the range asked for, in time order. */
-export interface HistorySeries {
-  property: string
+export const historySeriesSchema = z.object({
+  property: z.string(),
   /** Milliseconds since the epoch, ascending. */
-  times: number[]
+  times: z.array(z.number()),
   /**
    * Same length as `times`. The cloud sends every value as text: text that reads as a
    * decimal number becomes a number (int, float, bool and enum values); the rest stays
    * text (a struct is its JSON text). Two different values at one millisecond both stay;
    * exact repeats are dropped (the cache keeps one value per millisecond).
    */
-  values: (number | string)[]
-}
+  values: z.array(z.union([z.number(), z.string()])),
+})
+export type HistorySeries = z.infer<typeof historySeriesSchema>
 
 /** An event of the device (AppListEventHistory), to mark on the chart by type. */
-export interface HistoryEventMark {
+export const historyEventMarkSchema = z.object({
   /** The event's TimeStamp (whole seconds) in milliseconds. */
-  timeMs: number
-  eventId: string
+  timeMs: z.number(),
+  eventId: z.string(),
   /** 'info', 'alert' or 'fault' on Tencent's cloud. */
-  type: string
+  type: z.string(),
   /** The event's parameters as the cloud sent them (JSON text). */
-  data: string
-}
+  data: z.string(),
+})
+export type HistoryEventMark = z.infer<typeof historyEventMarkSchema>
 
-export interface HistoryFetchResult {
+export const historyFetchResultSchema = z.object({
   /** The job's id: the one the caller chose, or one made up for it. */
-  jobId: string
-  deviceId: string
-  fromMs: number
-  toMs: number
+  jobId: z.string(),
+  deviceId: z.string(),
+  fromMs: z.number(),
+  toMs: z.number(),
   /** One per property asked for, in the order asked. */
-  series: HistorySeries[]
+  series: z.array(historySeriesSchema),
   /** Empty when events were not asked for. */
-  events: HistoryEventMark[]
+  events: z.array(historyEventMarkSchema),
   /** What the local cache answered: points (and events), and the covered spans read. */
-  fromCache: { points: number; spans: number }
+  fromCache: z.object({ points: z.number(), spans: z.number() }),
   /**
    * What came from the cloud: points (and events), pages, retried pages, and units fetched
    * (point segments, plus one per uncovered span of the events).
    */
-  fetched: { points: number; pages: number; retries: number; segments: number }
+  fetched: z.object({ points: z.number(), pages: z.number(), retries: z.number(), segments: z.number() }),
   /**
    * Data after this moment (the last few minutes, or the future) is fetched every time and
    * never cached: devices may still report into it.
    */
-  cacheableUntilMs: number
-}
+  cacheableUntilMs: z.number(),
+})
+export type HistoryFetchResult = z.infer<typeof historyFetchResultSchema>
 
 /** Pushed while a fetch runs, at most one per 100 ms per job. */
-export interface HistoryProgress {
-  jobId: string
+export const historyProgressSchema = z.object({
+  jobId: z.string(),
   /** Points (and events) received from the cloud so far. */
-  points: number
-  pages: number
-  segmentsDone: number
+  points: z.number(),
+  pages: z.number(),
+  segmentsDone: z.number(),
   /** Point segments of all properties, plus one per uncovered span of the events. */
-  segmentsTotal: number
-}
+  segmentsTotal: z.number(),
+})
+export type HistoryProgress = z.infer<typeof historyProgressSchema>
 
-export interface HistoryCacheStats {
+export const historyCacheStatsSchema = z.object({
   /** Points and events kept. */
-  points: number
+  points: z.number(),
   /** Covered spans kept (one property or one device's events each). */
-  spans: number
+  spans: z.number(),
   /** The cap: past it, least recently used spans are dropped. */
-  maxPoints: number
-}
+  maxPoints: z.number(),
+})
+export type HistoryCacheStats = z.infer<typeof historyCacheStatsSchema>

@@ -1,18 +1,22 @@
 /**
- * Firmware upgrades (issue #7) as they cross the bridge: one device's firmware state, and
+ * Firmware upgrades as they cross the bridge: one device's firmware state, and
  * staged fleet rollouts (plan, waves, per-device state, the live board and its report).
  * The engine lives in main (electron/core/rollout/); the renderer only sees these types.
  */
+import { z } from 'zod'
 
-export type RolloutKind = 'fleet' | 'single'
+export const rolloutKindSchema = z.enum(['fleet', 'single'])
+export type RolloutKind = z.infer<typeof rolloutKindSchema>
 
 /**
  * draft: planned, never started. running: publishing wave by wave. paused: no new publishes
  * (upgrades already sent are still watched to their end). completed: every device reached
  * an end state. cancelled: the operator stopped it; devices not yet published were dropped.
  */
-export type RolloutState = 'draft' | 'running' | 'paused' | 'completed' | 'cancelled'
-export type PauseReason = '' | 'operator' | 'threshold'
+export const rolloutStateSchema = z.enum(['draft', 'running', 'paused', 'completed', 'cancelled'])
+export type RolloutState = z.infer<typeof rolloutStateSchema>
+export const pauseReasonSchema = z.enum(['', 'operator', 'threshold'])
+export type PauseReason = z.infer<typeof pauseReasonSchema>
 
 /**
  * pending: not yet published. waiting: offline at its turn, rechecked until the plan's wait
@@ -21,52 +25,60 @@ export type PauseReason = '' | 'operator' | 'threshold'
  * the publish; watched until the device reports the target version, fails or times out.
  */
 export const DEVICE_ROLLOUT_STATES = ['pending', 'waiting', 'publishing', 'upgrading', 'done', 'failed', 'skipped', 'cancelled'] as const
+export const deviceRolloutStateSchema = z.enum(DEVICE_ROLLOUT_STATES)
 export type DeviceRolloutState = (typeof DEVICE_ROLLOUT_STATES)[number]
 export const FINAL_DEVICE_STATES: readonly DeviceRolloutState[] = ['done', 'failed', 'skipped', 'cancelled']
 
-/** Why a device ended as it did (empty for an ordinary success). */
-export type DeviceOutcomeReason =
-  | ''
-  /** done: it already ran the target version; nothing was published. */
-  | 'already'
-  /** failed: the cloud refused the publish (detail: its code and message). */
-  | 'refused'
-  /** failed: the device reported the upgrade failed (Status 5; detail: its ResultCode/ErrMsg). */
-  | 'failed'
-  /** failed: the device said done (Status 6) but reports another version than the target. */
-  | 'reverted'
-  /** failed: no end within the plan's device timeout. */
-  | 'timeout'
-  /** failed: the app stopped while publishing and the device shows no upgrade started; safe to retry. */
-  | 'interrupted'
-  /** failed: the cloud now offers another version than the one planned. */
-  | 'target-changed'
-  /** failed: the cloud refused to tell the device's firmware state. */
-  | 'error'
-  /** skipped (or failed, as the plan says): offline at its turn, or still offline after the wait. */
-  | 'offline'
-  /** skipped: the device runs a newer version than the target. */
-  | 'newer'
-  | 'cancelled'
+/**
+ * Why a device ended as it did (empty for an ordinary success).
+ * already: done, it already ran the target version; nothing was published.
+ * refused: failed, the cloud refused the publish (detail: its code and message).
+ * failed: the device reported the upgrade failed (Status 5; detail: its ResultCode/ErrMsg).
+ * reverted: the device said done (Status 6) but reports another version than the target.
+ * timeout: no end within the plan's device timeout.
+ * interrupted: the app stopped while publishing and the device shows no upgrade started; safe to retry.
+ * target-changed: the cloud now offers another version than the one planned.
+ * error: the cloud refused to tell the device's firmware state.
+ * offline: skipped (or failed, as the plan says): offline at its turn, or still offline after the wait.
+ * newer: skipped, the device runs a newer version than the target.
+ */
+export const deviceOutcomeReasonSchema = z.enum([
+  '',
+  'already',
+  'refused',
+  'failed',
+  'reverted',
+  'timeout',
+  'interrupted',
+  'target-changed',
+  'error',
+  'offline',
+  'newer',
+  'cancelled',
+])
+export type DeviceOutcomeReason = z.infer<typeof deviceOutcomeReasonSchema>
 
-export type OfflinePolicy =
-  | { mode: 'skip' }
+export const offlinePolicySchema = z.discriminatedUnion('mode', [
+  z.object({ mode: z.literal('skip') }),
   /** Recheck an offline device until `maxWaitMs` after its turn came; then skip it or count it failed. */
-  | { mode: 'wait'; maxWaitMs: number; then: 'skip' | 'fail' }
+  z.object({ mode: z.literal('wait'), maxWaitMs: z.number(), then: z.enum(['skip', 'fail']) }),
+])
+export type OfflinePolicy = z.infer<typeof offlinePolicySchema>
 
-export interface RolloutPlan {
+export const rolloutPlanSchema = z.object({
   /** Devices in the first wave (chosen across products, so each product is tried early). */
-  canary: number
+  canary: z.number(),
   /** Cumulative shares of the fleet after each later wave, ascending, the last 100. */
-  steps: number[]
+  steps: z.array(z.number()),
   /** Upgrades in flight at once. */
-  concurrency: number
+  concurrency: z.number(),
   /** A wave whose failures exceed this share of its devices pauses the rollout ('threshold'). */
-  maxFailedPercent: number
-  offline: OfflinePolicy
+  maxFailedPercent: z.number(),
+  offline: offlinePolicySchema,
   /** From publish to the device reporting the target version; longer counts as failed. */
-  deviceTimeoutMs: number
-}
+  deviceTimeoutMs: z.number(),
+})
+export type RolloutPlan = z.infer<typeof rolloutPlanSchema>
 
 /** Which devices: those matching every filter given (each filter matches any of its values). */
 export interface RolloutSelection {
@@ -79,173 +91,183 @@ export interface RolloutSelection {
   deviceIds?: string[]
 }
 
+export const deviceCountsSchema = z.record(deviceRolloutStateSchema, z.number())
 export type DeviceCounts = Record<DeviceRolloutState, number>
 
 /** One product's upgrade in a rollout: to which version, for how many devices. */
-export interface RolloutTarget {
-  productId: string
-  productName: string
-  version: string
-  count: number
-}
+export const rolloutTargetSchema = z.object({ productId: z.string(), productName: z.string(), version: z.string(), count: z.number() })
+export type RolloutTarget = z.infer<typeof rolloutTargetSchema>
 
-export interface RolloutSummary {
-  rolloutId: string
-  name: string
-  kind: RolloutKind
-  state: RolloutState
-  pauseReason: PauseReason
-  profileId: string
-  account: string
-  plan: RolloutPlan
+const ms = z.number().nullable()
+
+export const rolloutSummarySchema = z.object({
+  rolloutId: z.string(),
+  name: z.string(),
+  kind: rolloutKindSchema,
+  state: rolloutStateSchema,
+  pauseReason: pauseReasonSchema,
+  profileId: z.string(),
+  account: z.string(),
+  plan: rolloutPlanSchema,
   /** What it upgrades to, per product (fixed when it was planned). */
-  targets: RolloutTarget[]
-  total: number
-  counts: DeviceCounts
+  targets: z.array(rolloutTargetSchema),
+  total: z.number(),
+  counts: deviceCountsSchema,
   /** Index of the wave now being published (0 = canary when there is one). */
-  currentWave: number
-  waveCount: number
-  createdMs: number
-  startedMs: number | null
-  finishedMs: number | null
-  updatedMs: number
+  currentWave: z.number(),
+  waveCount: z.number(),
+  createdMs: z.number(),
+  startedMs: ms,
+  finishedMs: ms,
+  updatedMs: z.number(),
   /** Who drives it now: this app, another running instance, or nobody. */
-  driver: 'here' | 'elsewhere' | 'none'
+  driver: z.enum(['here', 'elsewhere', 'none']),
   /** Running, but no app drives it (the app stopped or the session ended): resume to continue. */
-  interrupted: boolean
+  interrupted: z.boolean(),
   /** Rough time left at the pace so far; null before any device finished. */
-  etaMs: number | null
-}
+  etaMs: ms,
+})
+export type RolloutSummary = z.infer<typeof rolloutSummarySchema>
 
-export interface RolloutWave {
-  index: number
-  size: number
-  counts: DeviceCounts
-  startedMs: number | null
-  finishedMs: number | null
+export const rolloutWaveSchema = z.object({
+  index: z.number(),
+  size: z.number(),
+  counts: deviceCountsSchema,
+  startedMs: ms,
+  finishedMs: ms,
   /** Failures counted against the threshold, as a share of the wave (0..100). */
-  failedPercent: number
-}
+  failedPercent: z.number(),
+})
+export type RolloutWave = z.infer<typeof rolloutWaveSchema>
 
-export interface RolloutDevice {
-  deviceId: string
-  productId: string
-  productName: string
-  aliasName: string
-  familyName: string
-  roomName: string
-  wave: number
-  fromVersion: string
-  targetVersion: string
+export const rolloutDeviceSchema = z.object({
+  deviceId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  aliasName: z.string(),
+  familyName: z.string(),
+  roomName: z.string(),
+  wave: z.number(),
+  fromVersion: z.string(),
+  targetVersion: z.string(),
   /** What the device reported at its end (empty before). */
-  finalVersion: string
-  state: DeviceRolloutState
-  reason: DeviceOutcomeReason
-  detail: string
+  finalVersion: z.string(),
+  state: deviceRolloutStateSchema,
+  reason: deviceOutcomeReasonSchema,
+  detail: z.string(),
   /** 1, plus one per operator retry. */
-  attempt: number
+  attempt: z.number(),
   /** AppPublishFirmwareUpdateMessage calls sent for it in this rollout. */
-  publishes: number
+  publishes: z.number(),
   /** RequestId of the latest publish (quote it to the cloud team). */
-  requestId: string
+  requestId: z.string(),
   /** Latest AppDescribeFirmwareUpdateStatus Status seen (push or poll), and in words. */
-  otaStatus: number | null
-  otaStatusText: string
-  percent: number | null
-  publishedMs: number | null
-  finishedMs: number | null
-}
+  otaStatus: z.number().nullable(),
+  otaStatusText: z.string(),
+  percent: z.number().nullable(),
+  publishedMs: ms,
+  finishedMs: ms,
+})
+export type RolloutDevice = z.infer<typeof rolloutDeviceSchema>
 
-export interface RolloutBoard {
-  summary: RolloutSummary
-  waves: RolloutWave[]
+export const rolloutBoardSchema = z.object({
+  summary: rolloutSummarySchema,
+  waves: z.array(rolloutWaveSchema),
   /** The page of devices asked for, in plan order. */
-  devices: RolloutDevice[]
-  deviceTotal: number
-}
+  devices: z.array(rolloutDeviceSchema),
+  deviceTotal: z.number(),
+})
+export type RolloutBoard = z.infer<typeof rolloutBoardSchema>
 
 /** One rollout's change, batched at most once per 250 ms. */
-export interface RolloutProgress {
-  summary: RolloutSummary
-  waves: RolloutWave[]
+export const rolloutProgressSchema = z.object({
+  summary: rolloutSummarySchema,
+  waves: z.array(rolloutWaveSchema),
   /** Devices that changed since the previous event. */
-  devices: RolloutDevice[]
-}
+  devices: z.array(rolloutDeviceSchema),
+})
+export type RolloutProgress = z.infer<typeof rolloutProgressSchema>
 
-export interface FirmwareInfo {
-  productId: string
-  productName: string
-  version: string
-  name: string
-  description: string
-  md5: string
+export const firmwareInfoSchema = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  version: z.string(),
+  name: z.string(),
+  description: z.string(),
+  md5: z.string(),
   /** Upload time, Unix seconds. */
-  createTime: number
-  fwType: string
-}
+  createTime: z.number(),
+  fwType: z.string(),
+})
+export type FirmwareInfo = z.infer<typeof firmwareInfoSchema>
 
 /** AppDescribeFirmwareUpdateStatus, with its Status in words. */
-export interface OtaStatusInfo {
-  status: number
-  statusText: string
-  percent: number
-  oriVersion: string
-  dstVersion: string
-  errMsg: string
-}
+export const otaStatusInfoSchema = z.object({
+  status: z.number(),
+  statusText: z.string(),
+  percent: z.number(),
+  oriVersion: z.string(),
+  dstVersion: z.string(),
+  errMsg: z.string(),
+})
+export type OtaStatusInfo = z.infer<typeof otaStatusInfoSchema>
 
 /** One device's firmware: what it runs, what it can get, and any upgrade under way. */
-export interface OtaCheck {
-  deviceId: string
-  currentVersion: string
+export const otaCheckSchema = z.object({
+  deviceId: z.string(),
+  currentVersion: z.string(),
   /** The version AppCheckFirmwareUpdate offers (equal to currentVersion when none is newer). */
-  targetVersion: string
-  upgradable: boolean
-  online: boolean | null
+  targetVersion: z.string(),
+  upgradable: z.boolean(),
+  online: z.boolean().nullable(),
   /** The target's details (AppDescribeFirmware), when an upgrade is on offer. */
-  firmware: FirmwareInfo | null
-  status: OtaStatusInfo
-}
+  firmware: firmwareInfoSchema.nullable(),
+  status: otaStatusInfoSchema,
+})
+export type OtaCheck = z.infer<typeof otaCheckSchema>
 
-export interface PreviewDevice {
-  deviceId: string
-  productId: string
-  productName: string
-  aliasName: string
-  familyId: string
-  familyName: string
-  roomId: string
-  roomName: string
-  online: boolean
+export const previewDeviceSchema = z.object({
+  deviceId: z.string(),
+  productId: z.string(),
+  productName: z.string(),
+  aliasName: z.string(),
+  familyId: z.string(),
+  familyName: z.string(),
+  roomId: z.string(),
+  roomName: z.string(),
+  online: z.boolean(),
   /** 0 ordinary, 1 gateway, 2 sub-device. */
-  deviceType: number
-  currentVersion: string
-  targetVersion: string
-  upgradable: boolean
+  deviceType: z.number(),
+  currentVersion: z.string(),
+  targetVersion: z.string(),
+  upgradable: z.boolean(),
   /** Why not: 'up-to-date', or 'check-failed' (detail says why). */
-  reason: '' | 'up-to-date' | 'check-failed'
-  detail: string
-}
+  reason: z.enum(['', 'up-to-date', 'check-failed']),
+  detail: z.string(),
+})
+export type PreviewDevice = z.infer<typeof previewDeviceSchema>
 
-export interface UpgradePath {
-  productId: string
-  productName: string
-  fromVersion: string
-  toVersion: string
-  count: number
-}
+export const upgradePathSchema = z.object({
+  productId: z.string(),
+  productName: z.string(),
+  fromVersion: z.string(),
+  toVersion: z.string(),
+  count: z.number(),
+})
+export type UpgradePath = z.infer<typeof upgradePathSchema>
 
-export interface RolloutPreview {
-  devices: PreviewDevice[]
-  upgradable: number
+export const rolloutPreviewSchema = z.object({
+  devices: z.array(previewDeviceSchema),
+  upgradable: z.number(),
   /** Upgradable devices offline right now (the plan's offline policy decides). */
-  offline: number
-  upToDate: number
-  failedChecks: number
-  paths: UpgradePath[]
+  offline: z.number(),
+  upToDate: z.number(),
+  failedChecks: z.number(),
+  paths: z.array(upgradePathSchema),
   /** Details of every target version. */
-  firmware: FirmwareInfo[]
-}
+  firmware: z.array(firmwareInfoSchema),
+})
+export type RolloutPreview = z.infer<typeof rolloutPreviewSchema>
 
 /** AppDescribeFirmwareUpdateStatus Status codes, as the reference words them. */
 export const OTA_STATUS_TEXT: Readonly<Record<number, string>> = {

@@ -4,64 +4,70 @@
  * numeric bounds as strings and the template itself as an object or a JSON string; a field
  * that is missing or malformed is left out rather than guessed.
  */
+import { z } from 'zod'
 
-export type ScalarType = 'bool' | 'enum' | 'stringenum' | 'int' | 'float' | 'string' | 'timestamp'
+export const scalarTypeSchema = z.enum(['bool', 'enum', 'stringenum', 'int', 'float', 'string', 'timestamp'])
+export type ScalarType = z.infer<typeof scalarTypeSchema>
 
-export interface ScalarSpec {
-  type: ScalarType
+export const scalarSpecSchema = z.object({
+  type: scalarTypeSchema,
   /** bool/enum/stringenum: raw value (as text) → label. */
-  mapping: Record<string, string>
-  min?: number
-  max?: number
-  step?: number
-  start?: number
-  unit: string
-}
+  mapping: z.record(z.string(), z.string()),
+  min: z.number().optional(),
+  max: z.number().optional(),
+  step: z.number().optional(),
+  start: z.number().optional(),
+  unit: z.string(),
+})
+export type ScalarSpec = z.infer<typeof scalarSpecSchema>
 
-export interface StructMemberSpec {
-  id: string
-  name: string
-  spec: ScalarSpec
-}
+export const structMemberSpecSchema = z.object({ id: z.string(), name: z.string(), spec: scalarSpecSchema })
+export type StructMemberSpec = z.infer<typeof structMemberSpecSchema>
 
-export type ValueSpec = ScalarSpec | { type: 'struct'; members: StructMemberSpec[]; unit: '' }
+export const valueSpecSchema = z.union([
+  scalarSpecSchema,
+  z.object({ type: z.literal('struct'), members: z.array(structMemberSpecSchema), unit: z.literal('') }),
+])
+export type ValueSpec = z.infer<typeof valueSpecSchema>
 
-export interface PropertySpec {
-  id: string
-  name: string
-  desc: string
+export const propertySpecSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  desc: z.string(),
   /** 'rw' can be controlled; 'r' is read-only. */
-  mode: 'r' | 'rw'
-  spec: ValueSpec
-}
+  mode: z.enum(['r', 'rw']),
+  spec: valueSpecSchema,
+})
+export type PropertySpec = z.infer<typeof propertySpecSchema>
 
-export interface ParamSpec {
-  id: string
-  name: string
-  spec: ValueSpec
-}
+export const paramSpecSchema = z.object({ id: z.string(), name: z.string(), spec: valueSpecSchema })
+export type ParamSpec = z.infer<typeof paramSpecSchema>
 
-export interface EventSpec {
-  id: string
-  name: string
-  desc: string
-  type: 'info' | 'alert' | 'fault' | string
-  params: ParamSpec[]
-}
+export const eventSpecSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  desc: z.string(),
+  /** 'info', 'alert' or 'fault' on Tencent's cloud; other text passes through. */
+  type: z.string(),
+  params: z.array(paramSpecSchema),
+})
+export type EventSpec = z.infer<typeof eventSpecSchema>
 
-export interface ActionSpec {
-  id: string
-  name: string
-  desc: string
-  input: ParamSpec[]
-  output: ParamSpec[]
-}
+export const actionSpecSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  desc: z.string(),
+  input: z.array(paramSpecSchema),
+  output: z.array(paramSpecSchema),
+})
+export type ActionSpec = z.infer<typeof actionSpecSchema>
 
-export interface ThingModel {
-  properties: PropertySpec[]
-  events: EventSpec[]
-  actions: ActionSpec[]
-}
+export const thingModelSchema = z.object({
+  properties: z.array(propertySpecSchema),
+  events: z.array(eventSpecSchema),
+  actions: z.array(actionSpecSchema),
+})
+export type ThingModel = z.infer<typeof thingModelSchema>
 
 export const emptyThingModel = (): ThingModel => ({ properties: [], events: [], actions: [] })
 

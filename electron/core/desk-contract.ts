@@ -3,7 +3,7 @@
  * from them. The core imports nothing from 'electron'; a host injects these.
  */
 import type { BridgeResult } from '../../shared/errors'
-import type { BridgeEvents, EventName } from '../../shared/bridge'
+import type { BridgeEvents, EventName } from '../../shared/contracts'
 
 /** Encrypts secrets at rest. Electron's safeStorage fits this shape. */
 export interface SecretCipher {

@@ -2,30 +2,35 @@ import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { LocalCode } from '../../shared/errors'
 import type { SessionChange } from '../../shared/domain'
-import type { SignedVideoUrl } from '../../shared/video'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
-import { TOKEN_ACTIONS, type TokenActionName } from './api/action-client'
-import { ApiError } from './api/api-error'
+import type { CloudCall } from './api/cloud-call'
 import { CloudClient } from './api/cloud-client'
+import { auditCommands } from './audit/commands'
 import { recordChanges } from './audit/change-recorder'
+import { consoleCommands } from './console/commands'
 import type { Desk, DeskHostOptions } from './desk-contract'
+import { deviceCommands } from './device/commands'
 import { createDispatcher, type CommandHandlers } from './dispatcher'
 import { EventHub } from './events'
-import { FleetService, type CloudCall } from './fleet/fleet-service'
+import { fleetCommands } from './fleet/commands'
+import { FleetService } from './fleet/fleet-service'
 import { historyCommands } from './history/commands'
+import { liveCommands } from './live/commands'
 import { HistoryService, type HistoryTuning } from './history/history-service'
 import { LiveService, type LiveDeps } from './live/live-service'
 import { createLogger } from './log/logger'
 import { ProfileStore } from './session/profiles'
 import type { Clock } from './rollout/clock'
-import { rolloutCommands } from './rollout/commands'
+import { firmwareCommands } from './rollout/commands'
+import { messagesCommands } from './messages/commands'
 import { RolloutService, type RolloutTuning } from './rollout/rollout-service'
+import { profilesCommands, sessionCommands } from './session/commands'
 import { SessionService } from './session/session-service'
 import { AuditLog } from './audit/audit-log'
 import { openDatabase } from './store/database'
 import { SecretVault } from './session/vault'
 import { mediaOriginsFor } from './video/media-origins'
-import { signVideoUrl } from './video/signed-video-url'
+import { videoCommands } from './video/commands'
 import { withVideoSpelling } from './video/video-spelling'
 
 /** What tests and benchmarks may swap; hosts pass none of it. */
@@ -46,6 +51,8 @@ export interface DeskOverrides {
   rollout?: Partial<RolloutTuning> & { clock?: Clock; ownerId?: string }
   /** How long signed playback links live, in seconds (tests shorten it to see re-signing). */
   videoLinkSeconds?: number
+  /** Check every command's result against its contract (tests; development builds). */
+  checkResults?: boolean
 }
 
 /** Builds the core a host serves: profiles, session, fleet, live data, audit, behind one dispatcher. */
@@ -118,8 +125,26 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     tuning: rolloutTuning,
     ownerId,
   })
-  const video = { sign: (request: { deviceId: string; videoUrl: string }) => signVideoUrl(read, request, now(), overrides.videoLinkSeconds) }
-  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub }), logger)
+  const handlers: CommandHandlers = {
+    'app.info': async () => ({
+      version: options.version,
+      mode: options.mode,
+      platform: options.platform,
+      secretStorage: vault.persistent ? 'encrypted' : 'session-only',
+    }),
+    ...profilesCommands(profiles, session),
+    ...sessionCommands(session),
+    ...fleetCommands(fleet, hub),
+    ...liveCommands(live),
+    ...deviceCommands(call),
+    ...messagesCommands(read),
+    ...historyCommands(history),
+    ...firmwareCommands(rollouts),
+    ...videoCommands(read, now, overrides.videoLinkSeconds),
+    ...auditCommands(audit),
+    ...consoleCommands(call),
+  }
+  const dispatch = createDispatcher(handlers, logger, { checkResults: overrides.checkResults })
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
@@ -144,65 +169,6 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
 async function embeddedSandbox(options: DeskHostOptions, overrides: DeskOverrides): Promise<RunningSandbox | null> {
   if (options.embeddedSandbox === false) return null
   return overrides.sandboxInstance ?? (await startSandbox({ port: 0, ...overrides.sandbox }))
-}
-
-interface Services {
-  options: DeskHostOptions
-  vault: SecretVault
-  profiles: ProfileStore
-  session: SessionService
-  fleet: FleetService
-  live: LiveService
-  audit: AuditLog
-  /** A call as the signed-in user, audited when it changes something. */
-  call: CloudCall
-  history: HistoryService
-  rollouts: RolloutService
-  video: { sign(request: { deviceId: string; videoUrl: string }): Promise<SignedVideoUrl> }
-  hub: EventHub
-}
-
-function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub }: Services): CommandHandlers {
-  return {
-    'app.info': async () => ({
-      version: options.version,
-      mode: options.mode,
-      platform: options.platform,
-      secretStorage: vault.persistent ? 'encrypted' : 'session-only',
-    }),
-    'profiles.list': async () => profiles.list(),
-    'profiles.save': async (input) => profiles.save(input),
-    'profiles.remove': async ({ id }) => {
-      if (session.current()?.profileId === id) await session.signOut()
-      await profiles.remove(id)
-      return null
-    },
-    'session.current': async () => session.current(),
-    'session.signIn': async ({ profileId, credentials, remember }) => session.signIn(profileId, credentials, { remember }),
-    'session.signOut': async () => {
-      await session.signOut()
-      return null
-    },
-    'families.list': async () => fleet.families(),
-    'families.describe': async ({ familyId }) => fleet.family(familyId),
-    'rooms.list': async ({ familyId }) => fleet.rooms(familyId),
-    'devices.list': async ({ familyId, roomId }) =>
-      fleet.devices(familyId, roomId ?? '', (loaded, total) => hub.emit('devices.progress', { familyId, loaded, total })),
-    'products.list': async ({ productIds }) => fleet.productList(productIds),
-    'live.watch': async ({ deviceIds }) => live.watch(deviceIds),
-    'api.call': async ({ action, params }) => {
-      if (!TOKEN_ACTIONS.includes(action as TokenActionName)) {
-        throw new ApiError({ kind: 'validation', code: LocalCode.UnknownAction, message: `${action} is not an action of the reference.`, action })
-      }
-      const reply = await call(action, params)
-      return { action, requestId: reply.requestId, data: reply.data }
-    },
-    'audit.list': async (filter) => audit.list(filter),
-    'video.signUrl': async (request) => video.sign(request),
-    'audit.export': async (filter) => ({ csv: audit.toCsv(filter), count: audit.list({ ...filter, limit: 1 }).total }),
-    ...historyCommands(history),
-    ...rolloutCommands(rollouts),
-  }
 }
 
 export type { RunningSandbox }

@@ -1,4 +1,4 @@
-import type { BridgeEvents, EventName } from '../../shared/bridge'
+import type { BridgeEvents, EventName } from '../../shared/contracts'
 import type { EventListener } from './desk-contract'
 
 /** Fans events out to every host listener; one failing listener does not stop the rest. */

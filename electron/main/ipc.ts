@@ -2,7 +2,7 @@
  * The bridge's two IPC channels on the main side: commands in (IPC_INVOKE), events out
  * (IPC_EVENT). Every invoke is answered with a BridgeResult; nothing here throws across IPC.
  */
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/bridge-names'
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/bridge-channels'
 import { LocalCode, type BridgeError, type BridgeResult } from '../../shared/errors'
 import type { Desk } from '../core/desk-contract'
 

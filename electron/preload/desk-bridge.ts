@@ -2,10 +2,11 @@
  * The bridge the preload exposes as `window.explorerDesk`: exactly DeskBridge's two
  * functions over the two IPC channels. ipcRenderer itself never reaches the page, and
  * neither does Electron's IPC event object (its `sender` is ipcRenderer).
- * Imports only zod-free modules: this file is bundled into the sandboxed preload.
+ * Imports only zod-free modules: this file is bundled into the sandboxed preload. It checks
+ * names by shape only; main checks every name and argument against shared/contracts.
  */
-import { IPC_EVENT, IPC_INVOKE, isCommandName, isEventName } from '../../shared/bridge-names'
-import type { DeskBridge } from '../../shared/bridge'
+import { IPC_EVENT, IPC_INVOKE, isBridgeName } from '../../shared/bridge-channels'
+import type { DeskBridge } from '../../shared/contracts'
 import { LocalCode, type BridgeResult } from '../../shared/errors'
 
 type IpcListener = (event: unknown, ...args: unknown[]) => void
@@ -19,7 +20,7 @@ export interface PreloadIpc {
 
 export function createDeskBridge(ipc: PreloadIpc): DeskBridge {
   const invoke = async (command: unknown, args: unknown): Promise<BridgeResult<unknown>> => {
-    if (!isCommandName(command)) {
+    if (!isBridgeName(command)) {
       return failure('validation', LocalCode.UnknownCommand, `Unknown command: ${describe(command)}`)
     }
     try {
@@ -31,7 +32,7 @@ export function createDeskBridge(ipc: PreloadIpc): DeskBridge {
   }
 
   const on = (event: unknown, listener: unknown): (() => void) => {
-    if (!isEventName(event)) throw new TypeError(`Unknown event: ${describe(event)}`)
+    if (!isBridgeName(event)) throw new TypeError(`Unknown event: ${describe(event)}`)
     if (typeof listener !== 'function') throw new TypeError('The listener must be a function')
     const relay: IpcListener = (_ipcEvent, name, payload) => {
       if (name === event) listener(payload)

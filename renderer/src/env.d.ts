@@ -1,6 +1,6 @@
 /// <reference types="vite/client" />
 /// <reference types="element-plus/global" />
-import type { DeskBridge } from '@shared/bridge'
+import type { DeskBridge } from '@shared/contracts'
 
 declare global {
   interface Window {

@@ -3,7 +3,7 @@
  * answering typed messages, and the desk is driven through its dispatcher.
  */
 import type { ChildProcess } from 'node:child_process'
-import type { CommandName, CommandResult } from '../../shared/bridge'
+import type { CommandName, CommandResult } from '../../shared/contracts'
 import type { Desk } from '../../electron/core/desk-contract'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 

@@ -6,7 +6,7 @@
  */
 import pino from 'pino'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { BridgeEvents, EventName } from '../../shared/bridge'
+import type { BridgeEvents, EventName } from '../../shared/contracts'
 import type { PreviewDevice, RolloutBoard, RolloutProgress } from '../../shared/rollout'
 import { CloudClient } from '../../electron/core/api/cloud-client'
 import { createDesk } from '../../electron/core/desk'

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
-import type { BridgeEvents, EventName, WireToPage } from '../../shared/bridge'
+import type { BridgeEvents, EventName, WireToPage } from '../../shared/contracts'
 import type { Desk, EventListener } from '../../electron/core/desk-contract'
 import { startWebHost, type WebHost } from '../../electron/web/host'
 

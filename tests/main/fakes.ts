@@ -1,7 +1,7 @@
 /** Small stand-ins for the Electron objects the main-process modules take as parameters. */
 import { vi } from 'vitest'
 import type { BridgeResult } from '../../shared/errors'
-import type { BridgeEvents, EventName } from '../../shared/bridge'
+import type { BridgeEvents, EventName } from '../../shared/contracts'
 import type { Desk, EventListener } from '../../electron/core/desk-contract'
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- a fake must accept every Electron listener shape

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/bridge'
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/contracts'
 import { LocalCode } from '../../shared/errors'
 import { forwardDeskEvents, IpcCode, registerDeskIpc } from '../../electron/main/ipc'
 import { FakeDesk, FakeIpcMain, FakeWebContents } from './fakes'

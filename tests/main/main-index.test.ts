@@ -3,7 +3,7 @@
  * real launch wires up, in the order Electron allows it.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { IPC_INVOKE } from '../../shared/bridge'
+import { IPC_INVOKE } from '../../shared/contracts'
 import { FakeDesk, FakeEmitter, FakeIpcMain, FakeSession, FakeWebContents, fakeEvent } from './fakes'
 
 class FakeBrowserWindow extends FakeEmitter {

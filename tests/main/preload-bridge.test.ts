@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest'
-import { IPC_EVENT, IPC_INVOKE } from '../../shared/bridge'
+import { IPC_EVENT, IPC_INVOKE } from '../../shared/contracts'
 import { LocalCode } from '../../shared/errors'
 import { createDeskBridge, type PreloadIpc } from '../../electron/preload/desk-bridge'
 import { FakeEmitter } from './fakes'

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import type { WireToHost, WireToPage } from '@shared/bridge'
+import type { WireToHost, WireToPage } from '@shared/contracts'
 import { SocketBridge, type SocketLike } from '@/bridge/socket-bridge'
 import { bridgeUrl, createDeskClient, stripTokenFromUrl } from '@/bridge/client'
 import { DeskError } from '@/bridge/desk-error'

@@ -1,7 +1,8 @@
-/** A DeskClient for tests: canned command handlers, recorded calls, events fired by hand. */
-import type { BridgeEvents, CommandArgs, CommandName, CommandResult, EventName } from '@shared/bridge'
+/** A DeskClient for tests: canned command handlers (checked against the contract), recorded calls, events fired by hand. */
+import type { BridgeEvents, CommandArgs, CommandName, CommandResult, EventName } from '@shared/contracts'
 import type { BridgeError } from '@shared/errors'
 import { DeskError } from '@/bridge/desk-error'
+import { checkResult } from '@/bridge/result-check'
 import type { DeskClient, LinkState } from '@/bridge/client'
 
 export type Handlers = {
@@ -33,7 +34,10 @@ export function fakeDesk(handlers: Handlers = {}): FakeDesk {
       const handler = desk.handlers[command] as ((a: CommandArgs<C>) => CommandResult<C> | Promise<CommandResult<C>>) | undefined
       if (!handler) throw new DeskError({ kind: 'internal', code: 'Test.NoHandler', message: `no handler for ${command}` })
       try {
-        return await handler(args)
+        const result = await handler(args)
+        // A fake that drifts from the contract fails the test, as the real core would.
+        checkResult(command, result)
+        return result
       } catch (error) {
         if (error instanceof DeskError) for (const l of errorListeners) l(command, error.detail)
         throw error

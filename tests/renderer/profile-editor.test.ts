@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import type { ProfileInput } from '@shared/bridge'
+import type { ProfileInput } from '@shared/contracts'
 import type { ProfileSummary } from '@shared/domain'
 import SignInView from '@/views/SignInView.vue'
 import { fakeDesk } from './fake-desk'

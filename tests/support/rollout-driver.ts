@@ -9,7 +9,7 @@
  * Tells the parent over IPC: {type: 'driving', rolloutId, done, publishing, upgrading}, then {type: 'finished', board}.
  */
 import pino from 'pino'
-import type { CommandName, CommandResult } from '../../shared/bridge'
+import type { CommandName, CommandResult } from '../../shared/contracts'
 import { createDesk } from '../../electron/core/desk'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../electron/core/api/api-error'
 import { DEFAULT_LINK_SECONDS, signVideoUrl } from '../../electron/core/video/signed-video-url'
-import type { CloudCall } from '../../electron/core/video/video-spelling'
+import type { CloudCall } from '../../electron/core/api/cloud-call'
 
 describe('signing a playback link', () => {
   it('asks for an absolute ExpireTime (Unix seconds) of the camera named by the device id', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../electron/core/api/api-error'
-import { withVideoSpelling, type CloudCall } from '../../electron/core/video/video-spelling'
+import type { CloudCall } from '../../electron/core/api/cloud-call'
+import { withVideoSpelling } from '../../electron/core/video/video-spelling'
 
 /** A cloud that knows only one spelling of the cloud-storage actions, recording what it was sent. */
 function cloudKnowing(prefix: string) {

@@ -1,22 +1,13 @@
 import type { Device, Family, FamilyDetail, Product, Room } from '../../../shared/domain'
-import type { CallOptions, Params } from '../api/cloud-client'
-import type { CloudReply } from '../api/envelope'
-import {
-  deviceListShape,
-  deviceStatusesShape,
-  familyDetailShape,
-  familyListShape,
-  productsShape,
-  readShape,
-  roomListShape,
-} from '../api/shapes'
+import type { Params } from '../api/cloud-client'
+import type { CloudCall } from '../api/cloud-call'
+import { deviceListShape, deviceStatusesShape, familyDetailShape, familyListShape, productsShape, roomListShape } from '../api/answers/fleet'
+import { readAnswer } from '../api/answers/read'
 import { chunk, fetchAllPages } from '../api/paging'
 import { readThingModel } from '../../../shared/thing-model'
 
 export type DevicesProgress = (loaded: number, total: number) => void
 
-/** How the fleet reads the cloud: a signed-in call (SessionService.call fits). */
-export type CloudCall = (action: string, params: Params, call?: CallOptions) => Promise<CloudReply>
 
 const PAGE_LIMIT = 50
 /** Device-list pages in flight at once: a 10,000-device family is 200 pages. */
@@ -145,7 +136,7 @@ export class FleetService {
     return new Map(productIds.flatMap((id) => (this.products.has(id) ? [[id, this.products.get(id)!]] : [])))
   }
 
-  private async read<T extends Parameters<typeof readShape>[0]>(action: string, params: Params, shape: T) {
-    return readShape(shape, await this.call(action, params), action)
+  private async read<T extends Parameters<typeof readAnswer>[0]>(action: string, params: Params, shape: T) {
+    return readAnswer(shape, await this.call(action, params), action)
   }
 }

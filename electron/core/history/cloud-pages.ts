@@ -5,7 +5,7 @@
 import type { HistoryEventMark } from '../../../shared/history'
 import { ApiError } from '../api/api-error'
 import type { CloudReply } from '../api/envelope'
-import type { CloudCall } from '../fleet/fleet-service'
+import type { CloudCall } from '../api/cloud-call'
 import { parseValue, type Columns } from './columns'
 import type { CursorPage } from './cursor-paging'
 import type { Span } from './spans'

@@ -1,10 +1,9 @@
-/** The history commands of the bridge, as the dispatcher runs them. */
-import type { CommandHandlers } from '../dispatcher'
+/** The history commands of the bridge (shared/contracts/history.ts). */
+import type { historyContract } from '../../../shared/contracts/history'
+import type { DomainHandlers } from '../dispatcher'
 import type { HistoryService } from './history-service'
 
-type HistoryCommand = 'history.fetch' | 'history.cancel' | 'history.cacheStats' | 'history.clearCache' | 'history.setCacheLimit'
-
-export function historyCommands(history: HistoryService): Pick<CommandHandlers, HistoryCommand> {
+export function historyCommands(history: HistoryService): DomainHandlers<typeof historyContract> {
   return {
     'history.fetch': async (args) => history.fetch(args),
     'history.cancel': async ({ jobId }) => ({ cancelled: history.cancel(jobId) }),

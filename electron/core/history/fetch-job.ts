@@ -6,7 +6,7 @@
  * segments' network waits, and a cancelled or failed job keeps what it finished.
  */
 import type { HistoryEventMark, HistoryFetchResult } from '../../../shared/history'
-import type { CloudCall } from '../fleet/fleet-service'
+import type { CloudCall } from '../api/cloud-call'
 import { mapConcurrently } from '../api/paging'
 import { EVENTS_SERIES, type HistoryCache, type StoreItem } from './cache'
 import { eventPageReader, pointPageReader } from './cloud-pages'

@@ -1,7 +1,7 @@
 import type { ConnectionState, SessionInfo } from '../../../shared/domain'
 import type { DeviceEvent, DeviceState, PropertyValue } from '../../../shared/live'
 import { pushUrlFor } from '../api/endpoints'
-import type { CloudCall } from '../fleet/fleet-service'
+import type { CloudCall } from '../api/cloud-call'
 import { chunk, mapConcurrently } from '../api/paging'
 import { PushClient, type PushClientOptions } from '../push/push-client'
 import { Batcher } from './batcher'

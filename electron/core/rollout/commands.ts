@@ -1,11 +1,9 @@
-/** The firmware and rollout commands of the bridge, as the dispatcher runs them. */
-import type { rolloutCommandArgs } from '../../../shared/rollout-args'
-import type { CommandHandlers } from '../dispatcher'
+/** The firmware and rollout commands of the bridge (shared/contracts/firmware.ts). */
+import type { firmwareContract } from '../../../shared/contracts/firmware'
+import type { DomainHandlers } from '../dispatcher'
 import type { RolloutService } from './rollout-service'
 
-type RolloutCommand = keyof typeof rolloutCommandArgs
-
-export function rolloutCommands(rollouts: RolloutService): Pick<CommandHandlers, RolloutCommand> {
+export function firmwareCommands(rollouts: RolloutService): DomainHandlers<typeof firmwareContract> {
   return {
     'ota.check': async ({ deviceId }) => rollouts.check(deviceId),
     'ota.upgradeDevice': async ({ deviceId, targetVersion, deviceTimeoutMs }) => rollouts.upgradeDevice(deviceId, targetVersion, deviceTimeoutMs),

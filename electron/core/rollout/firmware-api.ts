@@ -3,34 +3,13 @@
  * through the desk's audited `call`, so every AppPublishFirmwareUpdateMessage lands in the
  * audit log with its RequestId.
  */
-import { z } from 'zod'
 import type { FirmwareInfo, OtaStatusInfo } from '../../../shared/rollout'
 import { otaStatusText } from '../../../shared/rollout'
-import { deviceStatusesShape, readShape } from '../api/shapes'
-import type { CloudCall } from '../fleet/fleet-service'
+import { checkShape, firmwareShape, statusShape } from '../api/answers/firmware'
+import { deviceStatusesShape, subDeviceShape } from '../api/answers/fleet'
+import { readAnswer } from '../api/answers/read'
+import type { CloudCall } from '../api/cloud-call'
 import { chunk, fetchAllPages } from '../api/paging'
-
-const str = z.union([z.string(), z.number()]).transform(String)
-const optStr = z.union([z.string(), z.number(), z.null()]).optional().transform((v) => (v === null || v === undefined ? '' : String(v)))
-const int = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number)
-
-const checkShape = z.object({ CurrentVersion: str, DstVersion: optStr })
-/** The reference's success example lost Status at a page break; an answer without it is malformed. */
-const statusShape = z.object({ Status: int, Percent: int.optional().default(0), OriVersion: optStr, DstVersion: optStr, ErrMsg: optStr })
-const firmwareShape = z.object({
-  ProductId: optStr,
-  ProductName: optStr,
-  Version: optStr,
-  Name: optStr,
-  Description: optStr,
-  Md5sum: optStr,
-  Createtime: z.union([int, z.null()]).optional().transform((v) => v ?? 0),
-  FwType: optStr,
-})
-const subDeviceShape = z.object({
-  DeviceList: z.array(z.object({ DeviceId: optStr, ProductId: optStr, DeviceName: optStr })).default([]),
-  Total: int.optional().default(0),
-})
 
 export interface VersionCheck {
   current: string
@@ -52,20 +31,20 @@ export class FirmwareApi {
 
   async check(deviceId: string): Promise<VersionCheck> {
     const action = 'AppCheckFirmwareUpdate'
-    const answer = readShape(checkShape, await this.call(action, deviceParams(deviceId)), action)
+    const answer = readAnswer(checkShape, await this.call(action, deviceParams(deviceId)), action)
     return { current: answer.CurrentVersion, target: answer.DstVersion || answer.CurrentVersion }
   }
 
   async status(deviceId: string): Promise<OtaStatusInfo> {
     const action = 'AppDescribeFirmwareUpdateStatus'
-    const s = readShape(statusShape, await this.call(action, deviceParams(deviceId)), action)
+    const s = readAnswer(statusShape, await this.call(action, deviceParams(deviceId)), action)
     return { status: s.Status, statusText: otaStatusText(s.Status), percent: s.Percent, oriVersion: s.OriVersion, dstVersion: s.DstVersion, errMsg: s.ErrMsg }
   }
 
   async describe(productId: string, version: string): Promise<FirmwareInfo> {
     const action = 'AppDescribeFirmware'
     // The table spells it ProductID, the example ProductId; the table is the contract.
-    const f = readShape(firmwareShape, await this.call(action, { ProductID: productId, FirmwareVersion: version }), action)
+    const f = readAnswer(firmwareShape, await this.call(action, { ProductID: productId, FirmwareVersion: version }), action)
     return {
       productId: f.ProductId || productId,
       productName: f.ProductName,
@@ -88,7 +67,7 @@ export class FirmwareApi {
   async online(deviceIds: readonly string[]): Promise<Map<string, boolean>> {
     const out = new Map<string, boolean>()
     for (const DeviceIds of chunk(deviceIds, STATUS_BATCH)) {
-      const list = readShape(deviceStatusesShape, await this.call('AppGetDeviceStatuses', { DeviceIds }), 'AppGetDeviceStatuses')
+      const list = readAnswer(deviceStatusesShape, await this.call('AppGetDeviceStatuses', { DeviceIds }), 'AppGetDeviceStatuses')
       for (const s of list) out.set(s.DeviceId || `${s.ProductId}/${s.DeviceName}`, s.Online === 1)
     }
     return out
@@ -99,7 +78,7 @@ export class FirmwareApi {
     const { ProductId, DeviceName } = deviceParams(gatewayId)
     const list = await fetchAllPages(async (Offset, Limit) => {
       const params = { GatewayProductId: ProductId, GatewayDeviceName: DeviceName, Offset, Limit }
-      const page = readShape(subDeviceShape, await this.call('AppGetFamilySubDeviceList', params), 'AppGetFamilySubDeviceList')
+      const page = readAnswer(subDeviceShape, await this.call('AppGetFamilySubDeviceList', params), 'AppGetFamilySubDeviceList')
       return { items: page.DeviceList, total: page.Total }
     }, SUB_DEVICE_PAGE)
     return list.map((d) => d.DeviceId || `${d.ProductId}/${d.DeviceName}`)

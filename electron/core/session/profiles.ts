@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
-import type { ProfileInput, SignInCredentials } from '../../../shared/bridge'
+import type { ProfileInput, SignInCredentials } from '../../../shared/contracts'
 import type { CredentialMode, ProfileKind, ProfileSummary } from '../../../shared/domain'
 import { LocalCode } from '../../../shared/errors'
 import { ApiError } from '../api/api-error'

@@ -1,4 +1,4 @@
-import type { SignInCredentials } from '../../../shared/bridge'
+import type { SignInCredentials } from '../../../shared/contracts'
 import type { SessionChange, SessionEndReason, SessionInfo } from '../../../shared/domain'
 import { LocalCode } from '../../../shared/errors'
 import { ApiError, isTokenRejection } from '../api/api-error'

@@ -1,8 +1,9 @@
-import type { SignInCredentials } from '../../../shared/bridge'
+import type { SignInCredentials } from '../../../shared/contracts'
 import { LocalCode } from '../../../shared/errors'
 import { ApiError } from '../api/api-error'
 import type { CallOptions, CloudClient, Params } from '../api/cloud-client'
-import { readShape, tokenShape } from '../api/shapes'
+import { readAnswer } from '../api/answers/read'
+import { tokenShape } from '../api/answers/session'
 import type { StoredProfile } from './profiles'
 
 export interface IssuedToken {
@@ -27,7 +28,7 @@ export async function acquireToken(
   const [action, params] = signInRequest(credentials)
   if (profile.credentialMode === 'token-broker') return askBroker(profile.brokerUrl, action, params, options)
   const reply = await client.callAppApi(action, params, options.call)
-  const { Token, ExpireAt } = readShape(tokenShape, reply, action)
+  const { Token, ExpireAt } = readAnswer(tokenShape, reply, action)
   return { token: Token, expireAt: ExpireAt }
 }
 
@@ -62,7 +63,7 @@ async function askBroker(brokerUrl: string, action: string, params: Params, opti
   const answer = unwrap(body)
   const error = answer.Error as { Code?: string; Message?: string } | undefined
   if (error) throw new ApiError({ kind: 'api', code: error.Code || 'BrokerError', message: error.Message || 'The token broker refused the sign-in.', action })
-  const { Token, ExpireAt } = readShape(tokenShape, { data: answer, requestId: '' }, action)
+  const { Token, ExpireAt } = readAnswer(tokenShape, { data: answer, requestId: '' }, action)
   return { token: Token, expireAt: ExpireAt }
 }
 

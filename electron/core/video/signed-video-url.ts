@@ -7,7 +7,7 @@
 import { LocalCode } from '../../../shared/errors'
 import type { SignedVideoUrl } from '../../../shared/video'
 import { ApiError } from '../api/api-error'
-import type { CloudCall } from './video-spelling'
+import type { CloudCall } from '../api/cloud-call'
 
 /** Ten minutes: short enough for a leaked link, long enough to need few re-signs. */
 export const DEFAULT_LINK_SECONDS = 600

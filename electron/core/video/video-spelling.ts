@@ -1,7 +1,7 @@
 /**
  * The cloud-storage actions' names. The reference prints them `lotVideo…` (lower-case L);
  * the service is IoT Video and the real cloud almost certainly answers `IotVideo…` (an l/I
- * slip, SEED-NOTES 1; the catalog keeps `IotVideo…` as each one's wireAlias). The sandbox
+ * slip, docs/api-decisions.md; the catalog keeps `IotVideo…` as each one's wireAlias). The sandbox
  * answers both. Decision: send the documented `lotVideo…` first (the name the catalog,
  * the audit log and the API console use), and when a cloud refuses it as an unknown action
  * retry once with the other spelling, remembering per cloud (base URL) which one worked,
@@ -10,8 +10,7 @@
 import type { CallOptions, Params } from '../api/cloud-client'
 import type { CloudReply } from '../api/envelope'
 import { ApiError } from '../api/api-error'
-
-export type CloudCall = (action: string, params: Params, call?: CallOptions) => Promise<CloudReply>
+import type { CloudCall } from '../api/cloud-call'
 
 const DOCUMENTED = 'lotVideo'
 const PROBABLE = 'IotVideo'

@@ -3,7 +3,7 @@
  * and `on` for pushed events. Electron's preload and browser mode's WebSocket both sit
  * behind the same DeskBridge contract, so nothing above this file knows which it is.
  */
-import type { BridgeEvents, CommandArgs, CommandName, CommandResult, DeskBridge, EventName } from '@shared/bridge'
+import type { BridgeEvents, CommandArgs, CommandName, CommandResult, DeskBridge, EventName } from '@shared/contracts'
 import type { BridgeError } from '@shared/errors'
 import { LocalCode } from '@shared/errors'
 import { DeskError } from './desk-error'
@@ -49,8 +49,9 @@ export function createDeskClient(bridge: DeskBridge, mode: 'electron' | 'web', l
           message: error instanceof Error ? error.message : String(error),
         })
       }
-      if (outcome.ok) return outcome.result
-      return fail(command, outcome.error)
+      if (!outcome.ok) return fail(command, outcome.error)
+      if (import.meta.env.DEV) (await import('./result-check')).checkResult(command, outcome.result)
+      return outcome.result
     },
     on: (event, listener) => bridge.on(event, listener),
     get link() {

@@ -3,7 +3,7 @@
  * The host authenticates the socket by the HttpOnly cookie it set when the page was
  * opened, so nothing secret passes through here.
  */
-import type { BridgeEvents, CommandArgs, CommandName, CommandResult, DeskBridge, EventName, WireToHost, WireToPage } from '@shared/bridge'
+import type { BridgeEvents, CommandArgs, CommandName, CommandResult, DeskBridge, EventName, WireToHost, WireToPage } from '@shared/contracts'
 import type { BridgeError, BridgeResult } from '@shared/errors'
 import { LocalCode, isBridgeError } from '@shared/errors'
 

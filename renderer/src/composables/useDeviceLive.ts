@@ -5,13 +5,14 @@
 import { onBeforeUnmount, reactive, ref, type Ref } from 'vue'
 import type { DeviceEvent, DeviceState, PropertyValue } from '@shared/live'
 import { useDesk } from '@/bridge'
+import { useApi } from '@/api'
 import { ControlTracker, CONTROL_TIMEOUT_MS, type ControlEntry } from '@/utils/control-tracker'
-import { splitDeviceId } from '@/utils/device-id'
 
 export type DeviceEventListener = (events: DeviceEvent[]) => void
 
 export function useDeviceLive(deviceId: Ref<string>) {
   const desk = useDesk()
+  const api = useApi()
   const online = ref<boolean | null>(null)
   const properties = reactive<Record<string, PropertyValue>>({})
   const controls = reactive<Record<string, ControlEntry>>({})
@@ -55,29 +56,19 @@ export function useDeviceLive(deviceId: Ref<string>) {
     }
   }
 
-  /** AppGetDeviceData: the cloud's own latest values, e.g. after a long-quiet push link. */
+  /** The cloud's own latest values, e.g. after a long-quiet push link. */
   async function refresh(): Promise<string> {
-    const [ProductId, DeviceName] = splitDeviceId(deviceId.value)
-    const reply = await desk.call('api.call', { action: 'AppGetDeviceData', params: { ProductId, DeviceName } })
-    const data = parseJsonObject(reply.data.Data)
-    for (const [id, entry] of Object.entries(data)) {
-      const { Value, LastUpdate } = (entry ?? {}) as { Value?: unknown; LastUpdate?: number }
-      if (Value !== undefined) properties[id] = { value: Value, lastUpdateMs: Number(LastUpdate) || Date.now() }
-    }
+    const reply = await api.device.data({ deviceId: deviceId.value })
+    for (const [id, entry] of Object.entries(reply.properties)) properties[id] = { value: entry.value, lastUpdateMs: entry.lastUpdateMs || Date.now() }
     return reply.requestId
   }
 
-  /** AppControlDeviceData with one property; the outcome lands in `controls`. */
+  /** Sets one property; the outcome lands in `controls`. */
   async function control(propertyId: string, value: unknown): Promise<void> {
-    const [ProductId, DeviceName] = splitDeviceId(deviceId.value)
     tracker.send(propertyId, value)
     try {
-      const reply = await desk.call('api.call', {
-        action: 'AppControlDeviceData',
-        params: { ProductId, DeviceName, Data: JSON.stringify({ [propertyId]: value }) },
-      })
-      const token = typeof reply.data.ClientToken === 'string' ? reply.data.ClientToken : ''
-      tracker.accepted([propertyId], token)
+      const reply = await api.device.control({ deviceId: deviceId.value, values: { [propertyId]: value } })
+      tracker.accepted([propertyId], reply.clientToken)
     } catch (error) {
       tracker.rejected([propertyId], error)
     }
@@ -96,15 +87,4 @@ export function useDeviceLive(deviceId: Ref<string>) {
   })
 
   return { online, properties, controls, loadError, watch, refresh, control, onDeviceEvents }
-}
-
-export function parseJsonObject(text: unknown): Record<string, unknown> {
-  if (typeof text === 'object' && text !== null && !Array.isArray(text)) return text as Record<string, unknown>
-  if (typeof text !== 'string' || text === '') return {}
-  try {
-    const value = JSON.parse(text) as unknown
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {}
-  } catch {
-    return {}
-  }
 }

@@ -4,8 +4,8 @@
  */
 import { computed, ref, watch, type Ref } from 'vue'
 import type { Product } from '@shared/domain'
-import type { ApiCallResult } from '@shared/bridge'
-import { useDesk } from '@/bridge'
+import type { CloudRecord } from '@shared/contracts/device'
+import { useApi } from '@/api'
 import { useFleetStore } from '@/stores/fleet'
 import { useWorkContextStore } from '@/stores/work-context'
 import { splitDeviceId } from '@/utils/device-id'
@@ -19,7 +19,7 @@ export interface Fetched<T> {
 const fetched = <T>(): Fetched<T> => ({ value: null, error: null, loading: false })
 
 export function useDeviceRecord(familyId: Ref<string>, deviceId: Ref<string>) {
-  const desk = useDesk()
+  const api = useApi()
   const fleet = useFleetStore()
   const context = useWorkContextStore()
 
@@ -27,8 +27,8 @@ export function useDeviceRecord(familyId: Ref<string>, deviceId: Ref<string>) {
   const room = computed(() => fleet.rooms.find((r) => r.roomId === device.value?.roomId) ?? null)
   const listLoading = computed(() => fleet.devicesStatus === 'loading' || fleet.devicesStatus === 'idle')
   const product = ref<Fetched<Product>>(fetched())
-  const info = ref<Fetched<ApiCallResult>>(fetched())
-  const extInfo = ref<Fetched<ApiCallResult>>(fetched())
+  const info = ref<Fetched<CloudRecord>>(fetched())
+  const extInfo = ref<Fetched<CloudRecord>>(fetched())
 
   /** After a rename, move or delete: the family's list is what every view reads. */
   async function reloadFamily(): Promise<void> {
@@ -47,19 +47,18 @@ export function useDeviceRecord(familyId: Ref<string>, deviceId: Ref<string>) {
   function loadProduct(): Promise<void> {
     const [productId] = splitDeviceId(deviceId.value)
     return loadInto(product, async () => {
-      const [found] = await desk.call('products.list', { productIds: [productId] })
+      const [found] = await api.products.list({ productIds: [productId] })
       if (!found) throw new Error(`Product ${productId} is not available to this account.`)
       return found
     })
   }
 
   function loadInfo(): Promise<void> {
-    const [ProductId, DeviceName] = splitDeviceId(deviceId.value)
-    return loadInto(info, () => desk.call('api.call', { action: 'AppGetDeviceInFamily', params: { ProductId, DeviceName, FamilyId: familyId.value } }))
+    return loadInto(info, () => api.device.describe({ familyId: familyId.value, deviceId: deviceId.value }))
   }
 
   function loadExtInfo(): Promise<void> {
-    return loadInto(extInfo, () => desk.call('api.call', { action: 'AppGetDeviceExtInfo', params: { DeviceId: deviceId.value } }))
+    return loadInto(extInfo, () => api.device.extInfo({ deviceId: deviceId.value }))
   }
 
   async function loadAll(): Promise<void> {

@@ -1,7 +1,8 @@
 import { computed, ref, shallowRef } from 'vue'
-import type { Msg } from '@shared/api/action-types'
+import type { Message } from '@shared/contracts/messages'
 import type { BridgeError } from '@shared/errors'
-import { toBridgeError, useDesk } from '@/bridge'
+import { useApi } from '@/api'
+import { toBridgeError } from '@/bridge'
 import type { LoadStatus } from '@/stores/session'
 import { readPref, writePref } from '@/utils/storage'
 
@@ -10,11 +11,11 @@ const PER_CATEGORY = 20
 const SEEN_KEY = 'explorer-desk.messages-seen'
 
 /**
- * The newest messages of each category (AppGetMessages). The cloud keeps no read flag, so
+ * The newest messages of each category. The cloud keeps no read flag, so
  * "unread" means newer than when this account last marked them read here.
  */
 export function useMessages(owner: () => string | null) {
-  const messages = shallowRef<Msg[]>([])
+  const messages = shallowRef<Message[]>([])
   const status = ref<LoadStatus>('idle')
   const error = ref<BridgeError | null>(null)
   const seenAt = ref(readSeen())
@@ -33,11 +34,9 @@ export function useMessages(owner: () => string | null) {
     seenAt.value = readSeen()
     try {
       const pages = await Promise.all(
-        CATEGORIES.map((Category) => useDesk().call('api.call', { action: 'AppGetMessages', params: { Category, Limit: PER_CATEGORY } })),
+        CATEGORIES.map((category) => useApi().messages.list({ category, limit: PER_CATEGORY })),
       )
-      messages.value = pages
-        .flatMap((p) => (Array.isArray(p.data.Msgs) ? (p.data.Msgs as Msg[]) : []))
-        .sort((a, b) => (b.MsgTimestamp ?? 0) - (a.MsgTimestamp ?? 0))
+      messages.value = pages.flatMap((p) => p.messages).sort((a, b) => b.timeMs - a.timeMs)
       status.value = 'ready'
       error.value = null
     } catch (e) {
@@ -47,7 +46,7 @@ export function useMessages(owner: () => string | null) {
   }
 
   function markRead(): void {
-    const newest = messages.value[0]?.MsgTimestamp ?? Date.now()
+    const newest = messages.value[0]?.timeMs ?? Date.now()
     seenAt.value = newest
     let saved: Record<string, number> = {}
     try {
@@ -58,6 +57,6 @@ export function useMessages(owner: () => string | null) {
     writePref(SEEN_KEY, JSON.stringify({ ...saved, [owner() ?? '']: newest }))
   }
 
-  const unread = computed(() => messages.value.filter((m) => (m.MsgTimestamp ?? 0) > seenAt.value))
+  const unread = computed(() => messages.value.filter((m) => m.timeMs > seenAt.value))
   return { messages, unread, status, error, load, markRead }
 }

@@ -1,10 +1,11 @@
 import { ref, shallowRef } from 'vue'
 import type { Device } from '@shared/domain'
 import type { BridgeError } from '@shared/errors'
-import { toBridgeError, useDesk } from '@/bridge'
+import type { HistoryEventMark } from '@shared/history'
+import { useApi } from '@/api'
+import { toBridgeError } from '@/bridge'
 import type { LoadStatus } from '@/stores/session'
 import { settleConcurrently } from '@/utils/concurrency'
-import { toMillis } from '@/utils/format'
 
 export interface AlertEntry {
   deviceId: string
@@ -14,10 +15,10 @@ export interface AlertEntry {
   data: string
 }
 
-/** Devices asked (AppListEventHistory is per device), calls in flight, and the window. */
+/** Devices asked (the cloud lists events per device), calls in flight, and the window. */
 export const ALERT_DEVICES = 12
 const CONCURRENCY = 4
-const WINDOW_S = 86_400
+const WINDOW_MS = 86_400_000
 const SHOWN = 20
 
 /**
@@ -38,13 +39,10 @@ export function useRecentAlerts() {
       .filter(isOnline)
       .sort((a, b) => b.updateTime - a.updateTime)
       .slice(0, ALERT_DEVICES)
-    const now = Math.floor(Date.now() / 1000)
+    const now = Date.now()
     const results = await settleConcurrently(chosen, CONCURRENCY, async (device) => {
-      const { data } = await useDesk().call('api.call', {
-        action: 'AppListEventHistory',
-        params: { ProductId: device.productId, DeviceName: device.deviceName, StartTime: now - WINDOW_S, EndTime: now, Size: 50 },
-      })
-      return readEvents(device.deviceId, data)
+      const page = await useApi().device.eventHistory({ deviceId: device.deviceId, fromMs: now - WINDOW_MS, toMs: now, size: 50 })
+      return alertsOf(device.deviceId, page.events)
     })
     if (mine !== seq) return
     const failures = results.filter((r) => r.status === 'rejected')
@@ -61,11 +59,6 @@ export function useRecentAlerts() {
   return { alerts, status, error, failedDevices, load }
 }
 
-function readEvents(deviceId: string, data: Record<string, unknown>): AlertEntry[] {
-  const list = Array.isArray(data.EventHistory) ? (data.EventHistory as Record<string, unknown>[]) : []
-  return list.flatMap((e) => {
-    const type = String(e.Type ?? '')
-    if (type !== 'alert' && type !== 'fault') return []
-    return [{ deviceId, timeMs: toMillis(Number(e.TimeStamp) || 0), eventId: String(e.EventId ?? ''), type, data: String(e.Data ?? '') }]
-  })
+function alertsOf(deviceId: string, events: readonly HistoryEventMark[]): AlertEntry[] {
+  return events.flatMap((e) => (e.type === 'alert' || e.type === 'fault' ? [{ deviceId, timeMs: e.timeMs, eventId: e.eventId, type: e.type, data: e.data }] : []))
 }

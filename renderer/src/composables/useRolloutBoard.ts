@@ -1,7 +1,7 @@
 import { computed, onBeforeUnmount, onMounted, ref, shallowRef, watch, type Ref } from 'vue'
 import { ElMessage } from 'element-plus'
 import { useI18n } from 'vue-i18n'
-import type { CommandName } from '@shared/bridge'
+import type { CommandName } from '@shared/contracts'
 import type { BridgeError } from '@shared/errors'
 import type { RolloutDevice, RolloutProgress, RolloutSummary, RolloutWave } from '@shared/rollout'
 import { toBridgeError, useDesk } from '@/bridge'

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
-import type { CommandArgs, ProfileInput } from '@shared/bridge'
+import type { CommandArgs, ProfileInput } from '@shared/contracts'
 import type { ProfileSummary, SessionChange, SessionEndReason, SessionInfo } from '@shared/domain'
 import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'

@@ -3,7 +3,6 @@
  * gives, per cloud date, the spans and one VideoURL playing them back to back: one
  * "source". A local day takes one or two sources (cloud-day.ts).
  */
-import type { CloudStorageEvent, CloudStorageTimeInfo } from '@shared/api/action-types'
 import { playableFrom, type Span } from './timeline'
 
 export interface RecordingSource {
@@ -18,7 +17,7 @@ export interface RecordingEvent {
   start: number
   end: number
   eventId: string
-  /** The thumbnail's file name, signed on demand (lotVideoDescribeCloudStorageThumbnail). */
+  /** The thumbnail's file name, signed on demand (video.thumbnail). */
   thumbnail: string
 }
 
@@ -29,19 +28,4 @@ export function playbackTarget(sources: readonly RecordingSource[], t: number): 
     if (at !== undefined) return { source, at }
   }
   return undefined
-}
-
-/** Reads TimeList defensively: numbers or numeric strings, sorted, empty ones dropped. */
-export function spansOf(list: readonly CloudStorageTimeInfo[] | undefined): Span[] {
-  return (list ?? [])
-    .map((s) => ({ start: Number(s.StartTime), end: Number(s.EndTime) }))
-    .filter((s) => Number.isFinite(s.start) && Number.isFinite(s.end) && s.end > s.start)
-    .sort((a, b) => a.start - b.start)
-}
-
-export function eventOf(e: CloudStorageEvent): RecordingEvent | undefined {
-  const start = Number(e.StartTime)
-  if (!Number.isFinite(start)) return undefined
-  const end = Number(e.EndTime)
-  return { start, end: Number.isFinite(end) && end > start ? end : start + 1, eventId: e.EventId ?? '', thumbnail: e.Thumbnail ?? '' }
 }

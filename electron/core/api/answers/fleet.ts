@@ -1,18 +1,6 @@
-/**
- * The shapes of cloud answers the app relies on, checked where they arrive. Lenient where
- * the reference itself is inconsistent (numbers printed as strings and back, SEED-NOTES §4.5),
- * strict where a wrong shape would mislead the user.
- */
+/** What the family, room, device-list and product actions answer. */
 import { z } from 'zod'
-import { ApiError } from './api-error'
-import type { CloudReply } from './envelope'
-
-const str = z.union([z.string(), z.number()]).transform(String)
-const optStr = str.optional().default('')
-const int = z.union([z.number(), z.string().regex(/^-?\d+$/)]).transform(Number)
-const optInt = int.optional().default(0)
-
-export const tokenShape = z.object({ Token: z.string().min(1), ExpireAt: int })
+import { int, optInt, optStr, str } from './read'
 
 export const familyListShape = z.object({
   FamilyList: z
@@ -77,11 +65,8 @@ export const productsShape = z.object({
     .default([]),
 })
 
-/** Checks a reply against a shape; a mismatch is a typed, readable error, never a crash. */
-export function readShape<T extends z.ZodType>(shape: T, reply: CloudReply, action: string): z.output<T> {
-  const parsed = shape.safeParse(reply.data)
-  if (parsed.success) return parsed.data
-  const first = parsed.error.issues[0]
-  const where = first ? `${first.path.join('.') || '(top)'}: ${first.message}` : 'unknown'
-  throw ApiError.malformed(action, reply.requestId, where)
-}
+/** A gateway's sub-devices in the family (AppGetFamilySubDeviceList). */
+export const subDeviceShape = z.object({
+  DeviceList: z.array(z.object({ DeviceId: optStr, ProductId: optStr, DeviceName: optStr, AliasName: optStr, FamilyId: optStr, RoomId: optStr })).default([]),
+  Total: int.optional().default(0),
+})

@@ -1,8 +1,7 @@
-/**
- * Argument schemas of the history commands (shared/bridge.ts lists them with the other
- * commands; results and the progress event are in shared/history.ts).
- */
+/** Property and event history for charts, with its local cache. */
 import { z } from 'zod'
+import { historyCacheStatsSchema, historyFetchResultSchema, historyProgressSchema } from '../history'
+import { command, contract, noArgs } from './define'
 
 /** Data template identifiers are letters, digits and underscores (Tencent allows 32; room to spare). */
 const property = z.string().regex(/^[A-Za-z_][A-Za-z0-9_]{0,63}$/, 'a property identifier (letters, digits, _)')
@@ -28,13 +27,19 @@ export const historyFetchSchema = z
   .refine((a) => a.fromMs <= a.toMs, { message: 'fromMs must not be after toMs', path: ['toMs'] })
   .refine((a) => new Set(a.properties).size === a.properties.length, { message: 'a property is listed twice', path: ['properties'] })
 
-export const historyCommandArgs = {
-  /** Points of the properties over the range (cache first, then the cloud); progress as 'history.progress'. */
-  'history.fetch': historyFetchSchema,
-  /** Stops a running fetch: its requests are aborted and it answers a 'cancelled' error. */
-  'history.cancel': z.object({ jobId }).strict(),
-  'history.cacheStats': z.object({}).strict(),
-  'history.clearCache': z.object({}).strict(),
-  /** Caps the cache (points and events); kept across restarts; 0 keeps nothing. */
-  'history.setCacheLimit': z.object({ maxPoints: z.number().int().min(0).max(100_000_000) }).strict(),
-} as const
+export const historyContract = contract(
+  {
+    /** Points of the properties over the range (cache first, then the cloud); progress as 'history.progress'. */
+    'history.fetch': command(historyFetchSchema, historyFetchResultSchema),
+    /** Stops a running fetch: its requests are aborted and it answers a 'cancelled' error. */
+    'history.cancel': command(z.object({ jobId }).strict(), z.object({ cancelled: z.boolean() })),
+    'history.cacheStats': command(noArgs, historyCacheStatsSchema),
+    'history.clearCache': command(noArgs, z.object({ removedPoints: z.number() })),
+    /** Caps the cache (points and events); kept across restarts; 0 keeps nothing. */
+    'history.setCacheLimit': command(z.object({ maxPoints: z.number().int().min(0).max(100_000_000) }).strict(), historyCacheStatsSchema),
+  },
+  {
+    /** A running history fetch's counts, at most one event per 100 ms per job. */
+    'history.progress': historyProgressSchema,
+  },
+)

@@ -1,0 +1,19 @@
+/** Live data: the devices on screen, their pushes, and the push connection's state. */
+import { z } from 'zod'
+import { connectionStateSchema } from '../domain'
+import { deviceEventSchema, deviceStateSchema } from '../live'
+import { command, contract, id } from './define'
+
+export const liveContract = contract(
+  {
+    /** Live data for these devices (replaces the previous set); answers their latest known state. */
+    'live.watch': command(z.object({ deviceIds: z.array(id).max(10_000) }), z.array(deviceStateSchema)),
+  },
+  {
+    'connection.changed': connectionStateSchema,
+    /** Decoded pushes, in batches of at most one per 50 ms. */
+    'device.events': z.array(deviceEventSchema),
+    /** Latest states after a resync (reconnect or first subscription). */
+    'device.states': z.array(deviceStateSchema),
+  },
+)
