@@ -12,11 +12,15 @@ export default defineConfig({
     outputFile: { json: '.vitest-results/results.json' },
     projects: [
       {
-        test: {
-          name: 'unit',
-          environment: 'node',
-          include: ['tests/{unit,sandbox,main,integration}/**/*.test.ts'],
-        },
+        test: { name: 'unit', environment: 'node', include: ['tests/{unit,main}/**/*.test.ts'] },
+      },
+      {
+        // The sandbox cloud's behaviour, each file against a sandbox it starts on loopback.
+        test: { name: 'sandbox', environment: 'node', include: ['tests/sandbox/**/*.test.ts'] },
+      },
+      {
+        // The core against a sandbox: sessions, live pushes, history, rollouts, the web host.
+        test: { name: 'integration', environment: 'node', include: ['tests/integration/**/*.test.ts'] },
       },
       {
         plugins: [vue()],

@@ -1,6 +1,5 @@
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import { LocalCode } from '../../shared/errors'
 import type { SessionChange } from '../../shared/domain'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
 import type { CloudCall } from './api/cloud-call'

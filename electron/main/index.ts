@@ -58,7 +58,7 @@ function start(origin: AppOrigin, windows: WindowKeeper): void {
       platform: process.platform,
       dataDir: app.getPath('userData'),
       cipher,
-    }),
+    }, { checkResults: !app.isPackaged }),
   )
   // Computed per response: media follows the active profile (core/security/content-security-policy.ts).
   installContentSecurityPolicy(session.defaultSession, () => buildContentSecurityPolicy(origin.devOrigin, desk.mediaOrigins()))

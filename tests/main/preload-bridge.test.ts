@@ -29,9 +29,9 @@ describe('createDeskBridge', () => {
     expect(ipc.invoke).toHaveBeenCalledWith(IPC_INVOKE, 'families.describe', { familyId: 'f1' })
   })
 
-  it('rejects unknown commands locally with a typed error', async () => {
+  it('rejects what cannot be a command name locally with a typed error', async () => {
     const { ipc, bridge } = setup()
-    for (const command of ['shell.exec', '__proto__', 'constructor', 42, undefined]) {
+    for (const command of ['shell exec', '__proto__', 'constructor', 'a.b.c', 42, undefined]) {
       const answer = await (bridge.invoke as (command: unknown, args: unknown) => Promise<unknown>)(command, {})
       expect(answer).toEqual({
         ok: false,
@@ -39,6 +39,12 @@ describe('createDeskBridge', () => {
       })
     }
     expect(ipc.invoke).not.toHaveBeenCalled()
+  })
+
+  it('forwards a well-formed name for main to check against the contracts', async () => {
+    const { ipc, bridge } = setup()
+    await (bridge.invoke as (command: unknown, args: unknown) => Promise<unknown>)('shell.exec', {})
+    expect(ipc.invoke).toHaveBeenCalledWith(IPC_INVOKE, 'shell.exec', {})
   })
 
   it('turns an IPC failure into a typed error', async () => {

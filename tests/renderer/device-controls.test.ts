@@ -130,8 +130,7 @@ const routes = [
   { path: '/history', name: 'history', component: Blank },
 ]
 
-const controlCalls = (desk: ReturnType<typeof fakeDesk>) =>
-  desk.calls.filter((c) => c.command === 'api.call' && (c.args as { action: string }).action === 'AppControlDeviceData')
+const controlCalls = (desk: ReturnType<typeof fakeDesk>) => desk.calls.filter((c) => c.command === 'device.control')
 
 let mounted: VueWrapper | null = null
 afterEach(() => {
@@ -148,7 +147,9 @@ async function mountDetail(overrides: Handlers = {}) {
     'live.watch': () => [
       { deviceId: lamp.deviceId, online: true, updatedAtMs: 1, properties: { power_switch: { value: 0, lastUpdateMs: 1_700_000_000_000 }, power: { value: 12.5, lastUpdateMs: 1_700_000_000_000 } } },
     ],
-    'api.call': ({ action }) => ({ action, requestId: 'req-ok', data: {} }),
+    'device.control': () => ({ requestId: 'req-ok', clientToken: '' }),
+    'device.describe': () => ({ requestId: 'req-ok', fields: {} }),
+    'device.extInfo': () => ({ requestId: 'req-ok', fields: {} }),
     ...overrides,
   }
   const desk = fakeDesk(handlers)
@@ -184,7 +185,7 @@ describe('device page property controls', { timeout: 20_000 }, () => {
     await row(wrapper, 'power_switch').find('.el-switch').trigger('click')
     await flushPromises()
     expect(controlCalls(desk).map((c) => c.args)).toEqual([
-      { action: 'AppControlDeviceData', params: { ProductId: 'LAMP01', DeviceName: 'lamp_a1', Data: '{"power_switch":1}' } },
+      { deviceId: 'LAMP01/lamp_a1', values: { power_switch: 1 } },
     ])
     expect(row(wrapper, 'power_switch').attributes('data-status')).toBe('pending')
     desk.emit('device.events', [propertyEvent({ power_switch: 1 })])
@@ -195,8 +196,7 @@ describe('device page property controls', { timeout: 20_000 }, () => {
 
   it('shows a refused change as failed with the code and RequestId', async () => {
     const { wrapper } = await mountDetail({
-      'api.call': ({ action }) =>
-        action === 'AppControlDeviceData' ? fail({ kind: 'api', code: 'FailedOperation.DeviceOffline', message: 'The device is offline.', requestId: 'req-bad' }) : { action, requestId: 'r', data: {} },
+      'device.control': () => fail({ kind: 'api', code: 'FailedOperation.DeviceOffline', message: 'The device is offline.', requestId: 'req-bad' }),
     })
     await row(wrapper, 'power_switch').find('.el-switch').trigger('click')
     await flushPromises()

@@ -1,4 +1,5 @@
 import type { Device, Family, ProfileSummary, Room, SessionInfo } from '@shared/domain'
+import type { DeviceCounts, RolloutSummary } from '@shared/rollout'
 
 export const sandboxProfile: ProfileSummary = {
   id: 'sandbox',
@@ -93,3 +94,18 @@ export const devices: Device[] = [
   device({ productId: 'SENS03', deviceName: 'th_sensor', aliasName: 'Bedroom climate', productName: 'Temperature sensor', roomId: 'r-bed', roomName: 'Bedroom', online: true }),
   device({ productId: 'GW0004', deviceName: 'gateway_1', productName: 'Zigbee gateway', online: true, deviceType: 1 }),
 ]
+
+export const rolloutCounts = (partial: Partial<DeviceCounts>): DeviceCounts => ({
+  pending: 0, waiting: 0, publishing: 0, upgrading: 0, done: 0, failed: 0, skipped: 0, cancelled: 0, ...partial,
+})
+
+/** A whole rollout summary, as the contract has it, with the fields a test cares about. */
+export function rolloutSummary(partial: Partial<RolloutSummary> = {}): RolloutSummary {
+  return {
+    rolloutId: 'r-1', name: 'Lights', kind: 'fleet', state: 'running', pauseReason: '', profileId: 'sandbox', account: 'demo@sandbox.local',
+    plan: { canary: 1, steps: [100], concurrency: 4, maxFailedPercent: 20, offline: { mode: 'skip' }, deviceTimeoutMs: 60_000 },
+    targets: [{ productId: 'LGT', productName: 'Smart Light', version: '1.10.0', count: 4 }],
+    total: 4, counts: rolloutCounts({ done: 1, failed: 2, upgrading: 1 }), currentWave: 1, waveCount: 2, createdMs: 1_780_000_000_000,
+    startedMs: 1_780_000_001_000, finishedMs: null, updatedMs: 1_780_000_002_000, driver: 'here', interrupted: false, etaMs: null, ...partial,
+  }
+}

@@ -29,14 +29,14 @@ const handlers: Handlers = {
     paths: [],
     firmware: [],
   }),
-  'api.call': ({ action, params }) => {
-    if (action === 'AppGetMessages') {
-      const msgs = params?.Category === 1 ? [{ MsgID: 'm1', MsgTitle: 'Device Fault', MsgContent: 'lamp broke', MsgTimestamp: now, Category: 1 }] : []
-      return { action, requestId: 'rq-m', data: { Msgs: msgs, Listover: true } }
-    }
-    const fault = { TimeStamp: Math.floor(now / 1000), EventId: 'hardware_fault', Type: 'fault', Data: '{}' }
-    const info = { TimeStamp: Math.floor(now / 1000), EventId: 'status_report', Type: 'info', Data: '{}' }
-    return { action, requestId: 'rq-e', data: { EventHistory: params?.DeviceName === 'lamp_a1' ? [fault, info] : [], Listover: true } }
+  'messages.list': ({ category }) => {
+    const message = { msgId: 'm1', category: 1, msgType: 0, title: 'Device Fault', content: 'lamp broke', timeMs: now, productId: '', deviceName: '', deviceAlias: '', familyId: '', familyName: '' }
+    return { messages: category === 1 ? [message] : [], listover: true, requestId: 'rq-m' }
+  },
+  'device.eventHistory': ({ deviceId }) => {
+    const fault = { timeMs: Math.floor(now / 1000) * 1000, eventId: 'hardware_fault', type: 'fault', data: '{}' }
+    const info = { timeMs: Math.floor(now / 1000) * 1000, eventId: 'status_report', type: 'info', data: '{}' }
+    return { events: deviceId.endsWith('/lamp_a1') ? [fault, info] : [], context: '', listover: true, total: null, requestId: 'rq-e' }
   },
 }
 

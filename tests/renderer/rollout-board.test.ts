@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { OTA_RESULT_TEXT, OTA_STATUS_TEXT, type DeviceCounts, type RolloutBoard, type RolloutDevice, type RolloutSummary, type RolloutWave } from '@shared/rollout'
+import { OTA_RESULT_TEXT, OTA_STATUS_TEXT, type RolloutBoard, type RolloutDevice, type RolloutWave } from '@shared/rollout'
 import { i18n } from '@/i18n'
 import RolloutBoardView from '@/views/RolloutBoardView.vue'
 import RolloutsView from '@/views/RolloutsView.vue'
 import { KNOWN_OTA_STATUS, mergeDevices, otaStatusKey, resultCodeKey } from '@/utils/rollout'
 import { fakeDesk, type FakeDesk } from './fake-desk'
+import { rolloutCounts as counts, rolloutSummary as summary } from './fixtures'
 import { Blank, mountWithApp } from './mount-app'
 
 const routes = [
@@ -15,25 +16,11 @@ const routes = [
   { path: '/sign-in', name: 'sign-in', component: Blank },
 ]
 
-const counts = (partial: Partial<DeviceCounts>): DeviceCounts => ({
-  pending: 0, waiting: 0, publishing: 0, upgrading: 0, done: 0, failed: 0, skipped: 0, cancelled: 0, ...partial,
-})
-
 function dev(n: number, partial: Partial<RolloutDevice> = {}): RolloutDevice {
   return {
     deviceId: `LGT/light_${n}`, productId: 'LGT', productName: 'Smart Light', aliasName: `Light ${n}`, familyName: 'Zhang home', roomName: 'Hall',
     wave: n === 1 ? 0 : 1, fromVersion: '1.9.3', targetVersion: '1.10.0', finalVersion: '', state: 'pending', reason: '', detail: '',
     attempt: 1, publishes: 0, requestId: '', otaStatus: null, otaStatusText: '', percent: null, publishedMs: null, finishedMs: null, ...partial,
-  }
-}
-
-function summary(partial: Partial<RolloutSummary> = {}): RolloutSummary {
-  return {
-    rolloutId: 'r-1', name: 'Lights', kind: 'fleet', state: 'running', pauseReason: '', profileId: 'sandbox', account: 'demo@sandbox.local',
-    plan: { canary: 1, steps: [100], concurrency: 4, maxFailedPercent: 20, offline: { mode: 'skip' }, deviceTimeoutMs: 60_000 },
-    targets: [{ productId: 'LGT', productName: 'Smart Light', version: '1.10.0', count: 4 }],
-    total: 4, counts: counts({ done: 1, failed: 2, upgrading: 1 }), currentWave: 1, waveCount: 2, createdMs: 1_780_000_000_000,
-    startedMs: 1_780_000_001_000, finishedMs: null, updatedMs: 1_780_000_002_000, driver: 'here', interrupted: false, etaMs: null, ...partial,
   }
 }
 

@@ -1,12 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import type { Device } from '@shared/domain'
 import type { DeviceEvent } from '@shared/live'
-import type { OtaCheck, RolloutDevice, RolloutSummary } from '@shared/rollout'
+import type { OtaCheck, RolloutDevice } from '@shared/rollout'
 import { i18n } from '@/i18n'
 import DeviceFirmwareView from '@/views/DeviceFirmwareView.vue'
 import { fakeDesk, type FakeDesk } from './fake-desk'
+import { devices, rolloutSummary } from './fixtures'
 import { Blank, mountWithApp } from './mount-app'
 
 const routes = [
@@ -26,7 +26,7 @@ const check: OtaCheck = {
   firmware: { productId: 'LGT', productName: 'Smart Light', version: '1.10.0', name: 'Light fw', description: 'Resumable OTA download.', md5: 'abc123', createTime: 1_780_000_000, fwType: 'mcu' },
   status: { status: 8, statusText: 'Waiting for user confirmation', percent: 0, oriVersion: '1.9.3', dstVersion: '1.10.0', errMsg: '' },
 }
-const single = { rolloutId: 'single-1', kind: 'single', state: 'running' } as RolloutSummary
+const single = rolloutSummary({ rolloutId: 'single-1', kind: 'single', state: 'running' })
 
 function rolloutDevice(partial: Partial<RolloutDevice>): RolloutDevice {
   return {
@@ -55,7 +55,7 @@ async function mountPage(): Promise<{ wrapper: VueWrapper; desk: FakeDesk }> {
     'rollout.get': () => ({ summary: single, waves: [], devices: [rolloutDevice({})], deviceTotal: 1 }),
     'live.watch': () => [],
     'rooms.list': () => [],
-    'devices.list': () => [{ deviceId: ID, aliasName: 'Hall light' } as Device],
+    'devices.list': () => [{ ...devices[0]!, deviceId: ID, aliasName: 'Hall light' }],
   })
   const { wrapper } = await mountWithApp(DeviceFirmwareView, { desk, path: `/families/f1/devices/${encodeURIComponent(ID)}/firmware`, routes })
   mounted = wrapper

@@ -1,10 +1,11 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import type { PreviewDevice, RolloutPreview, RolloutSummary } from '@shared/rollout'
+import type { PreviewDevice, RolloutPreview } from '@shared/rollout'
 import RolloutPlanView from '@/views/RolloutPlanView.vue'
 import { parseSteps, planWaves, toPlan, defaultPlanForm } from '@/utils/rollout'
 import { fail, fakeDesk, type FakeDesk } from './fake-desk'
+import { rolloutSummary } from './fixtures'
 import { Blank, mountWithApp } from './mount-app'
 
 const routes = [
@@ -56,8 +57,8 @@ afterEach(() => {
 async function mountPlanner(path = '/rollouts/new'): Promise<{ wrapper: VueWrapper; desk: FakeDesk }> {
   const desk = fakeDesk({
     'rollout.preview': () => preview,
-    'rollout.create': (args) => ({ rolloutId: 'r-1', name: args.name }) as RolloutSummary,
-    'rollout.start': () => ({ rolloutId: 'r-1' }) as RolloutSummary,
+    'rollout.create': (args) => rolloutSummary({ rolloutId: 'r-1', name: args.name, state: 'draft' }),
+    'rollout.start': () => rolloutSummary({ rolloutId: 'r-1' }),
   })
   const { wrapper } = await mountWithApp(RolloutPlanView, { desk, path, routes })
   mounted = wrapper

@@ -37,7 +37,7 @@ export async function startApp(
   const sandbox = await startSandbox({ port: 0, simulate: false, ...options.sandbox })
   const desk = await createDesk(
     { mode: 'web', version: 'e2e', platform: process.platform, dataDir, cipher: null },
-    { sandboxInstance: sandbox, ...options.desk },
+    { sandboxInstance: sandbox, checkResults: true, ...options.desk },
   )
   const host = await startWebHost({ desk, rendererDir: RENDERER_DIR })
   const browser = await launchChromium({ locale: options.locale })

@@ -41,7 +41,7 @@ export async function deskOnSandbox(
   const logger = pino({ level: 'debug' }, pino.destination({ dest: logFile, sync: true }))
   const desk = await createDesk(
     { mode: 'web', version: 'test', platform: process.platform, dataDir, cipher: null },
-    { sandboxInstance: sandbox, logger, ...options.desk },
+    { sandboxInstance: sandbox, logger, checkResults: true, ...options.desk },
   )
   const events: DeskUnderTest['events'] = []
   desk.onEvent(<E extends EventName>(event: E, payload: BridgeEvents[E]) => events.push({ event, payload }))

@@ -7,8 +7,6 @@
  * retry once with the other spelling, remembering per cloud (base URL) which one worked,
  * so a profile pays for the probe once.
  */
-import type { CallOptions, Params } from '../api/cloud-client'
-import type { CloudReply } from '../api/envelope'
 import { ApiError } from '../api/api-error'
 import type { CloudCall } from '../api/cloud-call'
 
