@@ -127,6 +127,8 @@ export interface AuditEntry {
   profileName: string
   account: string
   action: string
+  /** The device the change was about, as named when it was made ('' when none). */
+  deviceName: string
   params: string
   requestId: string
   outcome: 'ok' | 'error'
@@ -137,9 +139,10 @@ export interface AuditEntry {
 export interface AuditFilter {
   fromMs?: number
   toMs?: number
+  /** The exact action name. */
   action?: string
   outcome?: 'ok' | 'error'
-  /** Matches params, RequestId or account. */
+  /** Case-insensitive substring of the action, device name, params, RequestId or account. */
   text?: string
   limit?: number
   offset?: number

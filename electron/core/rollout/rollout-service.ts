@@ -396,6 +396,7 @@ export class RolloutService {
       profileName: record.profileName,
       account: record.account,
       action: PUBLISH,
+      deviceName: device.aliasName || device.deviceId.slice(device.deviceId.indexOf('/') + 1),
       params: JSON.stringify(deviceParams(device.deviceId)),
       requestId: device.requestId,
       outcome: started ? 'ok' : 'error',
