@@ -235,8 +235,22 @@ export interface UpgradePath {
   count: number
 }
 
+/**
+ * A home whose devices a rollout leaves out: the account is an ordinary member there
+ * (AppGetFamilyList Role 0), and only its administrators may upgrade its devices.
+ */
+export interface ExcludedFamily {
+  familyId: string
+  familyName: string
+  /** Its devices the selection would otherwise have taken. */
+  devices: number
+  reason: 'member'
+}
+
 export interface RolloutPreview {
   devices: PreviewDevice[]
+  /** Homes of the selection where the account may not upgrade, with what they held. */
+  excluded: ExcludedFamily[]
   upgradable: number
   /** Upgradable devices offline right now (the plan's offline policy decides). */
   offline: number
@@ -291,6 +305,8 @@ export const RolloutCode = {
   /** Signed in as another account than the one that planned it. */
   OtherAccount: 'Desk.RolloutOtherAccount',
   NothingToUpgrade: 'Desk.NothingToUpgrade',
+  /** Every device of the selection is in a home where the account is only a member. */
+  NotPermitted: 'Desk.RolloutNotPermitted',
   /** Written to the audit log for a publish whose fate the app learned only after a restart. */
   Interrupted: 'Desk.Interrupted',
 } as const
