@@ -28,6 +28,7 @@ const handlers: Handlers = {
     failedChecks: 0,
     paths: [],
     firmware: [],
+    excluded: [],
   }),
   'api.call': ({ action, params }) => {
     if (action === 'AppGetMessages') {
