@@ -222,8 +222,11 @@ export interface PreviewDevice {
   currentVersion: string
   targetVersion: string
   upgradable: boolean
-  /** Why not: 'up-to-date', or 'check-failed' (detail says why). */
-  reason: '' | 'up-to-date' | 'check-failed'
+  /**
+   * Why not: 'up-to-date', 'check-failed' (detail says why), or 'not-permitted' (a home where
+   * the account is only a member: its version is shown, but no rollout takes it).
+   */
+  reason: '' | 'up-to-date' | 'check-failed' | 'not-permitted'
   detail: string
 }
 

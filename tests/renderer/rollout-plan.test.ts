@@ -44,6 +44,8 @@ const devices: PreviewDevice[] = [
     device(100 + i, { deviceId: `PLG/plug_${i}`, aliasName: `Plug ${i}`, productId: 'PLG', productName: 'Smart Plug', currentVersion: i < 3 ? '2.0.9' : '2.0.8', targetVersion: '2.0.10', familyId: 'f2', familyName: 'Li flat', roomId: 'r9', roomName: 'Kitchen' }),
   ),
   device(200, { deviceId: 'PLG/plug_x', aliasName: 'Plug x', productId: 'PLG', productName: 'Smart Plug', upgradable: false, reason: 'check-failed', detail: 'InternalError: timeout' }),
+  // A home where the account is only a member: its versions are read, but the planner leaves it out.
+  ...Array.from({ length: 3 }, (_, i) => device(300 + i, { familyId: 'f9', familyName: "Grandma's flat", roomId: 'r7', upgradable: false, reason: 'not-permitted' })),
 ]
 const grandma = { familyId: 'f9', familyName: "Grandma's flat", devices: 3, reason: 'member' as const }
 const preview: RolloutPreview = { devices, excluded: [grandma], upgradable: 25, offline: 2, upToDate: 2, failedChecks: 1, paths: [], firmware: [] }
@@ -128,7 +130,7 @@ describe('wave maths', () => {
   })
 })
 
-describe('rollout planner', () => {
+describe('rollout planner', { timeout: 15_000 }, () => {
   it('previews every home the account may upgrade: what can upgrade, to what, and why not for the others', async () => {
     const { wrapper, desk } = await mountPlanner()
     expect(desk.calls[0]).toEqual({ command: 'rollout.preview', args: { selection: {} } })

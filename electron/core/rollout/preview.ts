@@ -22,7 +22,11 @@ export interface PreviewDeps {
 
 export async function previewSelection(selection: RolloutSelection, deps: PreviewDeps): Promise<RolloutPreview> {
   const { listed, excluded } = await selectedDevices(selection, deps.fleet)
-  const checked = await mapConcurrently(listed, deps.concurrency, async ({ device, familyName }) => checkOne(device, familyName, deps.api))
+  const checked = await mapConcurrently(listed, deps.concurrency, async ({ device, familyName, permitted }) => {
+    const result = await checkOne(device, familyName, deps.api)
+    // Still checked: the device list shows every device's version, whoever may upgrade it.
+    return permitted ? result : { ...result, upgradable: false, reason: 'not-permitted' as const }
+  })
   const versions = selection.versions
   const devices = versions?.length ? checked.filter((d) => versions.some((v) => sameVersion(v, d.currentVersion))) : checked
   const upgradable = devices.filter((d) => d.upgradable)
@@ -45,7 +49,7 @@ const ADMINISTRATOR = 1
 export const mayUpgradeIn = (family: Pick<Family, 'role'>): boolean => family.role === ADMINISTRATOR
 
 interface Selected {
-  listed: { device: Device; familyName: string }[]
+  listed: { device: Device; familyName: string; permitted: boolean }[]
   excluded: ExcludedFamily[]
 }
 
@@ -65,7 +69,7 @@ async function selectedDevices(selection: RolloutSelection, fleet: FleetService)
       if (chosen.size > 0 && !chosen.has(device.deviceId)) continue
       seen.add(device.deviceId)
       taken++
-      if (mayUpgradeIn(family)) out.listed.push({ device, familyName: family.name })
+      out.listed.push({ device, familyName: family.name, permitted: mayUpgradeIn(family) })
     }
     if (!mayUpgradeIn(family) && taken > 0) out.excluded.push({ familyId: family.familyId, familyName: family.name, devices: taken, reason: 'member' })
   }

@@ -193,7 +193,7 @@ export class RolloutService {
     const session = this.requireSession()
     const preview = this.reusablePreview(session, selection) ?? (await this.preview(selection))
     const candidates = preview.devices.filter((d) => d.upgradable)
-    if (preview.devices.length === 0 && preview.excluded.length > 0) {
+    if (candidates.length === 0 && preview.excluded.length > 0 && preview.devices.every((d) => d.reason === 'not-permitted')) {
       const homes = preview.excluded.map((f) => `'${f.familyName}'`).join(', ')
       throw rolloutError(RolloutCode.NotPermitted, `Only a home's administrators may upgrade its devices; this account is a member of ${homes}.`)
     }

@@ -63,6 +63,7 @@ export const rolloutEn = {
     cancelled: 'Cancelled',
     'up-to-date': 'Up to date',
     'check-failed': 'Check failed',
+    'not-permitted': 'Only its home\'s administrators may upgrade it',
   },
   otaStatus: {
     s0: 'Device is offline',
@@ -285,6 +286,7 @@ export const rolloutZh: typeof rolloutEn = {
     cancelled: '已取消',
     'up-to-date': '已是最新',
     'check-failed': '检查失败',
+    'not-permitted': '只有其所在家庭的管理员才能升级',
   },
   otaStatus: {
     s0: '设备离线',
