@@ -144,6 +144,8 @@ export const auditEntrySchema = z.object({
   profileName: z.string(),
   account: z.string(),
   action: z.string(),
+  /** The device the change was about, as named when it was made ('' when none). */
+  deviceName: z.string(),
   params: z.string(),
   requestId: z.string(),
   outcome: z.enum(['ok', 'error']),
@@ -158,7 +160,7 @@ export const auditFilterSchema = z
     toMs: z.number().int().nonnegative().optional(),
     action: z.string().max(64).optional(),
     outcome: z.enum(['ok', 'error']).optional(),
-    /** Matches params, RequestId or account. */
+    /** Case-insensitive substring of the action, device name, params, RequestId or account. */
     text: z.string().max(200).optional(),
     limit: z.number().int().min(1).max(1000).optional(),
     offset: z.number().int().nonnegative().optional(),

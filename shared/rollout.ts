@@ -241,8 +241,11 @@ export const previewDeviceSchema = z.object({
   currentVersion: z.string(),
   targetVersion: z.string(),
   upgradable: z.boolean(),
-  /** Why not: 'up-to-date', or 'check-failed' (detail says why). */
-  reason: z.enum(['', 'up-to-date', 'check-failed']),
+  /**
+   * Why not: 'up-to-date', 'check-failed' (detail says why), or 'not-permitted' (a home where
+   * the account is only a member: its version is shown, but no rollout takes it).
+   */
+  reason: z.enum(['', 'up-to-date', 'check-failed', 'not-permitted']),
   detail: z.string(),
 })
 export type PreviewDevice = z.infer<typeof previewDeviceSchema>
@@ -256,8 +259,20 @@ export const upgradePathSchema = z.object({
 })
 export type UpgradePath = z.infer<typeof upgradePathSchema>
 
+/** A home whose devices a selection would have taken but may not (the account is only a member there). */
+export const excludedFamilySchema = z.object({
+  familyId: z.string(),
+  familyName: z.string(),
+  /** Its devices the selection would otherwise have taken. */
+  devices: z.number(),
+  reason: z.literal('member'),
+})
+export type ExcludedFamily = z.infer<typeof excludedFamilySchema>
+
 export const rolloutPreviewSchema = z.object({
   devices: z.array(previewDeviceSchema),
+  /** Homes left out, and how many of their devices. */
+  excluded: z.array(excludedFamilySchema),
   upgradable: z.number(),
   /** Upgradable devices offline right now (the plan's offline policy decides). */
   offline: z.number(),
@@ -313,6 +328,8 @@ export const RolloutCode = {
   /** Signed in as another account than the one that planned it. */
   OtherAccount: 'Desk.RolloutOtherAccount',
   NothingToUpgrade: 'Desk.NothingToUpgrade',
+  /** Every device of the selection is in a home where the account is only a member. */
+  NotPermitted: 'Desk.RolloutNotPermitted',
   /** Written to the audit log for a publish whose fate the app learned only after a restart. */
   Interrupted: 'Desk.Interrupted',
 } as const

@@ -90,7 +90,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   // Cloud-storage actions go out in the spelling the current cloud answers (video-spelling.ts).
   const read: CloudCall = withVideoSpelling((action, params, call) => session.call(action, params, call), () => session.baseUrl())
   knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
-  const call = recordChanges(audit, () => session.current(), knownSecrets, read)
+  // The fleet is bound below; names are asked only when a change is made, long after.
+  const call = recordChanges(audit, () => session.current(), knownSecrets, read, Date.now, (deviceId) => fleet.deviceName(deviceId))
   const fleet = new FleetService(call)
   const live = new LiveService({
     call: read,

@@ -9,6 +9,7 @@ import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/ap
 describe('API console', () => {
   let app: RunningApp
   let familyId: string
+  let familyName: string
 
   async function pick(action: string): Promise<void> {
     await app.page.getByTestId('console-search').fill(action)
@@ -23,7 +24,9 @@ describe('API console', () => {
     await signInAsDemo(app.page)
     await app.page.getByTestId('family-row').first().click()
     await app.page.getByTestId('device-row').first().waitFor()
-    familyId = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family.familyId
+    const home = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
+    familyId = home.familyId
+    familyName = home.name
     await goTo('#/console')
     await app.page.getByTestId('api-console').waitFor()
   })
@@ -33,8 +36,9 @@ describe('API console', () => {
 
   it('calls a reading action and shows its answer with the RequestId', async () => {
     await pick('AppGetRoomList')
-    // The family being worked on is pre-filled.
+    // The family being worked on is pre-filled, and named beside its id.
     await expect.poll(() => app.page.getByTestId('console-input-FamilyId').inputValue()).toBe(familyId)
+    await expect.poll(() => app.page.getByTestId('console-name-FamilyId').textContent()).toBe(familyName)
     await app.page.getByTestId('console-send').click()
     const result = app.page.getByTestId('console-result')
     await expect.poll(() => result.getAttribute('data-outcome')).toBe('ok')
@@ -45,7 +49,9 @@ describe('API console', () => {
   })
 
   it('shows a refused call with its code and RequestId', async () => {
+    // An id can still be typed; one that is not the account's is said to be so.
     await app.page.getByTestId('console-input-FamilyId').fill('no-such-family')
+    await expect.poll(async () => (await app.page.getByTestId('console-name-FamilyId').textContent())?.trim()).toBe('Not one of yours')
     await app.page.getByTestId('console-send').click()
     await expect.poll(() => app.page.getByTestId('console-result').getAttribute('data-outcome')).toBe('error')
     expect(await app.page.getByTestId('error-code').textContent()).toMatch(/\S/)
@@ -59,6 +65,8 @@ describe('API console', () => {
     const dialog = app.page.locator('.el-message-box')
     await dialog.waitFor()
     expect(await dialog.textContent()).toContain('AppCreateRoom')
+    // It names the home it acts in, not just its id.
+    expect(await dialog.getByTestId('console-confirm').textContent()).toContain(`Send AppCreateRoom in '${familyName}'?`)
     expect(app.sandbox.world.roomsOf(familyId).some((r) => r.name === 'Console room')).toBe(false)
     await dialog.getByRole('button', { name: 'Send' }).click()
     await expect.poll(() => app.page.getByTestId('console-result').getAttribute('data-outcome')).toBe('ok')
@@ -92,5 +100,49 @@ describe('API console', () => {
     await dialog.waitFor({ state: 'hidden' })
     expect(app.sandbox.world.roomsOf(familyId).length).toBe(before)
     await expect.poll(() => app.page.getByTestId('console-history-item').count()).toBe(3)
+  })
+
+  it('picks a device by name, names it and its home before controlling it, and the audit log finds it by name', async () => {
+    const lamp = app.sandbox.world.devicesIn(familyId).find((d) => app.sandbox.world.products.get(d.productId)?.kind === 'light' && d.aliasName)!
+    await pick('AppControlDeviceData')
+    const nameField = app.page.getByTestId('console-input-DeviceName')
+    await nameField.fill('')
+    await nameField.fill(lamp.aliasName.slice(0, 6))
+    const option = app.page.locator(`[data-testid="console-option-DeviceName"][data-value="${lamp.deviceName}"]`).first()
+    await option.waitFor()
+    expect(await option.textContent()).toContain(lamp.deviceName)
+    await option.click()
+    await expect.poll(() => app.page.getByTestId('console-input-ProductId').inputValue()).toBe(lamp.productId)
+    expect(await nameField.inputValue()).toBe(lamp.deviceName)
+    expect(await app.page.getByTestId('console-name-DeviceName').textContent()).toBe(lamp.aliasName)
+    await app.page.getByTestId('console-input-Data').fill('{"power_switch":1}')
+    await app.page.getByTestId('console-send').click()
+
+    const dialog = app.page.locator('.el-message-box')
+    await dialog.waitFor()
+    const question = (await dialog.getByTestId('console-confirm').textContent())!
+    expect(question).toContain(`Send AppControlDeviceData in '${familyName}'?`)
+    expect(question).toContain(`It acts on the device '${lamp.aliasName}' (${lamp.productId}/${lamp.deviceName}).`)
+    await dialog.getByRole('button', { name: 'Send' }).click()
+    await expect.poll(() => app.page.getByTestId('console-result').getAttribute('data-outcome')).toBe('ok')
+    const requestId = (await app.page.getByTestId('console-request-id').textContent())!.trim()
+
+    // The audit log: found by any part of the device's name, in any case, with its full parameters.
+    await goTo('#/audit')
+    await app.page.getByTestId('audit-page').waitFor()
+    await app.page.locator('input[data-testid="audit-filter-text"]').fill(lamp.aliasName.slice(1).toUpperCase())
+    const row = app.page.locator(`[data-testid="audit-row"][data-request-id="${requestId}"]`)
+    await row.waitFor()
+    // Only the change to that device matches (the room created before does not).
+    await expect.poll(() => app.page.getByTestId('audit-row').count()).toBe(1)
+    expect((await row.getByTestId('audit-device').textContent())?.trim()).toBe(lamp.aliasName)
+    await row.getByTestId('audit-params-toggle').click()
+    const params = app.page.getByTestId('audit-params')
+    await params.waitFor()
+    expect(JSON.parse((await params.textContent())!)).toEqual({ ProductId: lamp.productId, DeviceName: lamp.deviceName, Data: '{"power_switch":1}' })
+    // A part of the action name finds it too.
+    await app.page.locator('input[data-testid="audit-filter-text"]').fill('controldevice')
+    await row.waitFor()
+    await goTo('#/console')
   })
 })

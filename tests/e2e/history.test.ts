@@ -256,4 +256,35 @@ describe("a device's 24 h history", () => {
     await expect.poll(() => app.page.getByTestId('history-error').count(), { timeout: 15_000 }).toBe(0)
     await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
   })
+
+  it('compares a light with a plug: each is charted with its own properties, and a left-out one is named', async () => {
+    const plug = app.sandbox.world.devicesIn(familyId).find((d) => app.sandbox.world.products.get(d.productId)?.kind === 'plug')!
+    const both = encodeURIComponent(`${light},${plug.deviceId}`)
+    await navigate(app.page, `#/history?familyId=${encodeURIComponent(familyId)}&devices=${both}`)
+    // The light's two numbers and the plug's two: four series, from both devices.
+    await expect.poll(() => chart().getAttribute('data-series-count'), { timeout: 15_000 }).toBe('4')
+    await expect.poll(() => chart().getAttribute('data-rendered')).toBe('true')
+    const { from, to } = await shownWindow(app)
+    const expected = [
+      ...(await expectedRows(app.sandbox, token, light, ['brightness', 'color_temp'], from, to)),
+      ...(await expectedRows(app.sandbox, token, plug.deviceId, ['power', 'energy'], from, to)),
+    ]
+    await expect.poll(async () => Number(await chart().getAttribute('data-point-count'))).toBe(expected.length)
+    expect(await app.page.getByTestId('history-left-out').count()).toBe(0)
+
+    // The picker says whose each property is.
+    await app.page.getByTestId('history-properties').click()
+    const groups = app.page.locator('.el-select-group__title')
+    await expect.poll(() => groups.allTextContents()).toEqual(['Smart Light · Smart Plug', 'Smart Light', 'Smart Plug'])
+    await app.page.keyboard.press('Escape')
+
+    // A light-only choice leaves the plug off the chart, and the view says so.
+    await navigate(app.page, `#/history?familyId=${encodeURIComponent(familyId)}&devices=${both}&properties=brightness`)
+    await expect.poll(() => chart().getAttribute('data-series-count'), { timeout: 15_000 }).toBe('1')
+    const notice = app.page.getByTestId('history-left-out-device')
+    await expect.poll(() => notice.count()).toBe(1)
+    expect(await notice.getAttribute('data-device-id')).toBe(plug.deviceId)
+    expect(await notice.textContent()).toContain('none of the chosen properties belongs to its product')
+    expect(await notice.textContent()).toContain('Smart Plug')
+  })
 })

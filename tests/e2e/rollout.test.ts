@@ -46,8 +46,13 @@ function parseCsv(text: string): Record<string, string>[] {
 
 describe('firmware upgrades', () => {
   let app: RunningApp
+  /** The devices of the homes the demo account administers (only those may be upgraded by it). */
   const demoDevices = (): Device[] =>
-    app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId).flatMap(({ family }) => [...app.sandbox.world.devicesIn(family.familyId)])
+    app.sandbox.world
+      .familiesOf(DEMO_ACCOUNT.userId)
+      .filter(({ role }) => role === 1)
+      .flatMap(({ family }) => [...app.sandbox.world.devicesIn(family.familyId)])
+  const memberHome = () => app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId).find(({ role }) => role === 0)!.family
   const newest = (productId: string) => app.sandbox.ota.firmwareOf(productId).at(-1)!.version
   const open = (hash: string) => navigate(app.page, hash)
 
@@ -106,6 +111,12 @@ describe('firmware upgrades', () => {
     await page.getByTestId('rollouts-page').waitFor()
     await page.getByTestId('rollout-new').click()
     await page.getByTestId('plan-preview').waitFor({ timeout: 30_000 })
+    // No home is being worked in: every home the account administers, and the member home said to be left out.
+    const adminHomes = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId).filter(({ role }) => role === 1).map(({ family }) => `'${family.name}'`)
+    expect((await page.getByTestId('plan-scope').textContent())?.trim()).toBe(`Every home where you may upgrade: ${adminHomes.sort().join(', ')}`)
+    const cottage = memberHome()
+    const cottageCount = app.sandbox.world.devicesIn(cottage.familyId).length
+    expect((await page.getByTestId('plan-left-out-home').textContent())?.trim()).toBe(`${cottageCount} devices in '${cottage.name}' left out: you are a member there`)
 
     // One product, chosen the way a user does.
     await page.getByTestId('plan-product').click()
@@ -117,7 +128,22 @@ describe('firmware upgrades', () => {
     await field('plan-name').fill('Lights e2e')
     await field('plan-steps').fill('100')
     await expect.poll(() => page.getByTestId('plan-wave').evaluateAll((els) => els.map((el) => el.getAttribute('data-size')))).toEqual(['1', String(eligible.length - 1)])
+    expect(await page.getByTestId('plan-scope').textContent()).toContain('only Smart Light')
     await page.getByTestId('plan-create-start').click()
+
+    // Nothing starts before the user has read what it acts on and confirmed.
+    const confirm = page.locator('.el-message-box')
+    await confirm.getByTestId('plan-confirm').waitFor()
+    const homesOfLights = [...new Set(eligible.map((d) => d.familyId))].map((id) => app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId).find((f) => f.family.familyId === id)!.family.name)
+    const scopeLine = (await confirm.getByTestId('plan-confirm-scope').textContent())!
+    expect(scopeLine).toMatch(new RegExp(`^Upgrade ${eligible.length} devices in `))
+    for (const home of homesOfLights) expect(scopeLine).toContain(`'${home}'`)
+    expect(scopeLine).not.toContain(cottage.name)
+    expect(await confirm.getByTestId('plan-confirm-targets').textContent()).toBe(`Smart Light to ${newest(PRODUCT_IDS.light)} (${eligible.length} devices)`)
+    expect(await confirm.getByTestId('plan-confirm-wave').textContent()).toBe('The first wave upgrades 1 device at once.')
+    expect(await confirm.getByTestId('plan-confirm-left-out').textContent()).toContain(`in '${cottage.name}' left out`)
+    expect([...app.sandbox.ota.allPublishes().keys()].filter((id) => !sentBefore.has(id))).toEqual([])
+    await confirm.getByRole('button', { name: `Start upgrading ${eligible.length} devices` }).click()
 
     const board = page.getByTestId('rollout-board')
     await board.waitFor()
@@ -206,5 +232,18 @@ describe('firmware upgrades', () => {
     await row.waitFor()
     expect(await row.getByTestId('rollout-state').getAttribute('data-state')).toBe('completed')
     expect(await row.textContent()).toMatch(new RegExp(`Smart Light\\s*→ ${newest(PRODUCT_IDS.light).replaceAll('.', '\\.')}`))
+  })
+
+  it('opens the planner on the home being worked in, naming it', async () => {
+    const page = app.page
+    const home = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId).find(({ role }) => role === 1)!.family
+    await open('/families')
+    await page.locator('[data-testid="family-row"]', { hasText: home.name }).first().click()
+    await page.getByTestId('device-row').first().waitFor()
+    await open('/rollouts/new')
+    await page.getByTestId('plan-preview').waitFor({ timeout: 30_000 })
+    const count = app.sandbox.world.devicesIn(home.familyId).length
+    await expect.poll(async () => (await page.getByTestId('plan-scope').textContent())?.trim()).toBe(`${count} devices in '${home.name}'`)
+    expect(await page.getByTestId('plan-left-out').count()).toBe(0)
   })
 })

@@ -120,6 +120,30 @@ describe('one device', { timeout: 30_000 }, () => {
 })
 
 describe('fleet rollouts', { timeout: 30_000 }, () => {
+  it('leaves out the homes where the account is only a member, counts them, and refuses a rollout of only those', async () => {
+    const t = await signedIn()
+    const homes = t.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)
+    const memberHome = homes.find((h) => h.role === 0)!.family
+    const memberDevices = t.sandbox.world.devicesIn(memberHome.familyId)
+    expect(memberDevices.length).toBeGreaterThan(0)
+
+    const preview = await t.run('rollout.preview', { selection: {} })
+    // Their versions are still read (the device list shows them), but none can be upgraded from here.
+    const inMemberHome = preview.devices.filter((d) => d.familyId === memberHome.familyId)
+    expect(inMemberHome).toHaveLength(memberDevices.length)
+    expect(inMemberHome.every((d) => !d.upgradable && d.reason === 'not-permitted' && d.currentVersion !== '')).toBe(true)
+    expect(preview.excluded).toEqual([{ familyId: memberHome.familyId, familyName: memberHome.name, devices: memberDevices.length, reason: 'member' }])
+    expect(preview.upgradable).toBe(preview.devices.filter((d) => d.upgradable && d.familyId !== memberHome.familyId).length)
+
+    // Named by device, a member home's device is still left out; asked for alone, it is refused.
+    const one = memberDevices[0]!.deviceId
+    expect((await t.run('rollout.preview', { selection: { deviceIds: [one] } })).excluded[0]?.devices).toBe(1)
+    const refused = await t.fail('rollout.create', { name: 'Not mine', selection: { familyIds: [memberHome.familyId] } })
+    expect(refused.code).toBe('Desk.RolloutNotPermitted')
+    expect(refused.message).toContain(memberHome.name)
+    expect(memberDevices.every((d) => publishesOf(t, d.deviceId).length === 0)).toBe(true)
+  })
+
   it('advances wave by wave (canary across products first), within the concurrency, each device published once and audited', async () => {
     const t = await signedIn({ devices: 60 })
     const preview = await t.run('rollout.preview', { selection: {} })

@@ -20,7 +20,8 @@ function entry(id: number, partial: Partial<AuditEntry> = {}): AuditEntry {
     profileName: 'Sandbox',
     account: 'demo@sandbox.local',
     action: 'AppControlDeviceData',
-    params: JSON.stringify({ ProductId: 'LAMP01', DeviceName: 'lamp_a1', Data: '{"power_switch":1}' }),
+    deviceName: 'Living-room lamp',
+    params: JSON.stringify({ ProductId: 'LAMP01', DeviceName: 'lamp_a1', Data: '{"power_switch":1,"color_temp":4000,"brightness":80,"mode":"reading"}' }),
     requestId: `rq-${id}`,
     outcome: 'ok',
     errorCode: '',
@@ -30,7 +31,7 @@ function entry(id: number, partial: Partial<AuditEntry> = {}): AuditEntry {
 }
 
 const log: AuditEntry[] = [
-  entry(3, { action: 'AppModifyFamily', params: '{"Name":"Zhang home"}' }),
+  entry(3, { action: 'AppModifyFamily', deviceName: '', params: '{"Name":"Zhang home"}' }),
   entry(2, { outcome: 'error', errorCode: 'InvalidParameterValue', errorMessage: 'bad value', requestId: 'rq-err' }),
   entry(1),
 ]
@@ -78,7 +79,7 @@ const rows = (w: VueWrapper) => w.findAll('[data-testid="audit-row"]')
 const lists = (desk: { calls: { command: string; args: unknown }[] }) => desk.calls.filter((c) => c.command === 'audit.list').map((c) => c.args)
 
 describe('audit log page', () => {
-  it('lists entries with outcome, RequestId and collapsed parameters', async () => {
+  it('lists entries with outcome, RequestId, device name and collapsed parameters', async () => {
     const { wrapper, desk } = await mountAudit()
     expect(wrapper.find('[data-testid="audit-page"]').exists()).toBe(true)
     expect(lists(desk)).toEqual([{ limit: 50, offset: 0 }])
@@ -90,9 +91,32 @@ describe('audit log page', () => {
     expect(rows(wrapper)[0]!.text()).toContain('AppModifyFamily')
     expect(rows(wrapper)[0]!.text()).toContain('demo@sandbox.local')
     expect(rows(wrapper)[0]!.text()).toContain('Sandbox')
-    const params = rows(wrapper)[2]!.get('[data-testid="audit-params"]')
-    expect((params.element as HTMLDetailsElement).open).toBe(false)
-    expect(params.get('pre').text()).toContain('"ProductId": "LAMP01"')
+    expect(rows(wrapper).map((r) => r.get('[data-testid="audit-device"]').text())).toEqual(['—', 'Living-room lamp', 'Living-room lamp'])
+    expect(wrapper.find('[data-testid="audit-params"]').exists()).toBe(false)
+  })
+
+  it('opens the full parameters, pretty-printed, in a row of their own', async () => {
+    const { wrapper } = await mountAudit()
+    const toggle = rows(wrapper)[2]!.get('[data-testid="audit-params-toggle"]')
+    expect(toggle.attributes('aria-expanded')).toBe('false')
+    await toggle.trigger('click')
+    expect(toggle.attributes('aria-expanded')).toBe('true')
+    const params = wrapper.get('[data-testid="audit-params"]')
+    expect(params.get('td').attributes('colspan')).toBe('8')
+    const full = params.get('pre').text()
+    expect(full).toContain('"ProductId": "LAMP01"')
+    // Nothing cut off: the last parameter is there whole.
+    expect(full).toContain('\\"mode\\":\\"reading\\"}')
+    await toggle.trigger('click')
+    expect(wrapper.find('[data-testid="audit-params"]').exists()).toBe(false)
+  })
+
+  it('has one search box for action, device and parameters, and no exact-name field', async () => {
+    const { wrapper, desk } = await mountAudit()
+    expect(wrapper.find('[data-testid="audit-filter-action"]').exists()).toBe(false)
+    expect(wrapper.get('input[data-testid="audit-filter-text"]').attributes('placeholder')).toBe('Search action, device, parameters, RequestId')
+    await wrapper.get('input[data-testid="audit-filter-text"]').setValue('living-room')
+    await vi.waitFor(() => expect(lists(desk).at(-1)).toEqual({ text: 'living-room', limit: 50, offset: 0 }))
   })
 
   it('copies a RequestId', async () => {
@@ -173,11 +197,10 @@ describe('audit log page', () => {
 
 describe('audit filter', () => {
   it('sends only what is set, with the time range inclusive to the second', () => {
-    expect(toAuditFilter({ action: ' ', outcome: '', range: null, text: '' })).toEqual({})
+    expect(toAuditFilter({ outcome: '', range: null, text: ' ' })).toEqual({})
     const from = new Date(2026, 4, 1, 0, 0, 0)
     const to = new Date(2026, 4, 1, 23, 59, 59)
-    expect(toAuditFilter({ action: ' AppControlDeviceData ', outcome: 'ok', range: [from, to], text: 'rq-1' })).toEqual({
-      action: 'AppControlDeviceData',
+    expect(toAuditFilter({ outcome: 'ok', range: [from, to], text: 'rq-1' })).toEqual({
       outcome: 'ok',
       text: 'rq-1',
       fromMs: from.getTime(),

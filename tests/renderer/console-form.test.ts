@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { findAction } from '@shared/api'
-import { buildRequest, CONSOLE_ACTIONS, groupActions, initialFields } from '@/utils/console-form'
+import { buildRequest, callTarget, CONSOLE_ACTIONS, groupActions, initialFields, type NameBook } from '@/utils/console-form'
 
 describe('API console forms from the catalog', () => {
   it('offers every tokenapi action once per entry, and finds them by name or title', () => {
@@ -33,5 +33,22 @@ describe('API console forms from the catalog', () => {
     expect(buildRequest(statuses, { DeviceIds: '["P1/d1"]' }).params).toEqual({ DeviceIds: ['P1/d1'] })
     expect(buildRequest(statuses, { DeviceIds: '{"a":1}' }).errors).toEqual({ DeviceIds: 'array' })
     expect(buildRequest(statuses, { DeviceIds: '[oops' }).errors).toEqual({ DeviceIds: 'json' })
+  })
+
+  it("names what a changing call acts on: the home from FamilyId or from the device's home, and the device", () => {
+    const lamp = { deviceId: 'LAMP/a1', productId: 'LAMP', deviceName: 'a1', label: 'Hall lamp', productName: 'Smart Light', familyId: 'f-zhang' }
+    const book: NameBook = {
+      homeName: (id) => ({ 'f-zhang': 'Zhang family home', 'f-li': 'Li flat' })[id],
+      roomName: () => undefined,
+      device: (id) => (id === lamp.deviceId ? lamp : undefined),
+    }
+    expect(callTarget({ FamilyId: 'f-zhang', Name: 'Study' }, book)).toEqual({ home: { id: 'f-zhang', name: 'Zhang family home' } })
+    expect(callTarget({ ProductId: 'LAMP', DeviceName: 'a1', Data: '{}' }, book)).toEqual({
+      device: { id: 'LAMP/a1', name: 'Hall lamp' },
+      home: { id: 'f-zhang', name: 'Zhang family home' },
+    })
+    expect(callTarget({ DeviceId: 'PLUG/x' }, book)).toEqual({ device: { id: 'PLUG/x', name: undefined } })
+    expect(callTarget({ FamilyId: 'f-elsewhere' }, book)).toEqual({ home: { id: 'f-elsewhere', name: undefined } })
+    expect(callTarget({ MsgID: 3 }, book)).toEqual({})
   })
 })

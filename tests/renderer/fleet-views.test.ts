@@ -22,7 +22,7 @@ const handlers: Handlers = {
   'devices.list': () => devices,
   'live.watch': () => [],
   'products.list': () => [],
-  'rollout.preview': () => ({ devices: [], upgradable: 0, offline: 0, upToDate: 0, failedChecks: 0, paths: [], firmware: [] }),
+  'rollout.preview': () => ({ devices: [], upgradable: 0, offline: 0, upToDate: 0, failedChecks: 0, paths: [], firmware: [], excluded: [] }),
 }
 
 let mounted: VueWrapper | null = null

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import type { PropertySpec, ScalarSpec } from '@shared/thing-model'
+import type { PropertySpec, ScalarSpec, ThingModel } from '@shared/thing-model'
 import { buildPlot, nearestIndex, pointLabel, type HistoryInput } from '@/utils/history-series'
 import { csvField, visibleCount, visibleCsv } from '@/utils/history-csv'
 import { parseIdList, presetRange } from '@/utils/history-range'
+import { defaultProperties, groupProperties, leftOutDevices, type DeviceWithModel } from '@/utils/history-properties'
 import { chartOption, tooltipHtml, type EventMarker } from '@/components/history/chart-option'
 import type { ChartTheme } from '@/components/history/chart-theme'
 
@@ -130,6 +131,42 @@ describe('CSV of the visible window', () => {
     expect(csvField('=1+2')).toBe("'=1+2")
     expect(csvField('-3.5')).toBe('-3.5')
     expect(csvField('@cmd')).toBe("'@cmd")
+  })
+})
+
+describe('devices of different products', () => {
+  const brightness = prop('brightness', scalar('int', { unit: '%' }), 'Brightness')
+  const colorTemp = prop('color_temp', scalar('int', { unit: 'K' }), 'Color temperature')
+  const watts = prop('power', scalar('float', { unit: 'W' }), 'Power')
+  const energy = prop('energy', scalar('float', { unit: 'kWh' }), 'Energy')
+  const model = (properties: PropertySpec[]): ThingModel => ({ properties, events: [], actions: [] })
+  const lightProduct = { productId: 'LIGHT', name: 'Smart Light', description: '', netType: 'wifi', categoryId: 1, thingModel: model([power, brightness, color, colorTemp]) }
+  const plugProduct = { productId: 'PLUG', name: 'Smart Plug', description: '', netType: 'wifi', categoryId: 2, thingModel: model([power, watts, energy]) }
+  const light: DeviceWithModel = { deviceId: 'LIGHT/l1', productId: 'LIGHT', label: 'Hall light', product: lightProduct }
+  const plug: DeviceWithModel = { deviceId: 'PLUG/p1', productId: 'PLUG', label: 'Desk plug', product: plugProduct }
+
+  it("opens on each product's own numbers, so a plug beside a light is charted too", () => {
+    expect(defaultProperties([light, plug], 8)).toEqual(['brightness', 'color_temp', 'power', 'energy'])
+    expect(defaultProperties([light, plug], 3)).toEqual(['brightness', 'color_temp', 'power'])
+    expect(leftOutDevices([light, plug], defaultProperties([light, plug], 8))).toEqual([])
+  })
+
+  it('offers each property once, under the products that define it, shared ones first', () => {
+    const groups = groupProperties([light, plug])
+    expect(groups.map((g) => [g.productNames, g.properties.map((p) => p.id)])).toEqual([
+      [['Smart Light', 'Smart Plug'], ['power_switch']],
+      [['Smart Light'], ['brightness', 'color', 'color_temp']],
+      [['Smart Plug'], ['power', 'energy']],
+    ])
+  })
+
+  it('names a device none of whose properties is chosen, and one whose product is unknown', () => {
+    const unknown: DeviceWithModel = { deviceId: 'GONE/x', productId: 'GONE', label: 'x', product: null }
+    expect(leftOutDevices([light, plug, unknown], ['brightness'])).toEqual([
+      { deviceId: 'PLUG/p1', label: 'Desk plug', productName: 'Smart Plug', reason: 'noneChosen' },
+      { deviceId: 'GONE/x', label: 'x', productName: 'GONE', reason: 'noModel' },
+    ])
+    expect(leftOutDevices([light, plug], ['power_switch'])).toEqual([])
   })
 })
 

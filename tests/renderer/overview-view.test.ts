@@ -28,6 +28,7 @@ const handlers: Handlers = {
     failedChecks: 0,
     paths: [],
     firmware: [],
+    excluded: [],
   }),
   'messages.list': ({ category }) => {
     const message = { msgId: 'm1', category: 1, msgType: 0, title: 'Device Fault', content: 'lamp broke', timeMs: now, productId: '', deviceName: '', deviceAlias: '', familyId: '', familyName: '' }

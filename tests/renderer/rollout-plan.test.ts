@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { PreviewDevice, RolloutPreview } from '@shared/rollout'
 import RolloutPlanView from '@/views/RolloutPlanView.vue'
+import { useFleetStore } from '@/stores/fleet'
 import { parseSteps, planWaves, toPlan, defaultPlanForm } from '@/utils/rollout'
 import { fail, fakeDesk, type FakeDesk } from './fake-desk'
 import { rolloutSummary } from './fixtures'
@@ -44,8 +45,11 @@ const devices: PreviewDevice[] = [
     device(100 + i, { deviceId: `PLG/plug_${i}`, aliasName: `Plug ${i}`, productId: 'PLG', productName: 'Smart Plug', currentVersion: i < 3 ? '2.0.9' : '2.0.8', targetVersion: '2.0.10', familyId: 'f2', familyName: 'Li flat', roomId: 'r9', roomName: 'Kitchen' }),
   ),
   device(200, { deviceId: 'PLG/plug_x', aliasName: 'Plug x', productId: 'PLG', productName: 'Smart Plug', upgradable: false, reason: 'check-failed', detail: 'InternalError: timeout' }),
+  // A home where the account is only a member: its versions are read, but the planner leaves it out.
+  ...Array.from({ length: 3 }, (_, i) => device(300 + i, { familyId: 'f9', familyName: "Grandma's flat", roomId: 'r7', upgradable: false, reason: 'not-permitted' })),
 ]
-const preview: RolloutPreview = { devices, upgradable: 25, offline: 2, upToDate: 2, failedChecks: 1, paths: [], firmware: [] }
+const grandma = { familyId: 'f9', familyName: "Grandma's flat", devices: 3, reason: 'member' as const }
+const preview: RolloutPreview = { devices, excluded: [grandma], upgradable: 25, offline: 2, upToDate: 2, failedChecks: 1, paths: [], firmware: [] }
 
 let mounted: VueWrapper | null = null
 afterEach(() => {
@@ -54,16 +58,28 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function mountPlanner(path = '/rollouts/new'): Promise<{ wrapper: VueWrapper; desk: FakeDesk }> {
+async function mountPlanner(path = '/rollouts/new', workingIn = ''): Promise<{ wrapper: VueWrapper; desk: FakeDesk }> {
   const desk = fakeDesk({
-    'rollout.preview': () => preview,
+    // Like the core: a device-list selection previews just those devices.
+    'rollout.preview': ({ selection }) =>
+      selection.deviceIds ? { ...preview, excluded: [], devices: devices.filter((d) => selection.deviceIds!.includes(d.deviceId)) } : preview,
     'rollout.create': (args) => rolloutSummary({ rolloutId: 'r-1', name: args.name, state: 'draft' }),
     'rollout.start': () => rolloutSummary({ rolloutId: 'r-1' }),
   })
-  const { wrapper } = await mountWithApp(RolloutPlanView, { desk, path, routes })
+  const beforeMount = async () => {
+    if (workingIn) useFleetStore().selectedFamilyId = workingIn
+  }
+  const { wrapper } = await mountWithApp(RolloutPlanView, { desk, path, routes, beforeMount })
   mounted = wrapper
   return { wrapper, desk }
 }
+
+/** The confirmation box, once it is open (Element Plus mounts it on body). */
+async function confirmation(): Promise<HTMLElement> {
+  await vi.waitFor(() => expect(document.body.querySelector('[data-testid="plan-confirm"]')).not.toBeNull())
+  return document.body.querySelector<HTMLElement>('.el-message-box')!
+}
+const boxButton = (box: HTMLElement, label: string) => [...box.querySelectorAll<HTMLButtonElement>('button')].find((b) => b.textContent?.trim() === label)!
 
 const shownWaves = (w: VueWrapper) => w.findAll('[data-testid="plan-wave"]').map((li) => li.text())
 const upgradable = (w: VueWrapper) => w.get('[data-testid="plan-preview"]').attributes('data-upgradable')
@@ -115,10 +131,12 @@ describe('wave maths', () => {
   })
 })
 
-describe('rollout planner', () => {
-  it('previews the whole account: what can upgrade, to what, and why not for the others', async () => {
+describe('rollout planner', { timeout: 15_000 }, () => {
+  it('previews every home the account may upgrade: what can upgrade, to what, and why not for the others', async () => {
     const { wrapper, desk } = await mountPlanner()
     expect(desk.calls[0]).toEqual({ command: 'rollout.preview', args: { selection: {} } })
+    expect(wrapper.get('[data-testid="plan-scope"]').text()).toBe("Every home where you may upgrade: 'Li flat', 'Zhang home'")
+    expect(wrapper.get('[data-testid="plan-left-out-home"]').text()).toBe("3 devices in 'Grandma's flat' left out: you are a member there")
     expect(upgradable(wrapper)).toBe('25')
     const text = wrapper.get('[data-testid="plan-preview"]').text()
     expect(text).toContain('Smart Light: 1.9.3 → 1.10.0')
@@ -149,10 +167,47 @@ describe('rollout planner', () => {
     expect(wrapper.get('[data-testid="plan-create-start"]').attributes('disabled')).toBeDefined()
   })
 
+  it('opens on the home being worked in, and the scope label follows the filters', async () => {
+    const { wrapper } = await mountPlanner('/rollouts/new', 'f2')
+    expect(upgradable(wrapper)).toBe('5')
+    expect(wrapper.get('[data-testid="plan-scope"]').text()).toBe("5 devices in 'Li flat'")
+    // Grandma's flat is not in this home's scope: nothing to say about it.
+    expect(wrapper.find('[data-testid="plan-left-out"]').exists()).toBe(false)
+    await choose(wrapper, 'plan-version', '2.0.9')
+    expect(wrapper.get('[data-testid="plan-scope"]').text()).toBe("3 devices in 'Li flat' · only 2.0.9")
+  })
+
+  it('names a member home chosen as the scope as left out, with nothing to upgrade', async () => {
+    const { wrapper } = await mountPlanner('/rollouts/new', 'f9')
+    expect(upgradable(wrapper)).toBe('0')
+    expect(wrapper.get('[data-testid="plan-scope"]').text()).toBe("0 devices in 'Grandma's flat (member: left out)'")
+    expect(wrapper.get('[data-testid="plan-left-out-home"]').text()).toContain("3 devices in 'Grandma's flat' left out")
+    expect(wrapper.get('[data-testid="plan-create-start"]').attributes('disabled')).toBeDefined()
+  })
+
+  it('asks before "Create and start", naming the devices, homes, versions and first wave; backing out creates nothing', async () => {
+    const { wrapper, desk } = await mountPlanner()
+    await wrapper.get('[data-testid="plan-create-start"]').trigger('click')
+    const box = await confirmation()
+    expect(box.querySelector('[data-testid="plan-confirm-scope"]')!.textContent).toBe("Upgrade 25 devices in 'Zhang home', 'Li flat'.")
+    expect([...box.querySelectorAll('[data-testid="plan-confirm-targets"] li')].map((li) => li.textContent)).toEqual([
+      'Smart Light to 1.10.0 (20 devices)',
+      'Smart Plug to 2.0.10 (5 devices)',
+    ])
+    expect(box.querySelector('[data-testid="plan-confirm-wave"]')!.textContent).toBe('The first wave upgrades 1 device at once.')
+    expect(box.querySelector('[data-testid="plan-confirm-left-out"]')!.textContent).toBe("3 devices in 'Grandma's flat' left out: you are a member there")
+    expect(desk.calls.some((c) => c.command === 'rollout.create')).toBe(false)
+    boxButton(box, 'Back').click()
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    await flushPromises()
+    expect(desk.calls.some((c) => c.command === 'rollout.create' || c.command === 'rollout.start')).toBe(false)
+  }, 15_000)
+
   it('narrows by product and version, and the waves follow', async () => {
     const { wrapper } = await mountPlanner()
     await choose(wrapper, 'plan-product', 'Smart Plug')
     expect(upgradable(wrapper)).toBe('5')
+    expect(wrapper.get('[data-testid="plan-scope"]').text()).toContain('only Smart Plug')
     await choose(wrapper, 'plan-version', '2.0.9')
     expect(upgradable(wrapper)).toBe('3')
     // 10 % of 3 is within the canary; 50 % rounds up to 2.
@@ -166,7 +221,10 @@ describe('rollout planner', () => {
     await setInput(wrapper, 'plan-name', 'Three lights')
     await setInput(wrapper, 'plan-steps', '50')
     await wrapper.get('[data-testid="plan-create-start"]').trigger('click')
-    await flushPromises()
+    const box = await confirmation()
+    expect(box.textContent).toContain("Upgrade 2 devices in 'Zhang home'.")
+    boxButton(box, 'Start upgrading 2 devices').click()
+    await vi.waitFor(() => expect(desk.calls.some((c) => c.command === 'rollout.start')).toBe(true))
     const create = desk.calls.find((c) => c.command === 'rollout.create')
     expect(create?.args).toEqual({
       name: 'Three lights',

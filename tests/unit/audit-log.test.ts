@@ -34,6 +34,16 @@ describe('change recorder', () => {
     expect(log.list().entries[0]).toMatchObject({ outcome: 'error', errorCode: 'FailedOperation.DeviceOffline', requestId: 'r-9' })
   })
 
+  it('records the device by the name its owner gave it, or by its DeviceName when unknown', async () => {
+    const log = freshLog()
+    const names = new Map([['LAMP01/lamp_a1', 'Living-room lamp']])
+    const call = recordChanges(log, () => actor, () => [], async () => ({ data: {}, requestId: 'r' }), Date.now, (id) => names.get(id))
+    await call('AppControlDeviceData', { ProductId: 'LAMP01', DeviceName: 'lamp_a1', Data: '{}' })
+    await call('AppControlDeviceData', { DeviceId: 'PLUG01/plug_b2', Data: '{}' })
+    await call('AppCreateFamily', { Name: 'No device here' })
+    expect(log.list().entries.map((e) => e.deviceName)).toEqual(['', 'plug_b2', 'Living-room lamp'])
+  })
+
   it('cuts secrets out of free text and secret-named fields', async () => {
     const log = freshLog()
     const call = recordChanges(log, () => actor, () => ['AppSecretValue-XYZ'], async () => ({ data: {}, requestId: 'r' }))
@@ -47,11 +57,11 @@ describe('change recorder', () => {
 describe('audit log', () => {
   function seeded() {
     const log = freshLog()
-    const add = (timeMs: number, action: string, outcome: 'ok' | 'error', params = '{}') =>
-      log.record({ ...actor, timeMs, action, params, requestId: `r${timeMs}`, outcome, errorCode: '', errorMessage: '' })
-    add(1000, 'AppControlDeviceData', 'ok', '{"DeviceId":"LIGHT/1"}')
-    add(2000, 'AppModifyFamily', 'error')
-    add(3000, 'AppControlDeviceData', 'error', '{"DeviceId":"PLUG/7"}')
+    const add = (timeMs: number, action: string, outcome: 'ok' | 'error', params = '{}', deviceName = '') =>
+      log.record({ ...actor, timeMs, action, deviceName, params, requestId: `r${timeMs}`, outcome, errorCode: '', errorMessage: '' })
+    add(1000, 'AppControlDeviceData', 'ok', '{"DeviceId":"LIGHT/1"}', 'Kitchen light')
+    add(2000, 'AppModifyFamily', 'error', '{"Name":"Zhang home"}')
+    add(3000, 'AppControlDeviceData', 'error', '{"DeviceId":"PLUG/7"}', 'Desk plug')
     return log
   }
 
@@ -66,10 +76,25 @@ describe('audit log', () => {
     expect(log.list({ limit: 1, offset: 1 }).entries.map((e) => e.timeMs)).toEqual([2000])
   })
 
+  it('searches action, device name and parameters by any part, ignoring case', () => {
+    const log = seeded()
+    const found = (text: string) => log.list({ text }).entries.map((e) => e.timeMs)
+    expect(found('controldevice')).toEqual([3000, 1000])
+    expect(found('KITCHEN')).toEqual([1000])
+    expect(found('desk pl')).toEqual([3000])
+    expect(found('zhang HOME')).toEqual([2000])
+    expect(log.list().entries.find((e) => e.timeMs === 1000)?.deviceName).toBe('Kitchen light')
+  })
+
+  it('keeps paging', () => {
+    const log = seeded()
+    expect(log.list({ limit: 1, offset: 1 }).entries.map((e) => e.timeMs)).toEqual([2000])
+  })
+
   it('exports CSV with a header, one line per entry, quoted where needed', () => {
     const csv = seeded().toCsv({ action: 'AppControlDeviceData' })
     const lines = csv.trimEnd().split('\r\n')
-    expect(lines[0]).toBe('time,profile,account,action,outcome,request_id,error_code,error_message,params')
+    expect(lines[0]).toBe('time,profile,account,action,device,outcome,request_id,error_code,error_message,params')
     expect(lines).toHaveLength(3)
     expect(lines[1]).toContain('"{""DeviceId"":""PLUG/7""}"')
   })

@@ -10,6 +10,7 @@ interface Row {
   profile_name: string
   account: string
   action: string
+  device_name: string
   params_json: string
   request_id: string
   outcome: 'ok' | 'error'
@@ -24,6 +25,7 @@ const toEntry = (row: Row): AuditEntry => ({
   profileName: row.profile_name,
   account: row.account,
   action: row.action,
+  deviceName: row.device_name,
   params: row.params_json,
   requestId: row.request_id,
   outcome: row.outcome,
@@ -37,14 +39,14 @@ export class AuditLog {
 
   constructor(private readonly db: Db) {
     this.insert = db.prepare(
-      `INSERT INTO audit_log (time_ms, profile_id, profile_name, account, action, params_json, request_id, outcome, error_code, error_message)
-       VALUES (@timeMs, @profileId, @profileName, @account, @action, @params, @requestId, @outcome, @errorCode, @errorMessage)`,
+      `INSERT INTO audit_log (time_ms, profile_id, profile_name, account, action, device_name, params_json, request_id, outcome, error_code, error_message)
+       VALUES (@timeMs, @profileId, @profileName, @account, @action, @deviceName, @params, @requestId, @outcome, @errorCode, @errorMessage)`,
     )
   }
 
   /** `entry.params` must already be redacted. */
-  record(entry: NewAuditEntry): number {
-    return Number(this.insert.run(entry).lastInsertRowid)
+  record(entry: Omit<NewAuditEntry, 'deviceName'> & { deviceName?: string }): number {
+    return Number(this.insert.run({ deviceName: '', ...entry }).lastInsertRowid)
   }
 
   list(filter: AuditFilter = {}): AuditPage {
@@ -66,10 +68,10 @@ export class AuditLog {
   }
 }
 
-const CSV_HEADER = ['time', 'profile', 'account', 'action', 'outcome', 'request_id', 'error_code', 'error_message', 'params']
+const CSV_HEADER = ['time', 'profile', 'account', 'action', 'device', 'outcome', 'request_id', 'error_code', 'error_message', 'params']
 
 function csvLine(e: AuditEntry): string {
-  const cells = [new Date(e.timeMs).toISOString(), e.profileName, e.account, e.action, e.outcome, e.requestId, e.errorCode, e.errorMessage, e.params]
+  const cells = [new Date(e.timeMs).toISOString(), e.profileName, e.account, e.action, e.deviceName, e.outcome, e.requestId, e.errorCode, e.errorMessage, e.params]
   return cells.map(csvCell).join(',')
 }
 
@@ -99,7 +101,9 @@ function whereClause(filter: AuditFilter): { where: string; values: Record<strin
     values.outcome = filter.outcome
   }
   if (filter.text) {
-    clauses.push("(params_json LIKE @text ESCAPE '\\' OR request_id LIKE @text ESCAPE '\\' OR account LIKE @text ESCAPE '\\')")
+    // LIKE ignores case (ASCII); the text is one substring searched in every column people quote.
+    const columns = ['action', 'device_name', 'params_json', 'request_id', 'account']
+    clauses.push(`(${columns.map((c) => `${c} LIKE @text ESCAPE '\\'`).join(' OR ')})`)
     values.text = `%${filter.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', values }

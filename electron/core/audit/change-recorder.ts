@@ -21,6 +21,20 @@ export function isMutating(action: string, params: Params = {}): boolean {
   return entry?.mutating ?? false
 }
 
+/** The device a call is about: its DeviceId, or ProductId and DeviceName ('' when none). */
+export function deviceIdOf(params: Params): string {
+  if (typeof params.DeviceId === 'string' && params.DeviceId) return params.DeviceId
+  const { ProductId, DeviceName } = params
+  return typeof ProductId === 'string' && typeof DeviceName === 'string' && ProductId && DeviceName ? `${ProductId}/${DeviceName}` : ''
+}
+
+/** The name people know a device by; without a known alias, the DeviceName part of its id. */
+function deviceNameOf(params: Params, nameOf: (deviceId: string) => string | undefined): string {
+  const deviceId = deviceIdOf(params)
+  if (!deviceId) return ''
+  return nameOf(deviceId) || deviceId.slice(deviceId.indexOf('/') + 1)
+}
+
 /**
  * Writes every mutating call into the audit log once its outcome is known, with its
  * RequestId and parameters stripped of secrets. Reads pass straight through.
@@ -31,6 +45,7 @@ export function recordChanges(
   secrets: () => string[],
   call: (action: string, params: Params, options?: CallOptions) => Promise<CloudReply>,
   now: () => number = Date.now,
+  nameOf: (deviceId: string) => string | undefined = () => undefined,
 ) {
   return async (action: string, params: Params, options?: CallOptions): Promise<CloudReply> => {
     if (!isMutating(action, params)) return call(action, params, options)
@@ -41,6 +56,7 @@ export function recordChanges(
       profileName: who?.profileName ?? '',
       account: who?.account ?? '',
       action,
+      deviceName: deviceNameOf(params, nameOf),
       params: JSON.stringify(redact(params, secrets())),
     }
     try {

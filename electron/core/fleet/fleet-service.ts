@@ -18,12 +18,20 @@ const PRODUCT_BATCH = 20
 /** Families, rooms, devices and products of the signed-in user, read from the cloud. */
 export class FleetService {
   private readonly products = new Map<string, Product>()
+  /** Device id → the name its owner gave it, from every device list read this session. */
+  private readonly names = new Map<string, string>()
 
   constructor(private readonly call: CloudCall) {}
 
   /** Forget cached products (another account may see other ones). */
   reset(): void {
     this.products.clear()
+    this.names.clear()
+  }
+
+  /** A listed device's alias (undefined when it was never listed or has none). */
+  deviceName(deviceId: string): string | undefined {
+    return this.names.get(deviceId) || undefined
   }
 
   async families(): Promise<Family[]> {
@@ -74,6 +82,7 @@ export class FleetService {
     const roomNames = new Map(rooms.map((r) => [r.roomId, r.name]))
     return list.map((d, i) => {
       const deviceId = deviceIds[i] ?? ''
+      this.names.set(deviceId, d.AliasName)
       return {
         deviceId,
         productId: d.ProductId,

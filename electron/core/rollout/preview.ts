@@ -2,10 +2,11 @@
  * Which devices of a selection can upgrade, and to what: the signed-in user's families and
  * devices (filtered by family, room, product or an explicit list), each device's current and
  * offered version (AppCheckFirmwareUpdate), filtered by current version, and the details of
- * every target firmware.
+ * every target firmware. Homes where the account is only a member are left out (their
+ * administrators alone may upgrade), and counted so the user is told.
  */
-import type { Device } from '../../../shared/domain'
-import type { FirmwareInfo, PreviewDevice, RolloutPreview, RolloutSelection, UpgradePath } from '../../../shared/rollout'
+import type { Device, Family } from '../../../shared/domain'
+import type { ExcludedFamily, FirmwareInfo, PreviewDevice, RolloutPreview, RolloutSelection, UpgradePath } from '../../../shared/rollout'
 import { ApiError } from '../api/api-error'
 import type { FleetService } from '../fleet/fleet-service'
 import { mapConcurrently } from '../api/paging'
@@ -20,13 +21,18 @@ export interface PreviewDeps {
 }
 
 export async function previewSelection(selection: RolloutSelection, deps: PreviewDeps): Promise<RolloutPreview> {
-  const listed = await selectedDevices(selection, deps.fleet)
-  const checked = await mapConcurrently(listed, deps.concurrency, async ({ device, familyName }) => checkOne(device, familyName, deps.api))
+  const { listed, excluded } = await selectedDevices(selection, deps.fleet)
+  const checked = await mapConcurrently(listed, deps.concurrency, async ({ device, familyName, permitted }) => {
+    const result = await checkOne(device, familyName, deps.api)
+    // Still checked: the device list shows every device's version, whoever may upgrade it.
+    return permitted ? result : { ...result, upgradable: false, reason: 'not-permitted' as const }
+  })
   const versions = selection.versions
   const devices = versions?.length ? checked.filter((d) => versions.some((v) => sameVersion(v, d.currentVersion))) : checked
   const upgradable = devices.filter((d) => d.upgradable)
   return {
     devices,
+    excluded,
     upgradable: upgradable.length,
     offline: upgradable.filter((d) => !d.online).length,
     upToDate: devices.filter((d) => d.reason === 'up-to-date').length,
@@ -36,22 +42,36 @@ export async function previewSelection(selection: RolloutSelection, deps: Previe
   }
 }
 
-async function selectedDevices(selection: RolloutSelection, fleet: FleetService): Promise<{ device: Device; familyName: string }[]> {
+/** AppGetFamilyList Role of a home's administrator; 0 is an ordinary member. */
+const ADMINISTRATOR = 1
+
+/** Whether the account may upgrade the devices of this home. */
+export const mayUpgradeIn = (family: Pick<Family, 'role'>): boolean => family.role === ADMINISTRATOR
+
+interface Selected {
+  listed: { device: Device; familyName: string; permitted: boolean }[]
+  excluded: ExcludedFamily[]
+}
+
+async function selectedDevices(selection: RolloutSelection, fleet: FleetService): Promise<Selected> {
   const families = (await fleet.families()).filter((f) => !selection.familyIds?.length || selection.familyIds.includes(f.familyId))
   const rooms = new Set(selection.roomIds ?? [])
   const products = new Set(selection.productIds ?? [])
   const chosen = new Set(selection.deviceIds ?? [])
   const seen = new Set<string>()
-  const out: { device: Device; familyName: string }[] = []
+  const out: Selected = { listed: [], excluded: [] }
   for (const family of families) {
+    let taken = 0
     for (const device of await fleet.devices(family.familyId)) {
       if (seen.has(device.deviceId)) continue
       if (rooms.size > 0 && !rooms.has(device.roomId)) continue
       if (products.size > 0 && !products.has(device.productId)) continue
       if (chosen.size > 0 && !chosen.has(device.deviceId)) continue
       seen.add(device.deviceId)
-      out.push({ device, familyName: family.name })
+      taken++
+      out.listed.push({ device, familyName: family.name, permitted: mayUpgradeIn(family) })
     }
+    if (!mayUpgradeIn(family) && taken > 0) out.excluded.push({ familyId: family.familyId, familyName: family.name, devices: taken, reason: 'member' })
   }
   return out
 }

@@ -194,6 +194,10 @@ export class RolloutService {
     const session = this.requireSession()
     const preview = this.reusablePreview(session, selection) ?? (await this.preview(selection))
     const candidates = preview.devices.filter((d) => d.upgradable)
+    if (candidates.length === 0 && preview.excluded.length > 0 && preview.devices.every((d) => d.reason === 'not-permitted')) {
+      const homes = preview.excluded.map((f) => `'${f.familyName}'`).join(', ')
+      throw rolloutError(RolloutCode.NotPermitted, `Only a home's administrators may upgrade its devices; this account is a member of ${homes}.`)
+    }
     if (candidates.length === 0) throw rolloutError(RolloutCode.NothingToUpgrade, 'No device of this selection has a newer firmware.')
     const normalized: RolloutPlan = { ...plan, steps: plan.steps.at(-1) === 100 ? [...plan.steps] : [...plan.steps, 100] }
     const links = await this.gatewayLinks(candidates)
@@ -397,6 +401,7 @@ export class RolloutService {
       profileName: record.profileName,
       account: record.account,
       action: PUBLISH,
+      deviceName: device.aliasName || device.deviceId.slice(device.deviceId.indexOf('/') + 1),
       params: JSON.stringify(deviceParams(device.deviceId)),
       requestId: device.requestId,
       outcome: started ? 'ok' : 'error',

@@ -112,4 +112,6 @@ export const MIGRATIONS: readonly string[] = [
    ) WITHOUT ROWID;
    CREATE INDEX history_spans_lru ON history_spans (last_used_ms);
    CREATE TABLE history_settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);`,
+  // The device a change was about, by the name the user knows it by, searchable in the audit log.
+  `ALTER TABLE audit_log ADD COLUMN device_name TEXT NOT NULL DEFAULT '';`,
 ]

@@ -1,16 +1,17 @@
 /**
  * The API console's state: the chosen action, its fields (ids pre-filled from what the user
- * works on), sending through api.call with a confirmation for mutating actions, and the
- * session's history of calls.
+ * works on, picked by name), sending through api.call with a confirmation for mutating
+ * actions that names the home and device, and the session's history of calls.
  */
-import { computed, reactive, ref } from 'vue'
+import { computed, h, reactive, ref } from 'vue'
 import { useI18n } from 'vue-i18n'
 import { ElMessageBox } from 'element-plus'
 import { toBridgeError, useDesk } from '@/bridge'
 import { useConsoleHistoryStore, type ConsoleCall } from '@/stores/console-history'
 import { useFleetStore } from '@/stores/fleet'
 import { useWorkContextStore } from '@/stores/work-context'
-import { buildRequest, CONSOLE_ACTIONS, initialFields, type Context, type FieldValue } from '@/utils/console-form'
+import { buildRequest, callTarget, CONSOLE_ACTIONS, initialFields, type Context, type FieldValue, type IdField } from '@/utils/console-form'
+import { useConsoleNames, type IdOption } from '@/composables/useConsoleNames'
 
 export function useApiConsole() {
   const { t } = useI18n()
@@ -26,15 +27,41 @@ export function useApiConsole() {
   const selected = computed(() => CONSOLE_ACTIONS.find((a) => a.key === selectedKey.value) ?? null)
 
   const context = computed((): Context => {
-    const device = work.lastDevice
+    const familyId = fleet.selectedFamilyId ?? work.lastDevice?.familyId
+    // A device of another home than the one worked in must not ride along into its forms.
+    const device = work.lastDevice?.familyId === familyId ? work.lastDevice : null
     return {
-      FamilyId: fleet.selectedFamilyId ?? device?.familyId,
+      FamilyId: familyId ?? undefined,
       ProductId: device?.productId,
       DeviceName: device?.deviceName,
       DeviceId: device ? `${device.productId}/${device.deviceName}` : undefined,
       RoomId: device?.roomId,
     }
   })
+
+  const fieldText = (name: string) => (typeof fields[name] === 'string' ? (fields[name] as string).trim() : '')
+  const homes = computed(() => [...new Set([fieldText('FamilyId'), fleet.selectedFamilyId ?? '', work.lastDevice?.familyId ?? ''].filter(Boolean))])
+  const names = useConsoleNames(homes)
+
+  /** The home the form is about: its FamilyId, else the home of the device it names. */
+  const formHome = () => callTarget({ ...fields }, names.book).home?.id ?? ''
+  const idOptions = (field: IdField): IdOption[] => names.options(field, formHome())
+  function idName(field: IdField): string | undefined {
+    const value = fieldText(field)
+    if (!value) return undefined
+    if (field === 'FamilyId') return names.book.homeName(value)
+    if (field === 'RoomId') return names.book.roomName(value)
+    if (field === 'DeviceId') return names.book.device(value)?.label
+    if (field === 'DeviceName') return names.book.device(`${fieldText('ProductId')}/${value}`)?.label
+    return idOptions('ProductId').find((o) => o.value === value)?.label
+  }
+  /** A device picked by name fills both halves of its id where the form has them. */
+  function pick(field: string, option: IdOption): void {
+    fields[field] = option.value
+    if (!option.device) return
+    if ('ProductId' in fields) fields.ProductId = option.device.productId
+    if ('DeviceName' in fields) fields.DeviceName = option.device.deviceName
+  }
 
   function setFields(next: Record<string, FieldValue>): void {
     for (const key of Object.keys(fields)) delete fields[key]
@@ -48,9 +75,19 @@ export function useApiConsole() {
     setFields(preset ? { ...preset } : initialFields(entry.spec, context.value))
   }
 
-  async function confirmed(action: string): Promise<boolean> {
+  /** The question before a changing call: which home and which device, by name. */
+  function question(action: string, params: Record<string, unknown>) {
+    const { home, device } = callTarget(params, names.book)
+    const lines: string[] = []
+    if (home) lines.push(home.name ? t('apiConsole.confirmInHome', { action, home: home.name }) : t('apiConsole.confirmUnknownHome', { action, id: home.id }))
+    if (device) lines.push(device.name ? t('apiConsole.confirmDevice', { device: device.name, id: device.id }) : t('apiConsole.confirmUnknownDevice', { id: device.id }))
+    lines.push(t('apiConsole.confirmText', { action }))
+    return h('div', { 'data-testid': 'console-confirm' }, lines.map((line) => h('p', line)))
+  }
+
+  async function confirmed(action: string, params: Record<string, unknown>): Promise<boolean> {
     try {
-      await ElMessageBox.confirm(t('apiConsole.confirmText', { action }), t('apiConsole.confirmTitle'), {
+      await ElMessageBox.confirm(question(action, params), t('apiConsole.confirmTitle'), {
         type: 'warning',
         confirmButtonText: t('apiConsole.confirmSend'),
         cancelButtonText: t('apiConsole.cancel'),
@@ -66,7 +103,7 @@ export function useApiConsole() {
     if (!entry || sending.value) return
     const { params, errors } = buildRequest(entry.spec, fields)
     if (Object.keys(errors).length > 0) return
-    if (entry.spec.mutating && !(await confirmed(entry.spec.action))) return
+    if (entry.spec.mutating && !(await confirmed(entry.spec.action, params))) return
     sending.value = true
     const atMs = Date.now()
     const base = { key: entry.key, action: entry.spec.action, fields: { ...fields }, params, atMs }
@@ -91,5 +128,5 @@ export function useApiConsole() {
     await send()
   }
 
-  return { selectedKey, selected, fields, sending, openCall, history, select, send, reopen, rerun }
+  return { selectedKey, selected, fields, sending, openCall, history, select, send, reopen, rerun, idOptions, idName, pick }
 }

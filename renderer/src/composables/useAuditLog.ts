@@ -9,12 +9,10 @@ import type { LoadStatus } from '@/stores/session'
 import { downloadText, fileStamp } from '@/utils/download'
 
 export interface AuditFilterForm {
-  /** Exact action name ('' for any). */
-  action: string
   outcome: '' | 'ok' | 'error'
   /** Both ends inclusive, to the second. */
   range: [Date, Date] | null
-  /** Matches params, RequestId or account. */
+  /** Any part of the action, device name, params, RequestId or account, in any case. */
   text: string
 }
 
@@ -24,9 +22,7 @@ const TYPING_DELAY_MS = 300
 /** The bridge's filter (without paging) for what the form says. */
 export function toAuditFilter(form: AuditFilterForm): Omit<AuditFilter, 'limit' | 'offset'> {
   const filter: AuditFilter = {}
-  const action = form.action.trim()
   const text = form.text.trim()
-  if (action) filter.action = action
   if (form.outcome) filter.outcome = form.outcome
   if (text) filter.text = text
   if (form.range) {
@@ -39,7 +35,7 @@ export function toAuditFilter(form: AuditFilterForm): Omit<AuditFilter, 'limit' 
 /** The audit log, one page at a time, with filters and CSV export. */
 export function useAuditLog() {
   const { t } = useI18n()
-  const form = reactive<AuditFilterForm>({ action: '', outcome: '', range: null, text: '' })
+  const form = reactive<AuditFilterForm>({ outcome: '', range: null, text: '' })
   const page = ref(1)
   const pageSize = ref(50)
   const entries = shallowRef<AuditEntry[]>([])
@@ -81,7 +77,7 @@ export function useAuditLog() {
 
   let typing: ReturnType<typeof setTimeout> | null = null
   watch([() => form.outcome, () => form.range], refilter)
-  watch([() => form.action, () => form.text], () => {
+  watch(() => form.text, () => {
     if (typing) clearTimeout(typing)
     typing = setTimeout(() => {
       typing = null
@@ -94,7 +90,7 @@ export function useAuditLog() {
   })
 
   function resetFilter(): void {
-    Object.assign(form, { action: '', outcome: '', range: null, text: '' })
+    Object.assign(form, { outcome: '', range: null, text: '' })
   }
 
   /** Everything the filter matches (not just this page), as a CSV download. */

@@ -110,3 +110,52 @@ function parseField(param: ParamSpec, raw: string | boolean): { value: unknown }
       return { value: String(raw) }
   }
 }
+
+/** The id fields the console offers as pickers of named things. */
+export const ID_FIELDS = ['FamilyId', 'RoomId', 'DeviceId', 'ProductId', 'DeviceName'] as const
+export type IdField = (typeof ID_FIELDS)[number]
+export const isIdField = (name: string): name is IdField => (ID_FIELDS as readonly string[]).includes(name)
+
+/** A device as the console names it. */
+export interface NamedDevice {
+  deviceId: string
+  productId: string
+  deviceName: string
+  /** The name its owner gave it, else its DeviceName. */
+  label: string
+  productName: string
+  familyId: string
+}
+
+/** What the console knows by name: the account's homes, and the rooms and devices read so far. */
+export interface NameBook {
+  homeName(familyId: string): string | undefined
+  roomName(roomId: string): string | undefined
+  device(deviceId: string): NamedDevice | undefined
+}
+
+/** The device a request names: DeviceId, or ProductId with DeviceName. */
+export function requestDeviceId(params: Record<string, unknown>): string {
+  if (typeof params.DeviceId === 'string' && params.DeviceId) return params.DeviceId
+  const { ProductId, DeviceName } = params
+  return typeof ProductId === 'string' && typeof DeviceName === 'string' ? `${ProductId}/${DeviceName}` : ''
+}
+
+/**
+ * What a changing call acts on, for its confirmation: the home (from FamilyId, else the
+ * device's home) and the device, each by name when known (`name` undefined when not).
+ */
+export interface CallTarget {
+  home?: { id: string; name: string | undefined }
+  device?: { id: string; name: string | undefined }
+}
+
+export function callTarget(params: Record<string, unknown>, book: NameBook): CallTarget {
+  const target: CallTarget = {}
+  const deviceId = requestDeviceId(params)
+  const device = deviceId ? book.device(deviceId) : undefined
+  if (deviceId) target.device = { id: deviceId, name: device?.label }
+  const familyId = typeof params.FamilyId === 'string' && params.FamilyId ? params.FamilyId : device?.familyId
+  if (familyId) target.home = { id: familyId, name: book.homeName(familyId) }
+  return target
+}

@@ -2,7 +2,7 @@
  * The renderer's rollout logic, free of Vue: the waves a plan makes, the preview narrowed by
  * the planner's filters, status and result codes as locale keys, and live board merging.
  */
-import type { DeviceRolloutState, PreviewDevice, RolloutDevice, RolloutPlan, RolloutSelection, RolloutState, UpgradePath } from '@shared/rollout'
+import type { DeviceRolloutState, ExcludedFamily, PreviewDevice, RolloutDevice, RolloutPlan, RolloutSelection, RolloutState, UpgradePath } from '@shared/rollout'
 import { waveSizes } from '@shared/rollout-waves'
 
 export interface PlannedWave {
@@ -210,4 +210,33 @@ export function toPlan(form: PlanForm): RolloutPlan | null {
     offline: form.offlineMode === 'skip' ? { mode: 'skip' } : { mode: 'wait', maxWaitMs: minutes(form.waitMinutes), then: form.afterWait },
     deviceTimeoutMs: minutes(form.timeoutMinutes),
   }
+}
+
+/** What a rollout is about to act on, for the confirmation before it starts. */
+export interface StartSummary {
+  devices: number
+  /** Home names, in the order their devices come. */
+  homes: string[]
+  /** One line per product and target version. */
+  targets: { productName: string; version: string; count: number }[]
+  firstWave: number
+}
+
+export function startSummary(devices: readonly PreviewDevice[], plan: RolloutPlan): StartSummary {
+  const upgradable = devices.filter((d) => d.upgradable)
+  const homes = [...new Set(upgradable.map((d) => d.familyName || d.familyId))]
+  const targets = new Map<string, StartSummary['targets'][number]>()
+  for (const d of upgradable) {
+    const key = `${d.productId}\n${d.targetVersion}`
+    const target = targets.get(key)
+    if (target) target.count++
+    else targets.set(key, { productName: d.productName || d.productId, version: d.targetVersion, count: 1 })
+  }
+  const firstWave = planWaves(upgradable.length, plan.canary, plan.steps)[0]?.size ?? 0
+  return { devices: upgradable.length, homes, targets: [...targets.values()], firstWave }
+}
+
+/** The homes a preview left out that the planner's home filter (if any) covers. */
+export function leftOutHomes(excluded: readonly ExcludedFamily[], familyIds: readonly string[]): ExcludedFamily[] {
+  return excluded.filter((f) => familyIds.length === 0 || familyIds.includes(f.familyId))
 }

@@ -32,6 +32,11 @@ export const historyEn = {
   exportCsv: 'Export CSV',
   exportPng: 'Export PNG',
   noProperties: "This device's product defines no properties.",
+  leftOut: {
+    title: 'A device is not on the chart | {n} devices are not on the chart',
+    noneChosen: '{device} ({product}): none of the chosen properties belongs to its product. Choose one of its properties above to add it.',
+    noModel: "{device}: its product's properties ({product}) could not be read.",
+  },
   empty: 'No reports and no events in this range.',
   event: 'Event',
   eventType: { info: 'Info events', alert: 'Alerts', fault: 'Faults', other: 'Other events' },
@@ -81,6 +86,11 @@ export const historyZh: typeof historyEn = {
   exportCsv: '导出 CSV',
   exportPng: '导出 PNG',
   noProperties: '该设备的产品未定义任何属性。',
+  leftOut: {
+    title: '有 1 台设备未显示在图表中 | 有 {n} 台设备未显示在图表中',
+    noneChosen: '{device}（{product}）：所选属性都不属于它的产品。请在上方选择它的属性以加入图表。',
+    noModel: '{device}：无法读取其产品（{product}）的属性。',
+  },
   empty: '该时间范围内没有上报数据和事件。',
   event: '事件',
   eventType: { info: '信息事件', alert: '告警', fault: '故障', other: '其他事件' },
