@@ -168,6 +168,13 @@ const en = {
     clearFilter: 'Clear filter',
     gateway: 'Gateway',
     subDevice: 'Sub-device',
+    staleTitle: 'Offline: the last values the device reported, not its state now',
+    age: {
+      justNow: 'just now',
+      minutes: '{count} min ago',
+      hours: '{count} h ago',
+      days: '{count} d ago',
+    },
   },
   audit: {
     title: 'Audit log',

@@ -165,6 +165,13 @@ const zhCN: MessageSchema = {
     clearFilter: '清除筛选',
     gateway: '网关',
     subDevice: '子设备',
+    staleTitle: '设备离线：这是它最后上报的值，不是当前状态',
+    age: {
+      justNow: '刚刚',
+      minutes: '{count} 分钟前',
+      hours: '{count} 小时前',
+      days: '{count} 天前',
+    },
   },
   audit: {
     title: '审计日志',
