@@ -21,6 +21,10 @@ const en = {
     overview: 'Overview',
     rollouts: 'Rollouts',
     console: 'API console',
+    history: 'History',
+    backToList: 'Devices of {family}',
+    backToListPlain: 'Device list',
+    breadcrumb: 'Breadcrumb',
   },
   header: {
     language: 'Language',

@@ -18,6 +18,10 @@ const zhCN: MessageSchema = {
     overview: '总览',
     rollouts: '固件升级',
     console: 'API 控制台',
+    history: '历史数据',
+    backToList: '{family}的设备',
+    backToListPlain: '设备列表',
+    breadcrumb: '导航路径',
   },
   header: {
     language: '语言',
