@@ -199,6 +199,7 @@ const en = {
     time: 'Time',
     action: 'Action',
     outcome: 'Outcome',
+    pageSize: 'Entries per page',
     requestId: 'RequestId',
     account: 'Account',
     profile: 'Profile',

@@ -196,6 +196,7 @@ const zhCN: MessageSchema = {
     time: '时间',
     action: '操作',
     outcome: '结果',
+    pageSize: '每页条数',
     requestId: 'RequestId',
     account: '账号',
     profile: '配置',
