@@ -35,6 +35,55 @@ describe('device list', () => {
     await app?.close()
   })
 
+  it('shows the underscore of a device name: its ink lies inside the cell\'s visible box', async () => {
+    const clipped = await app.page.getByTestId('device-row').evaluateAll((rows) => {
+      const ctx = document.createElement('canvas').getContext('2d')!
+      const out: { text: string; inkBottom: number; clipBottom: number }[] = []
+      for (const row of rows) {
+        for (const el of Array.from(row.querySelectorAll<HTMLElement>('.ellipsis'))) {
+          if (!el.textContent?.includes('_')) continue
+          const style = getComputedStyle(el)
+          ctx.font = `${style.fontStyle} ${style.fontWeight} ${style.fontSize} ${style.fontFamily}`
+          // The baseline: the bottom of an empty inline-block sits on it.
+          const mark = document.createElement('span')
+          mark.style.cssText = 'display:inline-block;height:0;width:0'
+          el.appendChild(mark)
+          const baseline = mark.getBoundingClientRect().bottom
+          mark.remove()
+          const inkBottom = baseline + ctx.measureText('_').actualBoundingBoxDescent
+          // The visible box: the tightest bottom of every clipping box up to the row.
+          let clipBottom = Infinity
+          for (let at: HTMLElement | null = el; at && at !== row; at = at.parentElement) {
+            const s = getComputedStyle(at)
+            if (s.overflowY !== 'visible' || s.overflowX !== 'visible') clipBottom = Math.min(clipBottom, at.getBoundingClientRect().bottom)
+          }
+          out.push({ text: el.textContent, inkBottom, clipBottom })
+        }
+      }
+      return out
+    })
+    expect(clipped.length).toBeGreaterThan(0)
+    for (const name of clipped) expect(name.inkBottom, name.text).toBeLessThanOrEqual(name.clipBottom)
+  })
+
+  it("marks an offline device's last values as stale, with their age", async () => {
+    const devices = app.sandbox.world.devicesIn(family().familyId)
+    const offline = devices.find((d) => !app.sandbox.world.isOnline(d.deviceId) && d.properties.size > 0)!
+    const online = devices.find((d) => app.sandbox.world.isOnline(d.deviceId) && d.properties.size > 0)!
+    const reportedMs = Math.max(...[...offline.properties.values()].map((p) => p.lastUpdateMs))
+    const ageAt = (nowMs: number) => {
+      const hours = (nowMs - reportedMs) / 3_600_000
+      return hours < 48 ? `${Math.floor(hours)} h ago` : `${Math.floor(hours / 24)} d ago`
+    }
+    const values = (id: string) => app.page.locator(`[data-testid="device-row"][data-device-id="${id}"] [data-testid="device-values"]`)
+    await expect.poll(() => values(offline.deviceId).getAttribute('data-stale')).toBe('true')
+    // The page's clock moves once a minute: its age is now's, or a minute earlier's.
+    expect([ageAt(Date.now()), ageAt(Date.now() - 60_000)]).toContain(await values(offline.deviceId).getByTestId('device-values-age').textContent())
+    expect(await values(offline.deviceId).getByTestId('device-prop').count()).toBeGreaterThan(0)
+    expect(await values(online.deviceId).getAttribute('data-stale')).toBe('false')
+    expect(await values(online.deviceId).getByTestId('device-values-age').count()).toBe(0)
+  })
+
   it('filters by product and online state to exactly the matching devices', async () => {
     const light = app.sandbox.world.products.get(PRODUCT_IDS.light)!
     const devices = app.sandbox.world.devicesIn(family().familyId).filter((d) => d.productId === light.productId)

@@ -70,14 +70,31 @@ async function confirmUpgrade(wrapper: VueWrapper): Promise<void> {
 }
 
 describe('device firmware page', () => {
-  it('shows current and available version, the firmware, and the cloud status in words', async () => {
+  it('shows current and available version and the firmware, and no cloud upgrade state before one was asked for', async () => {
     const { wrapper, desk } = await mountPage()
     expect(desk.calls.find((c) => c.command === 'ota.check')?.args).toEqual({ deviceId: ID })
     expect(wrapper.get('[data-testid="fw-current"]').text()).toBe('1.9.3')
     expect(wrapper.get('[data-testid="fw-available"]').text()).toBe('1.10.0')
     expect(wrapper.get('[data-testid="fw-details"]').text()).toContain('abc123')
-    expect(wrapper.get('[data-testid="fw-cloud-status"]').text()).toContain('Waiting for user confirmation · 0%')
+    // Status 8 is the cloud's standing offer, not an upgrade: nothing to report yet.
+    expect(wrapper.find('[data-testid="fw-cloud-status"]').exists()).toBe(false)
+    expect(wrapper.text()).not.toContain('Waiting for user confirmation')
     expect(wrapper.text()).toContain('Hall light')
+  })
+
+  it('shows no cloud upgrade state for an offline device or one with nothing to do, and the state of a past upgrade', async () => {
+    const { wrapper, desk } = await mountPage()
+    const recheck = async (status: Partial<OtaCheck['status']>) => {
+      desk.handlers['ota.check'] = () => ({ ...check, status: { ...check.status, ...status } })
+      await wrapper.get('[data-testid="fw-check"]').trigger('click')
+      await flushPromises()
+    }
+    await recheck({ status: 0, statusText: 'Device is offline' })
+    expect(wrapper.find('[data-testid="fw-cloud-status"]').exists()).toBe(false)
+    await recheck({ status: 6, percent: 100, oriVersion: '1.9.3', dstVersion: '1.9.3' })
+    expect(wrapper.find('[data-testid="fw-cloud-status"]').exists()).toBe(false)
+    await recheck({ status: 5, percent: 40, oriVersion: '1.9.3', dstVersion: '1.10.0' })
+    expect(wrapper.get('[data-testid="fw-cloud-status"]').text()).toContain('Failed · 40%')
   })
 
   it('offers no second publish while an upgrade is already under way', async () => {

@@ -7,6 +7,7 @@ import { createSessionGuard, safeRedirect, type SessionGate } from '@/router/gua
 import { createAppRouter } from '@/router'
 import { setDeskClient } from '@/bridge'
 import { useSessionStore } from '@/stores/session'
+import { LAST_PAGE_STORAGE_KEY } from '@/stores/navigation'
 import { fakeDesk } from './fake-desk'
 import { demoSession } from './fixtures'
 
@@ -101,5 +102,25 @@ describe('app router', { timeout: 30_000 }, () => {
     await router.push('/')
     expect(router.currentRoute.value.name).toBe('families')
     expect(useSessionStore().signedIn).toBe(true)
+  })
+
+  it("returns a user who signs in to their last page on this machine, never another account's", async () => {
+    localStorage.clear()
+    setDeskClient(fakeDesk({ 'session.current': () => demoSession }))
+    const router = createAppRouter(createMemoryHistory())
+    await router.push('/families/f-2/devices?online=false')
+    expect(JSON.parse(localStorage.getItem(LAST_PAGE_STORAGE_KEY) ?? '{}').path).toBe('/families/f-2/devices?online=false')
+
+    // The next run on this machine: the sign-in page, once signed in, goes back there.
+    setActivePinia(createPinia())
+    const next = createAppRouter(createMemoryHistory())
+    await next.push('/sign-in')
+    expect(next.currentRoute.value.fullPath).toBe('/families/f-2/devices?online=false')
+
+    setActivePinia(createPinia())
+    setDeskClient(fakeDesk({ 'session.current': () => ({ ...demoSession, account: 'other@sandbox.local' }) }))
+    const other = createAppRouter(createMemoryHistory())
+    await other.push('/sign-in')
+    expect(other.currentRoute.value.name).toBe('families')
   })
 })

@@ -7,6 +7,8 @@ export interface SessionGate {
   signedIn(): boolean
   /** The session ended by itself: the page stays, a sign-in dialog covers it. */
   endedInPlace(): boolean
+  /** The signed-in account's last page on this machine, if any. */
+  lastPage?(): string | null
 }
 
 export const HOME: RouteLocationRaw = { name: 'families' }
@@ -22,7 +24,7 @@ export function createSessionGuard(gate: SessionGate) {
     await gate.ready()
     if (to.meta.public) {
       // Signed in already: the sign-in page has nothing to offer.
-      if (to.name === 'sign-in' && gate.signedIn()) return safeRedirect(to.query.redirect) ?? HOME
+      if (to.name === 'sign-in' && gate.signedIn()) return safeRedirect(to.query.redirect) ?? gate.lastPage?.() ?? HOME
       return true
     }
     if (gate.signedIn() || gate.endedInPlace()) return true

@@ -1,4 +1,5 @@
 import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-router'
+import { readLastPage, useNavigationStore } from '@/stores/navigation'
 import { useSessionStore } from '@/stores/session'
 import { createSessionGuard } from './guard'
 import { routes } from './routes'
@@ -12,7 +13,12 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
       ready: () => session.init(),
       signedIn: () => session.signedIn,
       endedInPlace: () => session.ended !== null,
+      lastPage: () => readLastPage(session.owner),
     }),
   )
+  const navigation = useNavigationStore()
+  router.afterEach((to, _from, failure) => {
+    if (!failure) navigation.visited(to)
+  })
   return router
 }

@@ -11,6 +11,8 @@ export interface LiveDevice {
   atMs: number
   /** Latest value of every property heard of, by property id. */
   values: Record<string, unknown>
+  /** When the newest of those values was reported (Unix ms; 0 when unknown), to show their age. */
+  valuesAtMs: number
 }
 
 /**
@@ -60,7 +62,7 @@ export const useLiveStore = defineStore('live', () => {
   function entry(deviceId: string): LiveDevice | undefined {
     if (!watched.has(deviceId)) return undefined
     let current = map.get(deviceId)
-    if (!current) map.set(deviceId, (current = { online: null, atMs: 0, values: {} }))
+    if (!current) map.set(deviceId, (current = { online: null, atMs: 0, values: {}, valuesAtMs: 0 }))
     return current
   }
 
@@ -74,10 +76,11 @@ export const useLiveStore = defineStore('live', () => {
     return true
   }
 
-  function recordValues(deviceId: string, values: Record<string, unknown>): boolean {
+  function recordValues(deviceId: string, values: Record<string, unknown>, atMs: number): boolean {
     const current = entry(deviceId)
     if (!current) return false
     Object.assign(current.values, values)
+    current.valuesAtMs = Math.max(current.valuesAtMs, atMs)
     return true
   }
 
@@ -97,7 +100,7 @@ export const useLiveStore = defineStore('live', () => {
       if (event.kind === 'status' && record(event.deviceId, event.online, event.receivedAtMs)) {
         changed.add(event.deviceId)
         onlineChanged.add(event.deviceId)
-      } else if (event.kind === 'property' && recordValues(event.deviceId, event.values)) changed.add(event.deviceId)
+      } else if (event.kind === 'property' && recordValues(event.deviceId, event.values, event.receivedAtMs)) changed.add(event.deviceId)
     }
     publish(changed, onlineChanged)
   }
@@ -110,8 +113,10 @@ export const useLiveStore = defineStore('live', () => {
         changed.add(state.deviceId)
         onlineChanged.add(state.deviceId)
       }
-      const values = Object.fromEntries(Object.entries(state.properties).map(([id, p]) => [id, p.value]))
-      if (Object.keys(values).length > 0 && recordValues(state.deviceId, values)) changed.add(state.deviceId)
+      const properties = Object.entries(state.properties)
+      const values = Object.fromEntries(properties.map(([id, p]) => [id, p.value]))
+      const atMs = Math.max(0, ...properties.map(([, p]) => p.lastUpdateMs))
+      if (properties.length > 0 && recordValues(state.deviceId, values, atMs)) changed.add(state.deviceId)
     }
     publish(changed, onlineChanged)
   }

@@ -21,6 +21,10 @@ const en = {
     overview: 'Overview',
     rollouts: 'Rollouts',
     console: 'API console',
+    history: 'History',
+    backToList: 'Devices of {family}',
+    backToListPlain: 'Device list',
+    breadcrumb: 'Breadcrumb',
   },
   header: {
     language: 'Language',
@@ -168,6 +172,13 @@ const en = {
     clearFilter: 'Clear filter',
     gateway: 'Gateway',
     subDevice: 'Sub-device',
+    staleTitle: 'Offline: the last values the device reported, not its state now',
+    age: {
+      justNow: 'just now',
+      minutes: '{count} min ago',
+      hours: '{count} h ago',
+      days: '{count} d ago',
+    },
   },
   audit: {
     title: 'Audit log',
@@ -187,6 +198,7 @@ const en = {
     time: 'Time',
     action: 'Action',
     outcome: 'Outcome',
+    pageSize: 'Entries per page',
     requestId: 'RequestId',
     account: 'Account',
     profile: 'Profile',

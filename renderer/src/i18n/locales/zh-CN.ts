@@ -18,6 +18,10 @@ const zhCN: MessageSchema = {
     overview: '总览',
     rollouts: '固件升级',
     console: 'API 控制台',
+    history: '历史数据',
+    backToList: '{family}的设备',
+    backToListPlain: '设备列表',
+    breadcrumb: '导航路径',
   },
   header: {
     language: '语言',
@@ -165,6 +169,13 @@ const zhCN: MessageSchema = {
     clearFilter: '清除筛选',
     gateway: '网关',
     subDevice: '子设备',
+    staleTitle: '设备离线：这是它最后上报的值，不是当前状态',
+    age: {
+      justNow: '刚刚',
+      minutes: '{count} 分钟前',
+      hours: '{count} 小时前',
+      days: '{count} 天前',
+    },
   },
   audit: {
     title: '审计日志',
@@ -184,6 +195,7 @@ const zhCN: MessageSchema = {
     time: '时间',
     action: '操作',
     outcome: '结果',
+    pageSize: '每页条数',
     requestId: 'RequestId',
     account: '账号',
     profile: '配置',

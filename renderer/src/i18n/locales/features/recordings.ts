@@ -27,6 +27,7 @@ export const recordingsEn = {
   },
   timeline: {
     label: 'Timeline of {day}: click to play from that moment',
+    notPlaying: 'not playing',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     zoomReset: 'Whole day',
@@ -107,6 +108,7 @@ export const recordingsZh: typeof recordingsEn = {
   },
   timeline: {
     label: '{day} 的时间轴：点击从该时刻播放',
+    notPlaying: '未播放',
     zoomIn: '放大',
     zoomOut: '缩小',
     zoomReset: '全天',

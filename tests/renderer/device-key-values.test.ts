@@ -1,0 +1,41 @@
+// @vitest-environment jsdom
+import { afterEach, describe, expect, it } from 'vitest'
+import { mount } from '@vue/test-utils'
+import type { Device } from '@shared/domain'
+import type { PropertySpec } from '@shared/thing-model'
+import { i18n } from '@/i18n'
+import DeviceKeyValues from '@/components/DeviceKeyValues.vue'
+import type { LiveDevice } from '@/stores/live'
+
+const device = { deviceId: 'LGT/light_0002', productId: 'LGT', deviceName: 'light_0002' } as Device
+const power: PropertySpec = { id: 'power_switch', name: 'Switch', desc: '', mode: 'rw', spec: { type: 'bool', mapping: { '0': 'off', '1': 'on' }, unit: '' } }
+const twoHoursAgo = Date.now() - 2 * 3_600_000 - 60_000
+const live: LiveDevice = { online: false, atMs: 0, values: { power_switch: 1 }, valuesAtMs: twoHoursAgo }
+
+function render(stale: boolean, values: LiveDevice = live) {
+  return mount(DeviceKeyValues, { props: { device, properties: [power], liveOf: () => values, stale }, global: { plugins: [i18n] } })
+}
+
+afterEach(() => {
+  i18n.global.locale.value = 'en'
+})
+
+describe('key values in the device list', () => {
+  it("marks an offline device's values as stale with their age, in English and Chinese", async () => {
+    const wrapper = render(true)
+    expect(wrapper.get('[data-testid="device-values"]').attributes('data-stale')).toBe('true')
+    expect(wrapper.get('[data-testid="device-values-age"]').text()).toBe('2 h ago')
+    i18n.global.locale.value = 'zh-CN'
+    await wrapper.vm.$nextTick()
+    expect(wrapper.get('[data-testid="device-values-age"]').text()).toBe('2 小时前')
+    expect(wrapper.get('[data-testid="device-values"]').attributes('title')).toContain('离线')
+  })
+
+  it('shows an online device\'s values plain, and no age for a device with no values', () => {
+    const fresh = render(false)
+    expect(fresh.get('[data-testid="device-values"]').attributes('data-stale')).toBe('false')
+    expect(fresh.find('[data-testid="device-values-age"]').exists()).toBe(false)
+    const empty = render(true, { ...live, values: {}, valuesAtMs: 0 })
+    expect(empty.find('[data-testid="device-values-age"]').exists()).toBe(false)
+  })
+})
