@@ -22,6 +22,7 @@ import type {
   Product,
   ProfileSummary,
   Room,
+  SavedProfile,
   SessionChange,
   SessionInfo,
 } from './domain'
@@ -126,7 +127,7 @@ export const commandArgs = {
 export interface CommandResults {
   'app.info': AppInfo
   'profiles.list': ProfileSummary[]
-  'profiles.save': ProfileSummary
+  'profiles.save': SavedProfile
   'profiles.remove': null
   'session.current': SessionInfo | null
   'session.signIn': SessionInfo

@@ -29,6 +29,15 @@ export interface ProfileSummary {
   remembered: boolean
 }
 
+/** What saving a profile answers. */
+export interface SavedProfile extends ProfileSummary {
+  /**
+   * A remembered sign-in belongs to the endpoint and AppKey it was entered for: changing the
+   * base URL, broker URL, credential mode or AppKey forgot it (the user must sign in again).
+   */
+  signInForgotten: boolean
+}
+
 export type SecretStorage = 'encrypted' | 'session-only'
 
 export interface AppInfo {
@@ -37,6 +46,14 @@ export interface AppInfo {
   /** Whether secrets can be kept across restarts (OS encryption available). */
   secretStorage: SecretStorage
   platform: string
+  /** What happened to the data folder at start that the user must hear about. */
+  notices: StartNotice[]
+}
+
+/** A damaged database was moved aside (to `movedTo`) and a fresh one started. */
+export interface StartNotice {
+  kind: 'database-reset'
+  movedTo: string
 }
 
 export interface SessionInfo {

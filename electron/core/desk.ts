@@ -1,7 +1,7 @@
 import { join } from 'node:path'
 import type { Logger } from 'pino'
 import { LocalCode } from '../../shared/errors'
-import type { SessionChange } from '../../shared/domain'
+import type { SessionChange, StartNotice } from '../../shared/domain'
 import type { SignedVideoUrl } from '../../shared/video'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
 import { TOKEN_ACTIONS, type TokenActionName } from './api/action-client'
@@ -16,13 +16,14 @@ import { historyCommands } from './history/commands'
 import { HistoryService, type HistoryTuning } from './history/history-service'
 import { LiveService, type LiveDeps } from './live/live-service'
 import { createLogger } from './log/logger'
+import { scrubValues, secretValuesIn } from './log/redaction'
 import { ProfileStore } from './session/profiles'
 import type { Clock } from './rollout/clock'
 import { rolloutCommands } from './rollout/commands'
 import { RolloutService, type RolloutTuning } from './rollout/rollout-service'
 import { SessionService } from './session/session-service'
 import { AuditLog } from './audit/audit-log'
-import { openDatabase } from './store/database'
+import { openDeskDatabase } from './store/database'
 import { SecretVault } from './session/vault'
 import { mediaOriginsFor } from './video/media-origins'
 import { signVideoUrl } from './video/signed-video-url'
@@ -58,7 +59,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   const sandbox = await embeddedSandbox(options, overrides)
   const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
   const profiles = await ProfileStore.open(options.dataDir, vault, sandbox)
-  const db = openDatabase(options.dataDir)
+  const { db, notices } = openDeskDatabase(options.dataDir)
+  for (const notice of notices) logger.warn(notice, 'the damaged database was moved aside and a fresh one started')
   const audit = new AuditLog(db)
 
   const session: SessionService = new SessionService({
@@ -83,7 +85,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   })
   // Cloud-storage actions go out in the spelling the current cloud answers (video-spelling.ts).
   const read: CloudCall = withVideoSpelling((action, params, call) => session.call(action, params, call), () => session.baseUrl())
-  knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
+  // Remembered sign-ins are JSON in the vault: their passwords are secrets on their own too.
+  knownSecrets = () => [...session.secrets(), ...vault.values(), ...secretValuesIn(vault.values()), ...(sandbox ? [sandbox.appSecret] : [])]
   const call = recordChanges(audit, () => session.current(), knownSecrets, read)
   const fleet = new FleetService(call)
   const live = new LiveService({
@@ -119,12 +122,15 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ownerId,
   })
   const video = { sign: (request: { deviceId: string; videoUrl: string }) => signVideoUrl(read, request, now(), overrides.videoLinkSeconds) }
-  const dispatch = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub }), logger)
+  const handle = createDispatcher(commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub, notices }), logger)
+  // Nothing the page receives carries a secret: not one it just sent, not one held here.
+  const dispatch: Desk['dispatch'] = async (command, args) =>
+    scrubValues(await handle(command, args), [...knownSecrets(), ...secretValuesIn(args)])
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
     dispatch,
-    onEvent: (listener) => hub.on(listener),
+    onEvent: (listener) => hub.on((event, payload) => listener(event, scrubValues(payload, knownSecrets()))),
     // Signed out, the preselected profile is the one about to be used: the embedded sandbox.
     mediaOrigins: () => mediaOriginsFor(session.baseUrl() ?? sandbox?.url ?? null),
     close: async () => {
@@ -160,15 +166,17 @@ interface Services {
   rollouts: RolloutService
   video: { sign(request: { deviceId: string; videoUrl: string }): Promise<SignedVideoUrl> }
   hub: EventHub
+  notices: StartNotice[]
 }
 
-function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub }: Services): CommandHandlers {
+function commandHandlers({ options, vault, profiles, session, fleet, live, audit, call, history, rollouts, video, hub, notices }: Services): CommandHandlers {
   return {
     'app.info': async () => ({
       version: options.version,
       mode: options.mode,
       platform: options.platform,
       secretStorage: vault.persistent ? 'encrypted' : 'session-only',
+      notices,
     }),
     'profiles.list': async () => profiles.list(),
     'profiles.save': async (input) => profiles.save(input),

@@ -61,6 +61,6 @@ export class SecretVault {
     if (!this.cipher) return
     const stored: Record<string, string> = {}
     for (const [key, value] of this.memory) stored[key] = this.cipher.encryptString(value).toString('base64')
-    await writeJsonFile(this.file, stored, 0o600)
+    await writeJsonFile(this.file, stored)
   }
 }
