@@ -3,7 +3,7 @@
  * by pattern, whatever their spelling (`PassWord`, `NewPassword`, `user_passwd`), because
  * the cloud's actions name their secrets freely.
  */
-const SECRET_KEY = /pass(?:word|wd)|pwd|secret|token|signature|ticket|credential|authori[sz]ation|cookie|private.?key|wxopenid/i
+const SECRET_KEY = /pass(?:word|wd)|pwd|secret|token|signature|ticket|authori[sz]ation|cookie|private.?key|wxopenid/i
 
 export const REDACTED = '[redacted]'
 
@@ -65,7 +65,8 @@ export function secretValuesIn(value: unknown): string[] {
       if (v.startsWith('{')) walk(parseJson(v), false)
     } else if (Array.isArray(v)) v.forEach((item) => walk(item, secretField))
     else if (v && typeof v === 'object') {
-      for (const [key, field] of Object.entries(v as Record<string, unknown>)) walk(field, secretField || isSecretKey(key))
+      // Only a secret key's own strings: a key like `credentials` holds the e-mail too.
+      for (const [key, field] of Object.entries(v as Record<string, unknown>)) walk(field, isSecretKey(key))
     }
   }
   walk(value, false)
