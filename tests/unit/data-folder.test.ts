@@ -1,9 +1,11 @@
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, readdirSync, statSync, truncateSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import pino from 'pino'
 import { describe, expect, it } from 'vitest'
 import { AuditLog } from '../../electron/core/audit/audit-log'
+import { createDesk } from '../../electron/core/desk'
 import { DataFolderError, openDatabase, openDeskDatabase } from '../../electron/core/store/database'
 import { LOCK_FILE, lockDataFolder } from '../../electron/core/store/folder-lock'
 import { MIGRATIONS } from '../../electron/core/store/migrations'
@@ -84,4 +86,34 @@ describe('the data-folder lock', () => {
     expect(JSON.parse(readFileSync(join(dir, LOCK_FILE), 'utf8')).pid).toBe(process.pid)
     lock.release()
   })
+})
+
+describe('starting on a damaged data folder', () => {
+  it('the desk starts, and app.info carries the notice the page shows', async () => {
+    const dir = tempDir()
+    filledStore(dir)
+    writeFileSync(join(dir, 'desk.sqlite'), 'scribbled over')
+    const desk = await createDesk(
+      { mode: 'web', version: 'test', platform: process.platform, dataDir: dir, cipher: null, embeddedSandbox: false },
+      { logger: pino({ level: 'silent' }) },
+    )
+    const info = await desk.dispatch('app.info', {})
+    await desk.close()
+    expect(info).toMatchObject({ ok: true, result: { notices: [{ kind: 'database-reset', movedTo: expect.stringContaining('desk.sqlite.damaged-') }] } })
+  })
+
+  it('browser mode refuses to start on a folder another instance holds, saying why', async () => {
+    const dir = tempDir()
+    const lock = lockDataFolder(dir) // this process plays the running instance
+    const cli = join(import.meta.dirname, '..', '..', 'electron', 'web', 'cli.ts')
+    const outcome = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = execFile(process.execPath, ['--import', 'tsx', cli, '--data-dir', dir], { timeout: 30_000 }, (_error, _stdout, stderr) =>
+        resolve({ code: child.exitCode, stderr }),
+      )
+    })
+    lock.release()
+    expect(outcome.code).toBe(1)
+    expect(outcome.stderr).toContain('Another Explorer Desk')
+    expect(outcome.stderr).toContain(dir)
+  }, 40_000)
 })
