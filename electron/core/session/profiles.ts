@@ -6,6 +6,7 @@ import { LocalCode } from '../../../shared/errors'
 import { ApiError } from '../api/api-error'
 import { baseUrlFor } from '../api/endpoints'
 import { readJsonFile, writeJsonFile } from '../store/json-file'
+import { ensurePrivateDir, narrowFile } from '../store/private-files'
 import type { SecretVault } from './vault'
 
 /** A profile as stored: everything but the AppSecret, which lives in the vault. */
@@ -49,6 +50,8 @@ export class ProfileStore {
 
   static async open(dataDir: string, vault: SecretVault, sandbox: SandboxProfileSource | null): Promise<ProfileStore> {
     const file = join(dataDir, 'profiles.json')
+    ensurePrivateDir(dataDir)
+    narrowFile(file) // written by an older version with wider permissions
     const stored = await readJsonFile<StoredProfile[] | null>(file, null)
     const profiles = Array.isArray(stored)
       ? stored

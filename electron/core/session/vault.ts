@@ -1,4 +1,5 @@
 import { readJsonFile, writeJsonFile } from '../store/json-file'
+import { narrowFile } from '../store/private-files'
 import type { SecretCipher } from '../desk-contract'
 
 /**
@@ -46,6 +47,7 @@ export class SecretVault {
   private async load(): Promise<void> {
     if (!this.cipher || this.loaded) return
     this.loaded = true
+    narrowFile(this.file) // written by an older version with wider permissions
     // No vault yet, or unreadable: start empty rather than fail to start.
     const stored = await readJsonFile<Record<string, string>>(this.file, {})
     for (const [key, encrypted] of Object.entries(stored)) {
