@@ -35,8 +35,22 @@ export const profileSummarySchema = z.object({
 })
 export type ProfileSummary = z.infer<typeof profileSummarySchema>
 
+/** What saving a profile answers. */
+export const savedProfileSchema = profileSummarySchema.extend({
+  /**
+   * A remembered sign-in belongs to the endpoint and AppKey it was entered for: changing the
+   * base URL, broker URL, credential mode or AppKey forgot it (the user must sign in again).
+   */
+  signInForgotten: z.boolean(),
+})
+export type SavedProfile = z.infer<typeof savedProfileSchema>
+
 export const secretStorageSchema = z.enum(['encrypted', 'session-only'])
 export type SecretStorage = z.infer<typeof secretStorageSchema>
+
+/** A damaged database was moved aside (to `movedTo`) and a fresh one started. */
+export const startNoticeSchema = z.object({ kind: z.literal('database-reset'), movedTo: z.string() })
+export type StartNotice = z.infer<typeof startNoticeSchema>
 
 export const appInfoSchema = z.object({
   version: z.string(),
@@ -44,6 +58,8 @@ export const appInfoSchema = z.object({
   /** Whether secrets can be kept across restarts (OS encryption available). */
   secretStorage: secretStorageSchema,
   platform: z.string(),
+  /** What happened to the data folder at start that the user must hear about. */
+  notices: z.array(startNoticeSchema),
 })
 export type AppInfo = z.infer<typeof appInfoSchema>
 

@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import type { SessionChange } from '../../shared/domain'
+import type { SessionChange, StartNotice } from '../../shared/domain'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
 import type { CloudCall } from './api/cloud-call'
 import { CloudClient } from './api/cloud-client'
@@ -18,6 +18,7 @@ import { liveCommands } from './live/commands'
 import { HistoryService, type HistoryTuning } from './history/history-service'
 import { LiveService, type LiveDeps } from './live/live-service'
 import { createLogger } from './log/logger'
+import { scrubValues, secretValuesIn } from './log/redaction'
 import { ProfileStore } from './session/profiles'
 import type { Clock } from './rollout/clock'
 import { firmwareCommands } from './rollout/commands'
@@ -26,7 +27,7 @@ import { RolloutService, type RolloutTuning } from './rollout/rollout-service'
 import { profilesCommands, sessionCommands } from './session/commands'
 import { SessionService } from './session/session-service'
 import { AuditLog } from './audit/audit-log'
-import { openDatabase } from './store/database'
+import { openDeskDatabase } from './store/database'
 import { SecretVault } from './session/vault'
 import { mediaOriginsFor } from './video/media-origins'
 import { videoCommands } from './video/commands'
@@ -64,7 +65,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   const sandbox = await embeddedSandbox(options, overrides)
   const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
   const profiles = await ProfileStore.open(options.dataDir, vault, sandbox)
-  const db = openDatabase(options.dataDir)
+  const { db, notices } = openDeskDatabase(options.dataDir)
+  for (const notice of notices) logger.warn(notice, 'the damaged database was moved aside and a fresh one started')
   const audit = new AuditLog(db)
 
   const session: SessionService = new SessionService({
@@ -89,7 +91,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   })
   // Cloud-storage actions go out in the spelling the current cloud answers (video-spelling.ts).
   const read: CloudCall = withVideoSpelling((action, params, call) => session.call(action, params, call), () => session.baseUrl())
-  knownSecrets = () => [...session.secrets(), ...vault.values(), ...(sandbox ? [sandbox.appSecret] : [])]
+  // Remembered sign-ins are JSON in the vault: their passwords are secrets on their own too.
+  knownSecrets = () => [...session.secrets(), ...vault.values(), ...secretValuesIn(vault.values()), ...(sandbox ? [sandbox.appSecret] : [])]
   // The fleet is bound below; names are asked only when a change is made, long after.
   const call = recordChanges(audit, () => session.current(), knownSecrets, read, Date.now, (deviceId) => fleet.deviceName(deviceId))
   const fleet = new FleetService(call)
@@ -131,6 +134,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       mode: options.mode,
       platform: options.platform,
       secretStorage: vault.persistent ? 'encrypted' : 'session-only',
+      notices,
     }),
     ...profilesCommands(profiles, session),
     ...sessionCommands(session),
@@ -144,12 +148,15 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...auditCommands(audit),
     ...consoleCommands(call),
   }
-  const dispatch = createDispatcher(handlers, logger, { checkResults: overrides.checkResults })
+  const handle = createDispatcher(handlers, logger, { checkResults: overrides.checkResults })
+  // Nothing the page receives carries a secret: not one it just sent, not one held here.
+  const dispatch: Desk['dispatch'] = async (command, args) =>
+    scrubValues(await handle(command, args), [...knownSecrets(), ...secretValuesIn(args)])
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
 
   return {
     dispatch,
-    onEvent: (listener) => hub.on(listener),
+    onEvent: (listener) => hub.on((event, payload) => listener(event, scrubValues(payload, knownSecrets()))),
     // Signed out, the preselected profile is the one about to be used: the embedded sandbox.
     mediaOrigins: () => mediaOriginsFor(session.baseUrl() ?? sandbox?.url ?? null),
     close: async () => {

@@ -28,6 +28,9 @@ function main(): void {
     isPackaged: app.isPackaged,
     platform: process.platform,
   })
+  // electronegativity: CONTEXT_ISOLATION_JS_CHECK SANDBOX_JS_CHECK AUXCLICK_JS_CHECK are false positives: `options`
+  // come from window.ts (contextIsolation and sandbox on, Node off), and guardWebContents denies
+  // every new window a middle-click could open.
   const windows = createWindowKeeper((options) => new BrowserWindow(options), {
     preloadPath: join(outDir, 'preload', 'index.cjs'),
     entry: origin.entry,
@@ -37,6 +40,8 @@ function main(): void {
 
   // Sandbox every renderer, including any created outside window.ts.
   app.enableSandbox()
+  // electronegativity: OPEN_EXTERNAL_JS_CHECK is a false positive: guardWebContents hands only
+  // http(s) links without credentials to this (external-links.ts, openIfAllowed).
   app.on('web-contents-created', (_event, contents) =>
     guardWebContents(contents, { isAppUrl: origin.isAppUrl, openExternal: (url) => shell.openExternal(url) }),
   )

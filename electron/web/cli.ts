@@ -6,6 +6,8 @@ import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { parseArgs } from 'node:util'
 import { createDesk } from '../core/desk'
+import { DataFolderError } from '../core/store/database'
+import { lockDataFolder, type FolderLock } from '../core/store/folder-lock'
 import { startWebHost } from './host'
 
 const { values } = parseArgs({
@@ -16,6 +18,21 @@ const { values } = parseArgs({
   },
 })
 
+/** A data folder that cannot be used (another instance on it, a newer schema) is said plainly, not thrown. */
+function refuse(error: unknown): never {
+  if (!(error instanceof DataFolderError)) throw error
+  console.error(`Explorer Desk cannot start: ${error.message}`)
+  process.exit(1)
+}
+
+let lock: FolderLock
+try {
+  lock = lockDataFolder(values['data-dir'])
+} catch (error) {
+  refuse(error)
+}
+process.once('exit', () => lock.release())
+
 const desk = await createDesk({
   mode: 'web',
   version: process.env.npm_package_version ?? '0.0.0',
@@ -23,7 +40,7 @@ const desk = await createDesk({
   dataDir: values['data-dir'],
   // Node has no OS keychain here: secrets live for this session only, never on disk.
   cipher: null,
-})
+}).catch(refuse)
 const host = await startWebHost({ desk, rendererDir: values['renderer-dir'], port: Number(values.port) })
 
 console.log(`Explorer Desk (browser mode) is ready. Open this address once; it works one time only:\n\n  ${host.url}\n`)

@@ -1,6 +1,6 @@
 /** Profiles: the clouds the app can sign in to, and how. Secrets go in, never come out. */
 import { z } from 'zod'
-import { profileSummarySchema } from '../domain'
+import { profileSummarySchema, savedProfileSchema } from '../domain'
 import { command, contract, id, noArgs, nothing, text } from './define'
 
 export const profileInputSchema = z.object({
@@ -23,6 +23,6 @@ export type ProfileInput = z.input<typeof profileInputSchema>
 
 export const profilesContract = contract({
   'profiles.list': command(noArgs, z.array(profileSummarySchema)),
-  'profiles.save': command(profileInputSchema, profileSummarySchema),
+  'profiles.save': command(profileInputSchema, savedProfileSchema),
   'profiles.remove': command(z.object({ id }), nothing),
 })

@@ -1,6 +1,9 @@
 /**
- * Durability: a child process drives a 1,000-device rollout and is SIGKILLed at ten random
- * moments; after each kill it starts again on the same store and resumes. At the end the
+ * Durability: a child process drives a 1,000-device rollout and is SIGKILLed ten times:
+ * every other time at a random moment, and in between inside the publishing window for
+ * certain (it kills itself as a publish is about to leave: the device is 'publishing' in the
+ * store, the cloud has not heard of it). After each kill it starts again on the same store
+ * and resumes. At the end the
  * sandbox's own publish record must show no device published twice, and every device that
  * could upgrade (online, below the newest firmware) must run the newest firmware.
  *
@@ -111,21 +114,36 @@ it(`survives ${KILLS} SIGKILLs: resumes each time, never publishes a device twic
   /** Devices each restart found with a publish of unknown fate, or an upgrade under way. */
   let foundPublishing = 0
   let foundUpgrading = 0
+  /** Devices left 'publishing' as found by the restart after each kill made inside the window. */
+  const foundAfterWindowKill: number[] = []
 
   let driver = startDriver('create')
   const { rolloutId } = (await driver.next('driving')) as { rolloutId: string }
   for (let i = 0; i < KILLS; i++) {
-    // A random moment of driving: reconciling after the restart, publishing, waiting on upgrades.
-    const delay = Math.round(100 + Math.random() * 1_400)
-    delays.push(delay)
-    await new Promise((resolve) => setTimeout(resolve, delay))
-    await kill(driver)
-    driver = startDriver('resume', { ROLLOUT_ID: rolloutId })
+    const inWindow = i % 2 === 1
+    if (inWindow) {
+      // The previous start was told to die at one of its first publishes: wait for that.
+      expect(await driver.exited).toBeNull()
+      expect(driver.process.signalCode).toBe('SIGKILL')
+    } else {
+      // A random moment of driving: reconciling after the restart, publishing, waiting on upgrades.
+      const delay = Math.round(100 + Math.random() * 1_400)
+      delays.push(delay)
+      await new Promise((resolve) => setTimeout(resolve, delay))
+      await kill(driver)
+    }
+    // The next kill (odd-numbered) is made inside the publishing window by the driver itself.
+    const nextInWindow = i + 1 < KILLS && (i + 1) % 2 === 1
+    driver = startDriver('resume', { ROLLOUT_ID: rolloutId, ...(nextInWindow ? { KILL_AT_PUBLISH: String(1 + Math.floor(Math.random() * 5)) } : {}) })
     const found = (await driver.next('driving')) as Extract<Message, { type: 'driving' }>
     doneAtRestart.push(found.done)
     foundPublishing += found.publishing
     foundUpgrading += found.upgrading
+    if (inWindow) foundAfterWindowKill.push(found.publishing)
   }
+  // Every kill made inside the window left its device 'publishing' for the restart to resolve.
+  expect(foundAfterWindowKill).toHaveLength(KILLS / 2)
+  for (const publishing of foundAfterWindowKill) expect(publishing).toBeGreaterThan(0)
   expect(doneAtRestart, `done at each restart: ${doneAtRestart.join(', ')}`).toEqual([...doneAtRestart].sort((a, b) => a - b))
   // The kills landed while there was still work: the last restart found devices left to upgrade.
   expect(doneAtRestart.at(-1)!).toBeLessThan(eligible.size)

@@ -109,7 +109,7 @@ describe('remember me', () => {
 
   it('says the sign-in is kept only until quitting when secrets cannot be encrypted', async () => {
     const { wrapper } = await setup('/sign-in?profile=p-mainland', {
-      'app.info': () => ({ version: '0.1.0', mode: 'web', secretStorage: 'session-only', platform: 'linux' }),
+      'app.info': () => ({ version: '0.1.0', mode: 'web', secretStorage: 'session-only', platform: 'linux', notices: [] }),
     })
     expect(wrapper.get('[data-testid="signin-remember-hint"]').text()).toContain('encrypted')
     await useAppStore().loadInfo()

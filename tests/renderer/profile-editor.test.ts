@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { ProfileInput } from '@shared/contracts'
-import type { ProfileSummary } from '@shared/domain'
+import type { SavedProfile } from '@shared/domain'
 import SignInView from '@/views/SignInView.vue'
 import { fakeDesk } from './fake-desk'
 import { brokerProfile, mainlandProfile, sandboxProfile } from './fixtures'
@@ -20,18 +20,19 @@ afterEach(() => {
   document.body.innerHTML = ''
 })
 
-async function openEditor(path: string, button: 'profile-new' | 'profile-edit') {
+async function openEditor(path: string, button: 'profile-new' | 'profile-edit', signInForgotten = false) {
   const saved: ProfileInput[] = []
   const desk = fakeDesk({
     'profiles.list': () => [mainlandProfile, brokerProfile, sandboxProfile],
     'profiles.save': (input) => {
       saved.push(input)
-      const summary: ProfileSummary = {
+      const summary: SavedProfile = {
         ...mainlandProfile,
         id: input.id ?? 'p-new',
         name: input.name,
         credentialMode: input.credentialMode ?? 'app-key',
         brokerUrl: input.brokerUrl ?? null,
+        signInForgotten,
       }
       return summary
     },
@@ -122,5 +123,18 @@ describe('profile editor credential modes', () => {
     expect(saved).toEqual([
       { id: 'p-broker', name: 'Acme broker', kind: 'mainland', credentialMode: 'token-broker', brokerUrl: 'https://auth.acme.example/iot/token' },
     ])
+  })
+
+  it('says so when saving forgot the remembered sign-in (a new broker URL)', async () => {
+    await openEditor('/sign-in?profile=p-broker', 'profile-edit', true)
+    await type('profile-broker-url', 'https://other.example/token')
+    await save()
+    await vi.waitFor(() => expect(document.body.textContent).toContain('The remembered sign-in of this profile was forgotten'))
+  })
+
+  it('says nothing of the sort when the sign-in was kept', async () => {
+    await openEditor('/sign-in?profile=p-broker', 'profile-edit')
+    await save()
+    expect(document.body.textContent).not.toContain('remembered sign-in of this profile was forgotten')
   })
 })

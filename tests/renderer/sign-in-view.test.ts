@@ -93,7 +93,7 @@ describe('sign-in page', () => {
 
   it('warns when secrets cannot be kept after quitting', async () => {
     const { wrapper } = await setup('/sign-in', {
-      'app.info': () => ({ version: '0.1.0', mode: 'web', secretStorage: 'session-only', platform: 'linux' }),
+      'app.info': () => ({ version: '0.1.0', mode: 'web', secretStorage: 'session-only', platform: 'linux', notices: [] }),
     })
     await useAppStore().loadInfo()
     await flushPromises()

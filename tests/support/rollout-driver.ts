@@ -7,6 +7,9 @@
  * DRIVER_MODE: 'create' (plan and start a rollout of every upgradable device; ROLLOUT_PLAN
  * JSON), 'resume' (ROLLOUT_ID), or 'retry' (ROLLOUT_ID, RETRY_IDS comma-separated).
  * Tells the parent over IPC: {type: 'driving', rolloutId, done, publishing, upgrading}, then {type: 'finished', board}.
+ * KILL_AT_PUBLISH=N: the process SIGKILLs itself as its Nth publish is about to leave, so
+ * the kill lands for certain inside the publishing window (the device is 'publishing' in
+ * the store, the cloud has not heard of it).
  */
 import pino from 'pino'
 import type { CommandName, CommandResult } from '../../shared/contracts'
@@ -19,9 +22,23 @@ const env = (name: string): string => {
   return value
 }
 
+const killAtPublish = Number(process.env.KILL_AT_PUBLISH ?? 0)
+let publishes = 0
+const fetchThatDies: typeof fetch = (input, init) => {
+  const body = typeof init?.body === 'string' ? init.body : ''
+  if (killAtPublish > 0 && body.includes('"Action":"AppPublishFirmwareUpdateMessage"') && ++publishes === killAtPublish) {
+    process.kill(process.pid, 'SIGKILL')
+  }
+  return globalThis.fetch(input, init)
+}
+
 const desk = await createDesk(
   { mode: 'web', version: 'crash-driver', platform: process.platform, dataDir: env('DESK_DATA_DIR'), cipher: null, embeddedSandbox: false },
-  { logger: pino({ level: 'silent' }), rollout: { pollMs: 500, reconcileDelayMs: 300, retryDelayMs: 200, progressMs: 250 } },
+  {
+    logger: pino({ level: 'silent' }),
+    fetch: fetchThatDies,
+    rollout: { pollMs: 500, reconcileDelayMs: 300, retryDelayMs: 200, progressMs: 250 },
+  },
 )
 
 async function run<C extends CommandName>(command: C, args: unknown = {}): Promise<CommandResult<C>> {
@@ -44,6 +61,11 @@ const profile = await run('profiles.save', {
 await run('session.signIn', { profileId: profile.id, credentials: { method: 'email', email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password } })
 
 let rolloutId: string
+
+/** Where the rollout stood when this process took it over (the parent checks nothing was lost). */
+async function tell(id: string, done: number): Promise<void> {
+  await new Promise<void>((resolve) => process.send?.({ type: 'driving', rolloutId: id, done, ...found }, () => resolve()) ?? resolve())
+}
 /** What this process found when it started: devices left publishing (fate unknown) or upgrading. */
 let found = { publishing: 0, upgrading: 0 }
 switch (env('DRIVER_MODE')) {
@@ -58,6 +80,8 @@ switch (env('DRIVER_MODE')) {
     // Killed after the last device ended: there is nothing left to resume.
     const { summary } = await run('rollout.get', { rolloutId, limit: 1 })
     found = { publishing: summary.counts.publishing, upgrading: summary.counts.upgrading }
+    // Told before resuming: with KILL_AT_PUBLISH this process may die at its first publish.
+    await tell(rolloutId, summary.counts.done)
     if (summary.state !== 'completed') await run('rollout.resume', { rolloutId })
     break
   }
@@ -68,9 +92,7 @@ switch (env('DRIVER_MODE')) {
   default:
     throw new Error(`unknown DRIVER_MODE ${process.env.DRIVER_MODE}`)
 }
-// Where the rollout stood when this process took it over (the parent checks nothing was lost).
-const at = (await run('rollout.get', { rolloutId, limit: 1 })).summary
-process.send?.({ type: 'driving', rolloutId, done: at.counts.done, ...found })
+if (env('DRIVER_MODE') !== 'resume') await tell(rolloutId, (await run('rollout.get', { rolloutId, limit: 1 })).summary.counts.done)
 
 for (;;) {
   const board = await run('rollout.get', { rolloutId, limit: 10_000 })

@@ -70,4 +70,21 @@ describe('response envelopes', () => {
       expect(errorOf(body)).toMatchObject({ kind: 'validation', code: 'Desk.MalformedResponse', action: 'AppTest' })
     }
   })
+
+  it('refuses an Error that is not an object with a string Code, instead of reading it as success', () => {
+    for (const error of ['InvalidAccessToken', 42, [], { Code: 7, Message: 'm' }, true]) {
+      expect(errorOf({ Response: { Error: error, RequestId: 'r11' } })).toMatchObject({
+        kind: 'validation',
+        code: 'Desk.MalformedResponse',
+        requestId: 'r11',
+        action: 'AppTest',
+      })
+    }
+  })
+
+  it('refuses a Response or wrapped data that is not an object', () => {
+    for (const body of [{ Response: 'ok' }, { Response: null }, { Response: [] }, { code: 0, msg: '', data: 'x' }, { code: 0, data: [1] }]) {
+      expect(errorOf(body)).toMatchObject({ kind: 'validation', code: 'Desk.MalformedResponse', requestId: 'sent-id' })
+    }
+  })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, statSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -15,5 +15,17 @@ describe('log redaction', () => {
     for (const secret of ['hunter22', 'sec-xyz', 'tok-live-123456']) expect(text).not.toContain(secret)
     expect(text).toContain('[redacted]')
     expect(text).toContain('failed with [redacted]')
+  })
+
+  it('censors password fields in any spelling and passwords in free text, in a file only the user can read', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'desk-log-'))
+    const logger = createLogger(dir, 'info', () => [])
+    logger.info({ params: { PassWord: 'pw-aaa-111', NewPassword: 'pw-bbb-222', UserPassword: 'pw-ccc-333', Remark: 'password: pw-ddd-444' } }, 'call')
+    await new Promise((resolve) => setTimeout(resolve, 100))
+    const file = join(dir, 'logs', 'desk.log')
+    const text = readFileSync(file, 'utf8')
+    for (const secret of ['pw-aaa-111', 'pw-bbb-222', 'pw-ccc-333', 'pw-ddd-444']) expect(text).not.toContain(secret)
+    expect(statSync(file).mode & 0o777).toBe(0o600)
+    expect(statSync(join(dir, 'logs')).mode & 0o777).toBe(0o700)
   })
 })

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, readdirSync } from 'node:fs'
+import { mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -99,5 +99,72 @@ describe('ProfileStore', () => {
     await store.rememberAccount('sandbox', 'demo@sandbox.local')
     expect(store.resolve('sandbox')).toMatchObject({ ...sandbox, lastAccount: 'demo@sandbox.local' })
     expect(allFilesText(dir)).not.toContain('sandbox-secret')
+  })
+})
+
+describe('remembered sign-ins belong to their endpoint', () => {
+  const remembered = { method: 'email' as const, email: 'ops@example.com', password: 'remembered-pass-1' }
+  const start = async () => {
+    const dir = tempDir()
+    const vault = await SecretVault.open(join(dir, 'secrets.json'), fakeCipher())
+    const store = await ProfileStore.open(dir, vault, null)
+    const broker = { name: 'Acme', kind: 'mainland' as const, credentialMode: 'token-broker' as const, brokerUrl: 'https://auth.acme.example/token', appKey: 'AKIDacme12345678' }
+    const { id } = await store.save(broker)
+    await store.rememberSignIn(id, remembered)
+    return { store, vault, broker: { ...broker, id } }
+  }
+
+  it.each([
+    ['broker URL', { brokerUrl: 'https://evil.example/collect' }],
+    ['credential mode', { credentialMode: 'app-key' as const, appSecret: 'another-secret' }],
+    ['AppKey', { appKey: 'AKIDother9876543' }],
+    ['base URL', { kind: 'custom' as const, baseUrl: 'https://iot.other.example' }],
+  ])('forgets it when the %s changes, and says so', async (_what, change) => {
+    const { store, vault, broker } = await start()
+    const saved = await store.save({ ...broker, ...change })
+    expect(saved.signInForgotten).toBe(true)
+    expect(saved.remembered).toBe(false)
+    expect(store.rememberedSignIn(broker.id)).toBeNull()
+    expect(vault.values().join()).not.toContain('remembered-pass-1')
+  })
+
+  it('keeps it when only the name changes', async () => {
+    const { store, broker } = await start()
+    const saved = await store.save({ ...broker, name: 'Acme (prod)' })
+    expect(saved.signInForgotten).toBe(false)
+    expect(store.rememberedSignIn(broker.id)).toEqual(remembered)
+  })
+})
+
+describe('profiles.json on disk', () => {
+  const custom = { name: 'Lab', kind: 'custom' as const, baseUrl: 'http://10.0.0.5:8080', appKey: 'AKIDexamplekey1234' }
+
+  it('is readable by the user only, as is the vault', async () => {
+    const dir = tempDir()
+    const store = await ProfileStore.open(dir, await SecretVault.open(join(dir, 'secrets.json'), fakeCipher()), null)
+    await store.save({ ...custom, appSecret: 'the-app-secret' })
+    await store.save({ ...custom, name: 'Lab 2' })
+    for (const file of ['profiles.json', 'profiles.json.bak', 'secrets.json']) expect(statSync(join(dir, file)).mode & 0o777).toBe(0o600)
+    expect(statSync(dir).mode & 0o777).toBe(0o700)
+  })
+
+  it('recovers a torn profiles.json from its backup instead of starting over', async () => {
+    const dir = tempDir()
+    const vault = await SecretVault.open(join(dir, 's.json'), null)
+    const first = await ProfileStore.open(dir, vault, null)
+    await first.save(custom)
+    await first.save({ ...custom, name: 'Lab 2' })
+    writeFileSync(join(dir, 'profiles.json'), '[{"id": "mainl') // a write cut short
+    const reopened = await ProfileStore.open(dir, vault, null)
+    expect(reopened.list().map((p) => p.name)).toContain('Lab')
+  })
+
+  it('moves an unrecoverable file aside rather than overwrite it on the next save', async () => {
+    const dir = tempDir()
+    writeFileSync(join(dir, 'profiles.json'), 'not json at all')
+    const store = await ProfileStore.open(dir, await SecretVault.open(join(dir, 's.json'), null), null)
+    await store.save(custom)
+    const aside = readdirSync(dir).find((f) => f.startsWith('profiles.json.damaged-'))
+    expect(aside && readFileSync(join(dir, aside), 'utf8')).toBe('not json at all')
   })
 })

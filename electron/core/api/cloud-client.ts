@@ -1,6 +1,7 @@
 import { randomInt, randomUUID } from 'node:crypto'
 import { LocalCode } from '../../../shared/errors'
 import { ApiError } from './api-error'
+import { fetchBounded, MAX_RESPONSE_BYTES, type BoundedAnswer } from './bounded-fetch'
 import { readEnvelope, type CloudReply } from './envelope'
 import { signAppApi } from './signature'
 
@@ -20,6 +21,8 @@ export interface CloudClientOptions {
   appSecret?: string
   fetch?: typeof fetch
   timeoutMs?: number
+  /** Largest answer read, after decompression (default 16 MiB). */
+  maxResponseBytes?: number
   /** Milliseconds since the epoch; injected for tests. */
   now?: () => number
   newRequestId?: () => string
@@ -38,6 +41,7 @@ export class CloudClient {
       ...options,
       fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
       timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxResponseBytes: options.maxResponseBytes ?? MAX_RESPONSE_BYTES,
       now: options.now ?? Date.now,
       newRequestId: options.newRequestId ?? randomUUID,
       newNonce: options.newNonce ?? (() => randomInt(1, 2 ** 31 - 1)),
@@ -82,31 +86,30 @@ export class CloudClient {
     const timeoutMs = call.timeoutMs ?? this.options.timeoutMs
     const timeout = AbortSignal.timeout(timeoutMs)
     const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout
-    let response: Response
-    let text: string
+    let answer: BoundedAnswer
     try {
-      response = await this.options.fetch(`${this.options.baseUrl}/${endpoint}`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify(body),
-        signal,
-      })
-      text = await response.text()
+      answer = await fetchBounded(
+        `${this.options.baseUrl}/${endpoint}`,
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal },
+        { fetch: this.options.fetch, action, requestId, maxBytes: this.options.maxResponseBytes },
+      )
     } catch (cause) {
       throw transportError(cause, { action, requestId, timeoutMs, timedOut: timeout.aborted })
     }
-    return readEnvelope(parseBody(text, response.status, action, requestId), action, requestId)
+    return readEnvelope(parseBody(answer.text, answer.status, action, requestId), action, requestId)
   }
 }
 
-function parseBody(text: string, status: number, action: string, requestId: string): unknown {
+/** JSON, or a typed error: an HTTP error page, an HTML page, an empty or cut-off body. */
+export function parseBody(text: string, status: number, action: string, requestId: string): unknown {
   try {
     return JSON.parse(text) as unknown
   } catch {
     if (status >= 400) {
       throw new ApiError({ kind: 'network', code: `HTTP ${status}`, message: `The cloud answered HTTP ${status}.`, requestId, action })
     }
-    throw ApiError.malformed(action, requestId, 'the body is not JSON')
+    const detail = text.trim() === '' ? 'the body is empty' : /^\s*</.test(text) ? 'the body is an HTML page, not JSON' : 'the body is not JSON'
+    throw ApiError.malformed(action, requestId, detail)
   }
 }
 
@@ -115,6 +118,7 @@ function transportError(
   context: { action: string; requestId: string; timeoutMs: number; timedOut: boolean },
 ): ApiError {
   const { action, requestId } = context
+  if (cause instanceof ApiError) return cause
   if (context.timedOut) {
     return new ApiError({ kind: 'timeout', code: LocalCode.Timeout, message: `No answer within ${context.timeoutMs / 1000} s.`, requestId, action })
   }

@@ -18,13 +18,19 @@ const isObject = (value: unknown): value is Json =>
  * Throws ApiError for a cloud error or an answer that is neither.
  */
 export function readEnvelope(body: unknown, action: string, sentRequestId: string): CloudReply {
-  if (!isObject(body)) throw ApiError.malformed(action, sentRequestId, 'not a JSON object')
+  if (!isObject(body)) throw ApiError.malformed(action, sentRequestId, `not a JSON object but ${describe(body)}`)
   if (typeof body.code === 'number' && 'data' in body) return readWrapped(body, action, sentRequestId)
+  if ('Response' in body && !isObject(body.Response)) {
+    throw ApiError.malformed(action, sentRequestId, `Response is ${describe(body.Response)}, not an object`)
+  }
   const response = isObject(body.Response) ? body.Response : body
   return readResponse(response, action, sentRequestId)
 }
 
 function readWrapped(body: Json, action: string, sentRequestId: string): CloudReply {
+  if (body.data !== null && !isObject(body.data)) {
+    throw ApiError.malformed(action, sentRequestId, `data is ${describe(body.data)}, not an object`)
+  }
   const data = isObject(body.data) ? body.data : {}
   const inner = isObject(data.Response) ? data.Response : data
   if (body.code !== 0 && !isObject(inner.Error)) {
@@ -41,11 +47,16 @@ function readWrapped(body: Json, action: string, sentRequestId: string): CloudRe
 
 function readResponse(response: Json, action: string, sentRequestId: string): CloudReply {
   const requestId = requestIdOf(response) || sentRequestId
-  if (isObject(response.Error)) {
-    const { Code, Message } = response.Error
+  const error = response.Error
+  if (error !== undefined && error !== null) {
+    // An Error that is not {Code: string, ...} is not a success either: say so rather than read it as empty.
+    if (!isObject(error) || typeof error.Code !== 'string') {
+      throw ApiError.malformed(action, requestId, `Error is ${describe(error)}, not an object with a string Code`)
+    }
+    const { Code, Message } = error
     throw new ApiError({
       kind: 'api',
-      code: typeof Code === 'string' && Code ? Code : 'UnknownError',
+      code: Code || 'UnknownError',
       message: typeof Message === 'string' && Message ? Message : 'The cloud reported an error without a message.',
       requestId,
       action,
@@ -63,6 +74,13 @@ function flatten(response: Json): Json {
     return { ...rest, ...fields }
   }
   return payload === undefined ? rest : { ...rest, Data: payload }
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (isObject(value)) return 'an object without a string Code'
+  return `a ${typeof value}`
 }
 
 function requestIdOf(response: Json): string {

@@ -3,7 +3,7 @@ import type { AuditLog } from './audit-log'
 import { ApiError } from '../api/api-error'
 import type { CallOptions, Params } from '../api/cloud-client'
 import type { CloudReply } from '../api/envelope'
-import { redact } from '../log/redaction'
+import { redact, secretValuesIn } from '../log/redaction'
 
 export interface Actor {
   profileId: string
@@ -70,7 +70,8 @@ export function recordChanges(
         requestId: failure?.requestId ?? '',
         outcome: 'error',
         errorCode: failure?.code ?? 'Desk.Internal',
-        errorMessage: String(redact(failure?.message ?? String(error), secrets())),
+        // The cloud may quote what it was sent: the call's own secret values are cut too.
+        errorMessage: String(redact(failure?.message ?? String(error), [...secrets(), ...secretValuesIn(params)])),
       })
       throw error
     }

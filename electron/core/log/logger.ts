@@ -1,23 +1,23 @@
-import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import pino, { type Logger } from 'pino'
 import { createStream } from 'rotating-file-stream'
-import { redact, REDACTED, SECRET_FIELDS } from './redaction'
+import { ensurePrivateDir, narrowFile, PRIVATE_FILE_MODE } from '../store/private-files'
+import { redact } from './redaction'
 
 /**
  * The app's log: JSON lines in `<dataDir>/logs/desk.log`, rotated at 10 MB (five files
- * kept, older ones gzipped). Secret-named fields are censored, and so is any known secret
- * value (`secrets()`: the live token, AppSecrets) wherever it appears, error messages included.
+ * kept, older ones gzipped), readable by the user only. Secret-named fields (by pattern, any
+ * spelling) are censored, and so is any known secret value (`secrets()`: the live token,
+ * AppSecrets, remembered passwords) wherever it appears, error messages included.
  */
 export function createLogger(dataDir: string, level = 'info', secrets: () => string[] = () => []): Logger {
   const dir = join(dataDir, 'logs')
-  mkdirSync(dir, { recursive: true })
-  const stream = createStream('desk.log', { path: dir, size: '10M', maxFiles: 5, compress: 'gzip' })
-  const paths = [...SECRET_FIELDS].flatMap((field) => [field, `*.${field}`, `*.*.${field}`])
+  ensurePrivateDir(dir)
+  narrowFile(join(dir, 'desk.log'))
+  const stream = createStream('desk.log', { path: dir, size: '10M', maxFiles: 5, compress: 'gzip', mode: PRIVATE_FILE_MODE })
   return pino(
     {
       level,
-      redact: { paths, censor: REDACTED },
       hooks: {
         logMethod(args, method) {
           method.apply(this, args.map((arg) => redact(plain(arg), secrets())) as Parameters<typeof method>)

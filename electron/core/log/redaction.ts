@@ -1,35 +1,95 @@
-/** Field names whose values are secrets wherever they appear (params, logs, audit rows). */
-export const SECRET_FIELDS: ReadonlySet<string> = new Set([
-  'AppSecret',
-  'appSecret',
-  'Password',
-  'password',
-  'AccessToken',
-  'accessToken',
-  'Token',
-  'token',
-  'Signature',
-  'ShareToken',
-  'WxOpenID',
-])
+/**
+ * Keeping secrets out of logs, audit rows and answers to the page. Field names are matched
+ * by pattern, whatever their spelling (`PassWord`, `NewPassword`, `user_passwd`), because
+ * the cloud's actions name their secrets freely.
+ */
+const SECRET_KEY = /pass(?:word|wd)|pwd|secret|token|signature|ticket|authori[sz]ation|cookie|private.?key|wxopenid/i
 
 export const REDACTED = '[redacted]'
 
+/** Shorter values are not cut out of free text: they would match ordinary words. */
+const MIN_SECRET_LENGTH = 6
+
+/** "password: x", "token=x", "密码：x" in free text: the value after the word goes. */
+const SECRET_IN_TEXT = /(pass(?:word|wd)|pwd|secret|token|密码|口令)(["']?\s*(?:[:=：]|\bis\b|是)\s*["']?)([^\s"',;&]{4,})/giu
+
+export function isSecretKey(key: string): boolean {
+  return SECRET_KEY.test(key)
+}
+
 /**
- * A deep copy of `value` with every secret-named field replaced, and every occurrence of a
- * known secret value (the live token, an AppSecret) cut out of any string.
+ * A deep copy of `value` for logs and audit rows: every secret-named field replaced; every
+ * known secret and every value of a secret-named field cut out of any string; and a value
+ * written after "password"/"token" in free text cut out too.
  */
 export function redact(value: unknown, knownSecrets: Iterable<string> = []): unknown {
-  const secrets = [...knownSecrets].filter((s) => s.length >= 6)
+  const secrets = usable([...knownSecrets, ...secretValuesIn(value)])
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return secrets.reduce((text, s) => text.split(s).join(REDACTED), v)
+    if (typeof v === 'string') return cutText(cutValues(v, secrets))
     if (Array.isArray(v)) return v.map(walk)
     if (v && typeof v === 'object') {
-      return Object.fromEntries(
-        Object.entries(v as Record<string, unknown>).map(([key, field]) => [key, SECRET_FIELDS.has(key) ? REDACTED : walk(field)]),
-      )
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([key, field]) => [key, isSecretKey(key) ? REDACTED : walk(field)]))
     }
     return v
   }
   return walk(value)
+}
+
+/**
+ * A copy of `value` for the page: known secret values cut out of every string, nothing else
+ * touched (the page's own data keeps its field names and free text).
+ */
+export function scrubValues<T>(value: T, knownSecrets: Iterable<string>): T {
+  const secrets = usable(knownSecrets)
+  if (secrets.length === 0) return value
+  const walk = (v: unknown): unknown => {
+    if (typeof v === 'string') return cutValues(v, secrets)
+    if (Array.isArray(v)) return v.map(walk)
+    if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([key, field]) => [key, walk(field)]))
+    }
+    return v
+  }
+  return walk(value) as T
+}
+
+/**
+ * Every string held under a secret-named field anywhere in `value`, and the secrets inside
+ * strings that are themselves JSON (a remembered sign-in is stored as JSON text).
+ */
+export function secretValuesIn(value: unknown): string[] {
+  const found: string[] = []
+  const walk = (v: unknown, secretField: boolean): void => {
+    if (typeof v === 'string') {
+      if (secretField) found.push(v)
+      if (v.startsWith('{')) walk(parseJson(v), false)
+    } else if (Array.isArray(v)) v.forEach((item) => walk(item, secretField))
+    else if (v && typeof v === 'object') {
+      // Only a secret key's own strings: a key like `credentials` holds the e-mail too.
+      for (const [key, field] of Object.entries(v as Record<string, unknown>)) walk(field, isSecretKey(key))
+    }
+  }
+  walk(value, false)
+  return found
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text) as unknown
+  } catch {
+    return null
+  }
+}
+
+/** Longest first, so a secret containing another is cut whole. */
+function usable(secrets: Iterable<string>): string[] {
+  return [...new Set(secrets)].filter((s) => s.length >= MIN_SECRET_LENGTH).sort((a, b) => b.length - a.length)
+}
+
+function cutValues(text: string, secrets: string[]): string {
+  return secrets.reduce((t, s) => (t.includes(s) ? t.split(s).join(REDACTED) : t), text)
+}
+
+function cutText(text: string): string {
+  return text.replace(SECRET_IN_TEXT, (_match, word: string, between: string) => `${word}${between}${REDACTED}`)
 }

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto'
 import { join } from 'node:path'
 import type { ProfileInput, SignInCredentials } from '../../../shared/contracts'
-import type { CredentialMode, ProfileKind, ProfileSummary } from '../../../shared/domain'
+import type { CredentialMode, ProfileKind, ProfileSummary, SavedProfile } from '../../../shared/domain'
 import { LocalCode } from '../../../shared/errors'
 import { ApiError } from '../api/api-error'
 import { baseUrlFor } from '../api/endpoints'
 import { readJsonFile, writeJsonFile } from '../store/json-file'
+import { ensurePrivateDir, narrowFile } from '../store/private-files'
 import type { SecretVault } from './vault'
 
 /** A profile as stored: everything but the AppSecret, which lives in the vault. */
@@ -49,9 +50,12 @@ export class ProfileStore {
 
   static async open(dataDir: string, vault: SecretVault, sandbox: SandboxProfileSource | null): Promise<ProfileStore> {
     const file = join(dataDir, 'profiles.json')
+    ensurePrivateDir(dataDir)
+    narrowFile(file) // written by an older version with wider permissions
     const stored = await readJsonFile<StoredProfile[] | null>(file, null)
     const profiles = Array.isArray(stored)
       ? stored
+          .filter(isStoredProfile)
           .filter((p) => p.kind !== 'sandbox' || p.id === SANDBOX_PROFILE_ID)
           .map((p) => ({ ...p, credentialMode: p.credentialMode ?? 'app-key', brokerUrl: p.brokerUrl ?? '' }))
       : FIRST_RUN
@@ -91,7 +95,7 @@ export class ProfileStore {
     return this.summarise(this.resolve(id))
   }
 
-  async save(input: ProfileInput): Promise<ProfileSummary> {
+  async save(input: ProfileInput): Promise<SavedProfile> {
     const existing = input.id ? this.profiles.find((p) => p.id === input.id) : undefined
     if (input.id && !existing) this.resolve(input.id) // throws ProfileNotFound
     if (existing?.kind === 'sandbox') {
@@ -113,8 +117,11 @@ export class ProfileStore {
     this.profiles = existing ? this.profiles.map((p) => (p.id === profile.id ? profile : p)) : [...this.profiles, profile]
     if (profile.credentialMode !== 'app-key') await this.vault.delete(secretKey(profile.id)) // no AppSecret kept where none is used
     else if (input.appSecret) await this.vault.set(secretKey(profile.id), input.appSecret)
+    // A remembered password goes only where it was typed for: never to a new base or broker URL.
+    const signInForgotten = existing !== undefined && movesEndpoint(existing, profile) && this.vault.get(signInKey(profile.id)) !== undefined
+    if (signInForgotten) await this.vault.delete(signInKey(profile.id))
     await this.persist()
-    return this.summary(profile.id)
+    return { ...this.summary(profile.id), signInForgotten }
   }
 
   async remove(id: string): Promise<void> {
@@ -185,6 +192,17 @@ export class ProfileStore {
   private async persist(): Promise<void> {
     await writeJsonFile(this.file, this.profiles)
   }
+}
+
+/** Entries a hand edit or a bad disk mangled are left out rather than crash the app. */
+function isStoredProfile(value: unknown): value is StoredProfile {
+  const p = value as Partial<StoredProfile> | null
+  return typeof p === 'object' && p !== null && typeof p.id === 'string' && typeof p.name === 'string' && typeof p.kind === 'string' && typeof p.baseUrl === 'string'
+}
+
+/** Whether an edit sends sign-ins somewhere else, or as another app. */
+function movesEndpoint(before: StoredProfile, after: StoredProfile): boolean {
+  return (['baseUrl', 'brokerUrl', 'credentialMode', 'appKey'] as const).some((field) => before[field] !== after[field])
 }
 
 /** `ahPx…rejd`: enough to recognise a key, not enough to use it. */

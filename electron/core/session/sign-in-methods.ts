@@ -1,9 +1,10 @@
 import type { SignInCredentials } from '../../../shared/contracts'
 import { LocalCode } from '../../../shared/errors'
 import { ApiError } from '../api/api-error'
-import type { CallOptions, CloudClient, Params } from '../api/cloud-client'
 import { readAnswer } from '../api/answers/read'
 import { tokenShape } from '../api/answers/session'
+import { fetchBounded, type BoundedAnswer } from '../api/bounded-fetch'
+import { parseBody, type CallOptions, type CloudClient, type Params } from '../api/cloud-client'
 import type { StoredProfile } from './profiles'
 
 export interface IssuedToken {
@@ -46,34 +47,46 @@ async function askBroker(brokerUrl: string, action: string, params: Params, opti
   if (!brokerUrl) {
     throw new ApiError({ kind: 'config', code: LocalCode.ProfileIncomplete, message: 'This profile has no token broker URL.', action })
   }
-  const doFetch = options.fetch ?? globalThis.fetch
-  let body: unknown
+  const timeoutMs = options.call?.timeoutMs ?? 15_000
+  const timeout = AbortSignal.timeout(timeoutMs)
+  let answer: BoundedAnswer
   try {
-    const response = await doFetch(brokerUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ Action: action, ...params }),
-      signal: options.call?.signal ?? AbortSignal.timeout(options.call?.timeoutMs ?? 15_000),
-    })
-    body = await response.json()
+    answer = await fetchBounded(
+      brokerUrl,
+      {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ Action: action, ...params }),
+        signal: options.call?.signal ? AbortSignal.any([options.call.signal, timeout]) : timeout,
+      },
+      { fetch: options.fetch ?? globalThis.fetch, action },
+    )
   } catch (cause) {
-    const detail = cause instanceof Error ? cause.message : String(cause)
-    throw new ApiError({ kind: 'network', code: LocalCode.NetworkError, message: `The token broker could not be reached: ${detail}`, action })
+    if (cause instanceof ApiError) throw cause
+    const detail = timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : cause instanceof Error ? cause.message : String(cause)
+    throw new ApiError({ kind: timeout.aborted ? 'timeout' : 'network', code: timeout.aborted ? LocalCode.Timeout : LocalCode.NetworkError, message: `The token broker could not be reached: ${detail}`, action })
   }
-  const answer = unwrap(body)
-  const error = answer.Error as { Code?: string; Message?: string } | undefined
-  if (error) throw new ApiError({ kind: 'api', code: error.Code || 'BrokerError', message: error.Message || 'The token broker refused the sign-in.', action })
-  const { Token, ExpireAt } = readAnswer(tokenShape, { data: answer, requestId: '' }, action)
+  const answerBody = unwrap(parseBody(answer.text, answer.status, action, ''), action)
+  const error = answerBody.Error
+  if (error !== undefined && error !== null) {
+    if (!isObject(error) || typeof error.Code !== 'string') throw ApiError.malformed(action, '', 'the broker\'s Error is not an object with a string Code')
+    const message = typeof error.Message === 'string' && error.Message ? error.Message : 'The token broker refused the sign-in.'
+    throw new ApiError({ kind: 'api', code: error.Code || 'BrokerError', message, action })
+  }
+  const { Token, ExpireAt } = readAnswer(tokenShape, { data: answerBody, requestId: '' }, action)
   return { token: Token, expireAt: ExpireAt }
 }
 
-function unwrap(body: unknown): Record<string, unknown> {
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value)
+
+function unwrap(body: unknown, action: string): Record<string, unknown> {
+  if (!isObject(body)) throw ApiError.malformed(action, '', 'the token broker did not answer a JSON object')
   let value = body
   for (const key of ['Response', 'data', 'Data']) {
-    const inner = (value as Record<string, unknown> | null)?.[key]
-    if (inner && typeof inner === 'object' && !Array.isArray(inner)) value = inner
+    const inner = value[key]
+    if (isObject(inner)) value = inner
   }
-  return value && typeof value === 'object' ? (value as Record<string, unknown>) : {}
+  return value
 }
 
 export function signInRequest(credentials: PasswordCredentials): [string, Params] {

@@ -1,4 +1,5 @@
 import { readJsonFile, writeJsonFile } from '../store/json-file'
+import { narrowFile } from '../store/private-files'
 import type { SecretCipher } from '../desk-contract'
 
 /**
@@ -46,6 +47,7 @@ export class SecretVault {
   private async load(): Promise<void> {
     if (!this.cipher || this.loaded) return
     this.loaded = true
+    narrowFile(this.file) // written by an older version with wider permissions
     // No vault yet, or unreadable: start empty rather than fail to start.
     const stored = await readJsonFile<Record<string, string>>(this.file, {})
     for (const [key, encrypted] of Object.entries(stored)) {
@@ -61,6 +63,6 @@ export class SecretVault {
     if (!this.cipher) return
     const stored: Record<string, string> = {}
     for (const [key, value] of this.memory) stored[key] = this.cipher.encryptString(value).toString('base64')
-    await writeJsonFile(this.file, stored, 0o600)
+    await writeJsonFile(this.file, stored)
   }
 }

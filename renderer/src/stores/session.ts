@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia'
 import { computed, ref } from 'vue'
 import type { CommandArgs, ProfileInput } from '@shared/contracts'
-import type { ProfileSummary, SessionChange, SessionEndReason, SessionInfo } from '@shared/domain'
+import type { ProfileSummary, SavedProfile, SessionChange, SessionEndReason, SessionInfo } from '@shared/domain'
 import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'
 
@@ -179,7 +179,7 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  async function saveProfile(input: ProfileInput): Promise<ProfileSummary> {
+  async function saveProfile(input: ProfileInput): Promise<SavedProfile> {
     const saved = await useDesk().call('profiles.save', input)
     const index = profiles.value.findIndex((p) => p.id === saved.id)
     if (index >= 0) profiles.value.splice(index, 1, saved)

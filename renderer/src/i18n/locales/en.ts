@@ -100,7 +100,13 @@ const en = {
     overseas: 'Overseas',
     custom: 'Custom',
   },
+  startNotice: {
+    databaseResetTitle: 'The local database was damaged and has been replaced',
+    databaseReset: 'Explorer Desk could not read its database, so it started a fresh one. Cached history, rollouts and the audit log start empty. The damaged file was kept at {path}.',
+    dismiss: 'Dismiss',
+  },
   profileEditor: {
+    signInForgotten: 'The remembered sign-in of this profile was forgotten, because its address, credential mode or AppKey changed. Sign in again.',
     createTitle: 'New profile',
     editTitle: 'Edit profile',
     name: 'Name',

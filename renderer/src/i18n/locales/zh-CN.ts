@@ -97,7 +97,13 @@ const zhCN: MessageSchema = {
     overseas: '海外',
     custom: '自定义',
   },
+  startNotice: {
+    databaseResetTitle: '本地数据库已损坏，已换用新数据库',
+    databaseReset: 'Explorer Desk 无法读取其数据库，已新建一个。缓存的历史数据、升级任务和审计日志将从空开始。损坏的文件保存在 {path}。',
+    dismiss: '知道了',
+  },
   profileEditor: {
+    signInForgotten: '此配置的地址、凭据方式或 AppKey 已更改，记住的登录信息已清除。请重新登录。',
     createTitle: '新建配置',
     editTitle: '编辑配置',
     name: '名称',
