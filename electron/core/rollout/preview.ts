@@ -10,7 +10,7 @@ import { ApiError } from '../api/api-error'
 import type { FleetService } from '../fleet/fleet-service'
 import { mapConcurrently } from '../api/paging'
 import type { FirmwareApi } from './firmware-api'
-import { isNewer, sameVersion } from './version'
+import { isNewer, sameVersion } from '../../../shared/firmware/version'
 
 export interface PreviewDeps {
   fleet: FleetService

@@ -21,7 +21,7 @@ import type { RolloutLeases } from './lease'
 import type { OtaEvent } from './ota-signals'
 import { LeaseLostError, type DeviceRecord, type RolloutRecord, type RolloutStore } from './store'
 import { RolloutTally } from './tally'
-import { sameVersion, compareVersions } from './version'
+import { sameVersion, compareVersions } from '../../../shared/firmware/version'
 import { isFinal } from './views'
 
 export interface RunTuning {

@@ -35,7 +35,7 @@ import { ProgressFeed } from './progress-feed'
 import { rolloutCsv } from './report-csv'
 import { reopened, RolloutRun, type RunLog, type RunTuning } from './rollout-run'
 import { RolloutStore, emptyCounts, type DeviceRecord, type NewDevice, type RolloutRecord } from './store'
-import { isNewer, sameVersion } from './version'
+import { isNewer, sameVersion } from '../../../shared/firmware/version'
 import { countStates, deviceView, summarize, waveViews } from './views'
 import { canaryFirst, waveOfEach, waveSizes } from './waves'
 

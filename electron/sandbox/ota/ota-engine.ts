@@ -21,7 +21,7 @@ import type { Device } from '../world/model'
 import { DeviceFirmware } from './device-firmware'
 import { FirmwareCatalogue, type Firmware } from './firmware-catalogue'
 import { FAILURE_MODES, FAILURES, failureAt, OtaStatus, planFor, stateOf, type FailureMode, type Step, type UpgradeOutcome } from './upgrade-plan'
-import { isNewer } from './version'
+import { isNewer } from '../../../shared/firmware/version'
 
 export interface UpgradeTask {
   readonly taskId: number

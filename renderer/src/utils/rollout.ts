@@ -4,6 +4,7 @@
  */
 import type { DeviceRolloutState, PreviewDevice, RolloutDevice, RolloutPlan, RolloutSelection, RolloutState, UpgradePath } from '@shared/rollout'
 import { waveSizes } from '@shared/rollout-waves'
+import { compareVersions } from '@shared/firmware/version'
 
 export interface PlannedWave {
   index: number
@@ -104,15 +105,25 @@ export function summarizePreview(devices: readonly PreviewDevice[]): PreviewSumm
     offline,
     upToDate: devices.filter((d) => d.reason === 'up-to-date').length,
     failedChecks: devices.filter((d) => d.reason === 'check-failed').length,
-    paths: [...paths.values()].sort((a, b) => a.productName.localeCompare(b.productName) || a.fromVersion.localeCompare(b.fromVersion)),
+    paths: [...paths.values()].sort((a, b) => a.productName.localeCompare(b.productName) || compareVersions(a.fromVersion, b.fromVersion)),
   }
 }
 
-/** Distinct values with labels, for the filter selects. */
-export function optionsOf(devices: readonly PreviewDevice[], value: (d: PreviewDevice) => string, label: (d: PreviewDevice) => string) {
+/** Distinct values with labels, for the filter selects, ordered by label (`order`: versions as versions). */
+export function optionsOf(
+  devices: readonly PreviewDevice[],
+  value: (d: PreviewDevice) => string,
+  label: (d: PreviewDevice) => string,
+  order: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+) {
   const seen = new Map<string, string>()
   for (const d of devices) if (!seen.has(value(d))) seen.set(value(d), label(d) || value(d))
-  return [...seen].map(([v, l]) => ({ value: v, label: l })).sort((a, b) => a.label.localeCompare(b.label))
+  return [...seen].map(([v, l]) => ({ value: v, label: l })).sort((a, b) => order(a.label, b.label))
+}
+
+/** The current firmware versions of these devices, oldest first (1.0.2 before 1.0.10). */
+export function versionOptionsOf(devices: readonly PreviewDevice[]) {
+  return optionsOf(devices, (d) => d.currentVersion, (d) => d.currentVersion, compareVersions)
 }
 
 /** AppDescribeFirmwareUpdateStatus Status codes the reference documents (locale keys rollout.otaStatus.s<code>). */
