@@ -5,7 +5,7 @@
  */
 import { z } from 'zod'
 import type { FirmwareInfo, OtaStatusInfo } from '../../../shared/rollout'
-import { otaStatusText } from '../../../shared/rollout'
+import { otaStatusText } from '../../../shared/firmware/ota-status'
 import { deviceStatusesShape, readShape } from '../api/shapes'
 import type { CloudCall } from '../fleet/fleet-service'
 import { chunk, fetchAllPages } from '../api/paging'
