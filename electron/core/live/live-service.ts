@@ -6,6 +6,7 @@ import { chunk, mapConcurrently } from '../api/paging'
 import { PushClient, type PushClientOptions } from '../push/push-client'
 import { Batcher } from './batcher'
 import { DeviceStates } from './device-states'
+import { deviceParams } from '../../../shared/device-id'
 
 export interface LiveDeps {
   /** A read as the signed-in user (not audited). */
@@ -108,9 +109,8 @@ export class LiveService {
 
   private async resyncData(deviceIds: readonly string[]): Promise<void> {
     await mapConcurrently(deviceIds, DATA_CONCURRENCY, async (deviceId) => {
-      const [ProductId, DeviceName] = deviceId.split('/')
       const askedAt = this.now()
-      const reply = await this.deps.call('AppGetDeviceData', { ProductId, DeviceName })
+      const reply = await this.deps.call('AppGetDeviceData', deviceParams(deviceId))
       this.states.mergeProperties(deviceId, parseDeviceData(reply.data.Data), this.now(), askedAt)
     })
   }

@@ -6,6 +6,7 @@
 import { z } from 'zod'
 import type { FirmwareInfo, OtaStatusInfo } from '../../../shared/rollout'
 import { otaStatusText } from '../../../shared/firmware/ota-status'
+import { deviceIdOf, deviceParams } from '../../../shared/device-id'
 import { deviceStatusesShape, readShape } from '../api/shapes'
 import type { CloudCall } from '../fleet/fleet-service'
 import { chunk, fetchAllPages } from '../api/paging'
@@ -40,12 +41,6 @@ export interface VersionCheck {
 
 const STATUS_BATCH = 100
 const SUB_DEVICE_PAGE = 50
-
-/** `ProductId/DeviceName` → the two parameters (a DeviceName may itself hold '/'). */
-export function deviceParams(deviceId: string): { ProductId: string; DeviceName: string } {
-  const slash = deviceId.indexOf('/')
-  return { ProductId: deviceId.slice(0, slash), DeviceName: deviceId.slice(slash + 1) }
-}
 
 export class FirmwareApi {
   constructor(private readonly call: CloudCall) {}
@@ -89,7 +84,7 @@ export class FirmwareApi {
     const out = new Map<string, boolean>()
     for (const DeviceIds of chunk(deviceIds, STATUS_BATCH)) {
       const list = readShape(deviceStatusesShape, await this.call('AppGetDeviceStatuses', { DeviceIds }), 'AppGetDeviceStatuses')
-      for (const s of list) out.set(s.DeviceId || `${s.ProductId}/${s.DeviceName}`, s.Online === 1)
+      for (const s of list) out.set(deviceIdOf(s), s.Online === 1)
     }
     return out
   }
@@ -102,6 +97,6 @@ export class FirmwareApi {
       const page = readShape(subDeviceShape, await this.call('AppGetFamilySubDeviceList', params), 'AppGetFamilySubDeviceList')
       return { items: page.DeviceList, total: page.Total }
     }, SUB_DEVICE_PAGE)
-    return list.map((d) => d.DeviceId || `${d.ProductId}/${d.DeviceName}`)
+    return list.map(deviceIdOf)
   }
 }

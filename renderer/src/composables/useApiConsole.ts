@@ -11,6 +11,7 @@ import { useConsoleHistoryStore, type ConsoleCall } from '@/stores/console-histo
 import { useFleetStore } from '@/stores/fleet'
 import { useWorkContextStore } from '@/stores/work-context'
 import { buildRequest, CONSOLE_ACTIONS, initialFields, type Context, type FieldValue } from '@/utils/console-form'
+import { joinDeviceId } from '@shared/device-id'
 
 export function useApiConsole() {
   const { t } = useI18n()
@@ -31,7 +32,7 @@ export function useApiConsole() {
       FamilyId: fleet.selectedFamilyId ?? device?.familyId,
       ProductId: device?.productId,
       DeviceName: device?.deviceName,
-      DeviceId: device ? `${device.productId}/${device.deviceName}` : undefined,
+      DeviceId: device ? joinDeviceId(device.productId, device.deviceName) : undefined,
       RoomId: device?.roomId,
     }
   })

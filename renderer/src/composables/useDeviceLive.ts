@@ -6,7 +6,7 @@ import { onBeforeUnmount, reactive, ref, type Ref } from 'vue'
 import type { DeviceEvent, DeviceState, PropertyValue } from '@shared/live'
 import { useDesk } from '@/bridge'
 import { ControlTracker, CONTROL_TIMEOUT_MS, type ControlEntry } from '@/utils/control-tracker'
-import { splitDeviceId } from '@/utils/device-id'
+import { splitDeviceId } from '@shared/device-id'
 
 export type DeviceEventListener = (events: DeviceEvent[]) => void
 

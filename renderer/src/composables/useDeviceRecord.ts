@@ -8,7 +8,7 @@ import type { ApiCallResult } from '@shared/bridge'
 import { useDesk } from '@/bridge'
 import { useFleetStore } from '@/stores/fleet'
 import { useWorkContextStore } from '@/stores/work-context'
-import { splitDeviceId } from '@/utils/device-id'
+import { splitDeviceId } from '@shared/device-id'
 
 export interface Fetched<T> {
   value: T | null

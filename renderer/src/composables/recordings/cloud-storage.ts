@@ -7,19 +7,15 @@ import { cloudDateStart, cloudDatesOf, localDaysOf } from '@/utils/recordings/cl
 import type { DayBounds } from '@/utils/recordings/local-day'
 import { eventOf, spansOf, type RecordingEvent, type RecordingSource } from '@/utils/recordings/sources'
 import type { CloudStorageEvent, CloudStorageTimeInfo } from '@shared/api/action-types'
+import { deviceParams } from '@shared/device-id'
 
 /** Events per page asked for; the cloud may answer fewer (5 ≤ N ≤ 10 for 10, reference). */
 const EVENT_PAGE_SIZE = 50
 /** A day's events are read to the end, but never more pages than this. */
 const MAX_EVENT_PAGES = 40
 
-export function cameraOf(deviceId: string): { ProductId: string; DeviceName: string } {
-  const at = deviceId.indexOf('/')
-  return { ProductId: deviceId.slice(0, at), DeviceName: deviceId.slice(at + 1) }
-}
-
 export function cloudStorage(desk: DeskClient, deviceId: string) {
-  const camera = cameraOf(deviceId)
+  const camera = deviceParams(deviceId)
   const call = (action: string, params: Record<string, unknown> = {}) => desk.call('api.call', { action, params: { ...camera, ...params } })
 
   /** The user's local days with recordings. */
