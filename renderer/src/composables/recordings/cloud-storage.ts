@@ -3,7 +3,8 @@
  * the spelling the cloud answers, core/video/video-spelling.ts) and video.signUrl.
  */
 import type { DeskClient } from '@/bridge'
-import { cloudDateStart, cloudDatesOf, localDaysOf } from '@/utils/recordings/cloud-day'
+import { cloudDatesOf, localDaysOf } from '@/utils/recordings/cloud-day'
+import { chinaDateStart } from '@shared/time/china-time'
 import type { DayBounds } from '@/utils/recordings/local-day'
 import { eventOf, spansOf, type RecordingEvent, type RecordingSource } from '@/utils/recordings/sources'
 import type { CloudStorageEvent, CloudStorageTimeInfo } from '@shared/api/action-types'
@@ -30,7 +31,7 @@ export function cloudStorage(desk: DeskClient, deviceId: string) {
     const sources: RecordingSource[] = []
     for (const date of cloudDatesOf(day)) {
       // Cloud dates wholly outside the day would list nothing of it: skip the call.
-      if (cloudDateStart(date) >= day.end) continue
+      if (chinaDateStart(date) >= day.end) continue
       const { data } = await call('lotVideoDescribeCloudStorageTime', { Date: date })
       const spans = spansOf(data.TimeList as CloudStorageTimeInfo[] | undefined)
       const videoUrl = typeof data.VideoURL === 'string' ? data.VideoURL : ''
