@@ -8,7 +8,7 @@ import type { Device } from '../../../shared/domain'
 import type { FirmwareInfo, PreviewDevice, RolloutPreview, RolloutSelection, UpgradePath } from '../../../shared/rollout'
 import { ApiError } from '../api/api-error'
 import type { FleetService } from '../fleet/fleet-service'
-import { mapConcurrently } from '../api/paging'
+import { mapConcurrently } from '../../../shared/concurrency'
 import type { FirmwareApi } from './firmware-api'
 import { isNewer, sameVersion } from '../../../shared/firmware/version'
 

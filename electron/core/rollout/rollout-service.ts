@@ -23,7 +23,7 @@ import type {
 import { RolloutCode } from '../../../shared/rollout'
 import { ApiError } from '../api/api-error'
 import type { CloudCall, FleetService } from '../fleet/fleet-service'
-import { mapConcurrently } from '../api/paging'
+import { mapConcurrently } from '../../../shared/concurrency'
 import type { AuditLog } from '../audit/audit-log'
 import type { Db } from '../store/database'
 import { systemClock, type Clock } from './clock'

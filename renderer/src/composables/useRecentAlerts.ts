@@ -3,7 +3,7 @@ import type { Device } from '@shared/domain'
 import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'
 import type { LoadStatus } from '@/stores/session'
-import { settleConcurrently } from '@/utils/concurrency'
+import { settleConcurrently } from '@shared/concurrency'
 import { toMillis } from '@/utils/format'
 
 export interface AlertEntry {
