@@ -74,6 +74,34 @@ export function otaStatusKey(status: number): { key: string; params: { code: num
   return { key: isKnownOtaStatus(status) ? `rollout.otaStatus.s${status}` : 'rollout.otaStatus.unknown', params: { code: status } }
 }
 
+/**
+ * AppReportOTAStatus State words and the Status each shows. The reference lists
+ * downloading, "FAIL", an unnamed success value, burning and updating; its example sends
+ * "done" for success and its ResultMsg row says "fail".
+ */
+const STATE_STATUS = {
+  downloading: OtaStatus.Downloading,
+  burning: OtaStatus.Burning,
+  updating: OtaStatus.Processing,
+  done: OtaStatus.Done,
+  fail: OtaStatus.Failed,
+} as const satisfies Record<string, OtaStatus>
+export type OtaStateWord = keyof typeof STATE_STATUS
+export const OTA_STATE_WORDS = Object.keys(STATE_STATUS) as OtaStateWord[]
+
+/** The Status a State word reports (any case), or undefined for a word the reference does not know. */
+export function otaStatusOfState(word: string): OtaStatus | undefined {
+  const key = word.toLowerCase()
+  return Object.hasOwn(STATE_STATUS, key) ? STATE_STATUS[key as OtaStateWord] : undefined
+}
+
+/** The State word a progress push carries for a Status (download completed is still downloading). */
+export function otaStateOf(status: number): OtaStateWord {
+  if (status === OtaStatus.Downloaded) return 'downloading'
+  const found = OTA_STATE_WORDS.find((word) => STATE_STATUS[word] === status)
+  return found ?? 'updating'
+}
+
 export const OtaResultCode = {
   Ok: 0,
   DownloadTimeout: -1,

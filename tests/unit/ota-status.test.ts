@@ -10,7 +10,9 @@ import {
   otaResultKey,
   otaResultText,
   OtaStatus,
+  otaStateOf,
   otaStatusKey,
+  otaStatusOfState,
   otaStatusText,
 } from '../../shared/firmware/ota-status'
 
@@ -49,5 +51,25 @@ describe('OTA ResultCodes', () => {
     expect(otaResultText(-9)).toBe('ResultCode -9')
     expect(otaResultKey(-5)).toEqual({ key: 'rollout.resultCode.m5', params: { code: -5 } })
     expect(otaResultKey(0).key).toBe('rollout.resultCode.ok')
+  })
+})
+
+describe('AppReportOTAStatus State words', () => {
+  it('read as the Status they report, in any case; unknown words (even "constructor") are refused', () => {
+    expect(otaStatusOfState('downloading')).toBe(OtaStatus.Downloading)
+    expect(otaStatusOfState('FAIL')).toBe(OtaStatus.Failed)
+    expect(otaStatusOfState('Done')).toBe(OtaStatus.Done)
+    expect(otaStatusOfState('updating')).toBe(OtaStatus.Processing)
+    expect(otaStatusOfState('installing')).toBeUndefined()
+    expect(otaStatusOfState('constructor')).toBeUndefined()
+  })
+
+  it('are what a progress push says for each Status, and read back to an equivalent Status', () => {
+    expect(OTA_STATUSES.map((s) => `${s}:${otaStateOf(s)}`).sort()).toEqual(
+      ['0:updating', '1:updating', '2:updating', '3:downloading', '4:burning', '5:fail', '6:done', '7:updating', '8:updating', '20:downloading'].sort(),
+    )
+    for (const status of [OtaStatus.Downloading, OtaStatus.Burning, OtaStatus.Done, OtaStatus.Failed, OtaStatus.Processing]) {
+      expect(otaStatusOfState(otaStateOf(status))).toBe(status)
+    }
   })
 })

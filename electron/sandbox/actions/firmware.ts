@@ -5,26 +5,13 @@
 import { ApiError, ErrorCode, invalidParam } from '../api/errors'
 import type { ParamValues } from '../api/params'
 import type { OtaReport } from '../ota/ota-engine'
-import { isKnownOtaResult, OTA_RESULT_CODES, OtaStatus } from '../../../shared/firmware/ota-status'
+import { isKnownOtaResult, OTA_RESULT_CODES, OTA_STATE_WORDS, OtaStatus, otaStatusOfState } from '../../../shared/firmware/ota-status'
 import type { Device } from '../world/model'
 import { readableDevice } from './access'
 import { catalogParams, type TokenCallContext, type TokenApiAction } from './registry'
 
 /** Version strings the sandbox accepts from devices: "1.0", "1.10.2", "t.2" (AppDescribeFirmware's example). */
 const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/
-
-/**
- * AppReportOTAStatus State words. The reference lists downloading, "FAIL", an unnamed
- * success value, burning and updating; its example sends "done" for success and its
- * ResultMsg row says "fail": the sandbox takes done and fail (any case) besides the others.
- */
-const STATES: Readonly<Record<string, number>> = {
-  downloading: OtaStatus.Downloading,
-  burning: OtaStatus.Burning,
-  updating: OtaStatus.Processing,
-  done: OtaStatus.Done,
-  fail: OtaStatus.Failed,
-}
 
 function deviceOf(ctx: TokenCallContext): Device {
   return readableDevice(ctx.cloud.world, ctx.user.userId, `${String(ctx.params.ProductId)}/${String(ctx.params.DeviceName)}`)
@@ -109,9 +96,8 @@ const appReportOTAStatus: TokenApiAction = {
 }
 
 function readReport(params: ParamValues): OtaReport {
-  const state = String(params.State).trim().toLowerCase()
-  const status = STATES[state]
-  if (status === undefined) throw invalidParam(`State must be one of ${Object.keys(STATES).join(', ')}, not ${String(params.State)}.`)
+  const status = otaStatusOfState(String(params.State).trim())
+  if (status === undefined) throw invalidParam(`State must be one of ${OTA_STATE_WORDS.join(', ')}, not ${String(params.State)}.`)
   const resultCode = params.ResultCode as number
   if (!isKnownOtaResult(resultCode)) throw invalidParam(`ResultCode must be one of ${OTA_RESULT_CODES.join(', ')}, not ${resultCode}.`)
   const resultMsg = ((params.ResultMsg as string | undefined) ?? '').trim()

@@ -20,8 +20,8 @@ import type { Cancel } from '../sim/scheduler'
 import type { Device } from '../world/model'
 import { DeviceFirmware } from './device-firmware'
 import { FirmwareCatalogue, type Firmware } from './firmware-catalogue'
-import { FAILURE_MODES, FAILURES, failureAt, planFor, stateOf, type FailureMode, type Step, type UpgradeOutcome } from './upgrade-plan'
-import { isOtaTerminal, OtaStatus } from '../../../shared/firmware/ota-status'
+import { FAILURE_MODES, FAILURES, failureAt, planFor, type FailureMode, type Step, type UpgradeOutcome } from './upgrade-plan'
+import { isOtaTerminal, OtaStatus, otaStateOf } from '../../../shared/firmware/ota-status'
 import { isNewer } from '../../../shared/firmware/version'
 
 export interface UpgradeTask {
@@ -325,7 +325,7 @@ export class OtaEngine {
       method: 'ota_progress',
       clientToken: tokenOf(device, task),
       status: task.status,
-      state: stateOf(task.status),
+      state: otaStateOf(task.status),
       percent: task.percent,
       version: task.dstVersion,
       oriVersion: task.oriVersion,

@@ -59,20 +59,3 @@ export function planFor(outcome: UpgradeOutcome): Step[] {
 export function failureAt(status: number): FailureMode {
   return status === OtaStatus.Burning || status === OtaStatus.Downloaded ? 'burn-failed' : 'download-timeout'
 }
-
-/** The AppReportOTAStatus State word for a status, as progress pushes carry it. */
-export function stateOf(status: number): string {
-  switch (status) {
-    case OtaStatus.Downloading:
-    case OtaStatus.Downloaded:
-      return 'downloading'
-    case OtaStatus.Burning:
-      return 'burning'
-    case OtaStatus.Done:
-      return 'done'
-    case OtaStatus.Failed:
-      return 'fail'
-    default:
-      return 'updating'
-  }
-}
