@@ -284,40 +284,6 @@ export const rolloutPreviewSchema = z.object({
 })
 export type RolloutPreview = z.infer<typeof rolloutPreviewSchema>
 
-/** AppDescribeFirmwareUpdateStatus Status codes, as the reference words them. */
-export const OTA_STATUS_TEXT: Readonly<Record<number, string>> = {
-  0: 'Device is offline',
-  1: 'Pending processing',
-  2: 'Message delivered',
-  3: 'Downloading',
-  4: 'Burning',
-  5: 'Failed',
-  6: 'Update completed',
-  7: 'Being processed',
-  8: 'Waiting for user confirmation',
-  20: 'Download completed',
-}
-
-/** AppReportOTAStatus ResultCodes, as the reference words them. */
-export const OTA_RESULT_TEXT: Readonly<Record<number, string>> = {
-  0: 'Succeeded',
-  [-1]: 'Download timeout',
-  [-2]: 'File does not exist',
-  [-3]: 'Signature expired',
-  [-4]: 'MD5 mismatch',
-  [-5]: 'Firmware update failed',
-}
-
-export function otaStatusText(status: number | null | undefined): string {
-  if (status === null || status === undefined) return ''
-  return OTA_STATUS_TEXT[status] ?? `Status ${status}`
-}
-
-export function otaResultText(code: number | null | undefined): string {
-  if (code === null || code === undefined) return ''
-  return OTA_RESULT_TEXT[code] ?? `ResultCode ${code}`
-}
-
 /** Error codes of rollout commands (cloud codes pass through as the cloud sent them). */
 export const RolloutCode = {
   NotFound: 'Desk.RolloutNotFound',

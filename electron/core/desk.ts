@@ -1,6 +1,6 @@
 import { join } from 'node:path'
 import type { Logger } from 'pino'
-import type { SessionChange, StartNotice } from '../../shared/domain'
+import type { SessionChange } from '../../shared/domain'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
 import type { CloudCall } from './api/cloud-call'
 import { CloudClient } from './api/cloud-client'

@@ -4,7 +4,7 @@
  * account can upgrade (online, one version below its product's newest firmware).
  */
 import { CloudClient } from '../../electron/core/api/cloud-client'
-import { mapConcurrently } from '../../electron/core/api/paging'
+import { mapConcurrently } from '../../shared/concurrency'
 import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
 
 const otaDurationMs = Number(process.env.OTA_BENCH_DURATION_MS ?? 1_000)

@@ -19,7 +19,7 @@ import { join } from 'node:path'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import type { RolloutBoard } from '../../shared/rollout'
 import { DEMO_ACCOUNT, startSandbox, type RunningSandbox } from '../../electron/sandbox'
-import { compareVersions } from '../../electron/core/rollout/version'
+import { compareVersions } from '../../shared/firmware/version'
 
 const DEVICES = 1_000
 const OTA_MS = 400

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest'
 import type { Device } from '@shared/domain'
-import { filterDevices, NO_ROOM } from '@/utils/device-filter'
+import { filterDevices, NO_ROOM, versionOptions } from '@/utils/device-filter'
 import { readDeviceQuery, writeDeviceQuery } from '@/utils/device-query'
 import { sortDevices } from '@/utils/device-sort'
 import { formatPropertyValue, keyProperties } from '@/utils/key-properties'
@@ -56,6 +56,27 @@ describe('device filters and sort', () => {
     expect(ids(sortDevices(devices, 'name', 'asc', context))).toEqual(['SENS03/th_sensor', 'LAMP01/lamp_a1', 'GW0004/gateway_1', 'PLUG02/plug_b7'])
     expect(ids(sortDevices(devices, 'online', 'desc', context))[0]).toBe('PLUG02/plug_b7')
     expect(ids(sortDevices(devices, 'product', 'asc', context))).toEqual(['LAMP01/lamp_a1', 'PLUG02/plug_b7', 'SENS03/th_sensor', 'GW0004/gateway_1'])
+  })
+
+  // Text order (even numeric-aware) says 1.0.10 < 1.0.2 or 3 < v1.5; versions say otherwise.
+  const firmware: Record<string, string> = {
+    'SENS03/th_sensor': '1.0.10',
+    'LAMP01/lamp_a1': '1.0.2',
+    'GW0004/gateway_1': '3',
+    'PLUG02/plug_b7': 'v1.5',
+  }
+  const versionOf = (d: Device) => firmware[d.deviceId]
+
+  it('sorts by firmware version as versions, not text: 1.0.2 < 1.0.10 < v1.5 < 3', () => {
+    const context = { isOnline: listed, versionOf }
+    expect(ids(sortDevices(devices, 'version', 'asc', context))).toEqual(['LAMP01/lamp_a1', 'SENS03/th_sensor', 'PLUG02/plug_b7', 'GW0004/gateway_1'])
+    expect(ids(sortDevices(devices, 'version', 'desc', context))).toEqual(['GW0004/gateway_1', 'PLUG02/plug_b7', 'SENS03/th_sensor', 'LAMP01/lamp_a1'])
+  })
+
+  it('offers each firmware version once, oldest first, and a link to 1.0.2 finds 1.0.2.0 too', () => {
+    expect(versionOptions(['1.0.10', '1.0.2', '', '1.0.10', '1.0.9'])).toEqual(['1.0.2', '1.0.9', '1.0.10'])
+    const padded = (d: Device) => (d.deviceId === 'LAMP01/lamp_a1' ? '1.0.2.0' : versionOf(d))
+    expect(ids(filterDevices(devices, { ...none, version: '1.0.2' }, { versionOf: padded }))).toEqual(['LAMP01/lamp_a1'])
   })
 })
 

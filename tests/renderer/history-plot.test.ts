@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { PropertySpec, ScalarSpec, ThingModel } from '@shared/thing-model'
 import { buildPlot, nearestIndex, pointLabel, type HistoryInput } from '@/utils/history-series'
-import { csvField, visibleCount, visibleCsv } from '@/utils/history-csv'
+import { visibleCount, visibleCsv } from '@/utils/history-csv'
 import { parseIdList, presetRange } from '@/utils/history-range'
 import { defaultProperties, groupProperties, leftOutDevices, type DeviceWithModel } from '@/utils/history-properties'
 import { chartOption, tooltipHtml, type EventMarker } from '@/components/history/chart-option'
@@ -127,10 +127,9 @@ describe('CSV of the visible window', () => {
     expect(visibleCount(series, { fromMs: 4001, toMs: 9000 })).toBe(0)
   })
 
-  it('keeps a spreadsheet from running a value as a formula, but not negative numbers', () => {
-    expect(csvField('=1+2')).toBe("'=1+2")
-    expect(csvField('-3.5')).toBe('-3.5')
-    expect(csvField('@cmd')).toBe("'@cmd")
+  it('keeps a spreadsheet from running a text value as a formula, but leaves negative numbers numbers', () => {
+    const mixed = [{ deviceId: 'P/a', property: { id: 'p' }, times: [1, 2, 3, 4], values: [-3.5, '=1+2', '@cmd', '-5'] }]
+    expect(visibleCsv(mixed, { fromMs: 0, toMs: 9 }).split('\r\n').slice(1, 5).map((line) => line.split(',')[3])).toEqual(['-3.5', "'=1+2", "'@cmd", "'-5"])
   })
 })
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { cloudDatesOf, cloudDateStart, localDaysOf } from '@/utils/recordings/cloud-day'
+import { cloudDatesOf, localDaysOf } from '@/utils/recordings/cloud-day'
+import { chinaDateStart } from '@shared/time/china-time'
 import { addDays, dayBounds, dayKeyOf, wallSeconds } from '@/utils/recordings/local-day'
 import { playbackTarget, type RecordingSource } from '@/utils/recordings/sources'
 import { clipSpans, offsetAt, playableFrom, timeAtOffset, timeToX, xToTime, zoomView } from '@/utils/recordings/timeline'
@@ -86,7 +87,7 @@ describe('day boundaries and time zones', () => {
   })
 
   it('asks the cloud for the UTC+8 dates a local day overlaps', () => {
-    expect(cloudDateStart('2021-01-14')).toBe(utc('2021-01-13T16:00:00Z'))
+    expect(chinaDateStart('2021-01-14')).toBe(utc('2021-01-13T16:00:00Z'))
     // Shanghai's day is the cloud's day; Berlin's day straddles two cloud dates.
     expect(cloudDatesOf(dayBounds('2026-03-10', SHANGHAI))).toEqual(['2026-03-10'])
     expect(cloudDatesOf(dayBounds('2026-03-10', BERLIN))).toEqual(['2026-03-10', '2026-03-11'])

@@ -1,11 +1,12 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { OTA_RESULT_TEXT, OTA_STATUS_TEXT, type RolloutBoard, type RolloutDevice, type RolloutWave } from '@shared/rollout'
+import { type RolloutBoard, type RolloutDevice, type RolloutWave } from '@shared/rollout'
 import { i18n } from '@/i18n'
 import RolloutBoardView from '@/views/RolloutBoardView.vue'
 import RolloutsView from '@/views/RolloutsView.vue'
-import { KNOWN_OTA_STATUS, mergeDevices, otaStatusKey, resultCodeKey } from '@/utils/rollout'
+import { mergeDevices } from '@/utils/rollout'
+import { OTA_RESULT_CODES, OTA_STATUSES, otaResultKey, otaResultText, otaStatusKey, otaStatusText } from '@shared/firmware/ota-status'
 import { fakeDesk, type FakeDesk } from './fake-desk'
 import { rolloutCounts as counts, rolloutSummary as summary } from './fixtures'
 import { Blank, mountWithApp } from './mount-app'
@@ -61,17 +62,17 @@ const rowOf = (w: VueWrapper, n: number) => w.get(`[data-testid="board-device"][
 
 describe('status and result codes in words', () => {
   it('has words for every documented Status code and ResultCode, in both languages, the English ones as the reference says', () => {
-    for (const code of KNOWN_OTA_STATUS) {
+    for (const code of OTA_STATUSES) {
       const { key, params } = otaStatusKey(code)
       i18n.global.locale.value = 'en'
-      expect(i18n.global.t(key, params)).toBe(OTA_STATUS_TEXT[code])
+      expect(i18n.global.t(key, params)).toBe(otaStatusText(code))
       i18n.global.locale.value = 'zh-CN'
-      expect(i18n.global.t(key, params)).not.toBe(OTA_STATUS_TEXT[code])
+      expect(i18n.global.t(key, params)).not.toBe(otaStatusText(code))
     }
-    for (const code of Object.keys(OTA_RESULT_TEXT).map(Number)) {
-      const { key, params } = resultCodeKey(code)
+    for (const code of OTA_RESULT_CODES) {
+      const { key, params } = otaResultKey(code)
       i18n.global.locale.value = 'en'
-      expect(i18n.global.t(key, params)).toBe(OTA_RESULT_TEXT[code])
+      expect(i18n.global.t(key, params)).toBe(otaResultText(code))
       i18n.global.locale.value = 'zh-CN'
       expect(i18n.global.t(key, params)).toMatch(/[\u4e00-\u9fff]/)
     }
@@ -80,7 +81,7 @@ describe('status and result codes in words', () => {
   it('says an undocumented code by its number', () => {
     const status = otaStatusKey(42)
     expect(i18n.global.t(status.key, status.params)).toBe('Status 42')
-    const result = resultCodeKey(-9)
+    const result = otaResultKey(-9)
     i18n.global.locale.value = 'zh-CN'
     expect(i18n.global.t(result.key, result.params)).toBe('结果码 -9')
   })

@@ -4,7 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { PreviewDevice, RolloutPreview } from '@shared/rollout'
 import RolloutPlanView from '@/views/RolloutPlanView.vue'
 import { useFleetStore } from '@/stores/fleet'
-import { parseSteps, planWaves, toPlan, defaultPlanForm } from '@/utils/rollout'
+import { parseSteps, planWaves, toPlan, defaultPlanForm, summarizePreview, versionOptionsOf } from '@/utils/rollout'
 import { fail, fakeDesk, type FakeDesk } from './fake-desk'
 import { rolloutSummary } from './fixtures'
 import { Blank, mountWithApp } from './mount-app'
@@ -128,6 +128,18 @@ describe('wave maths', () => {
     const form = { ...defaultPlanForm(), stepsText: '30', offlineMode: 'wait' as const, waitMinutes: 15, afterWait: 'fail' as const, timeoutMinutes: 2 }
     expect(toPlan(form)).toMatchObject({ steps: [30, 100], offline: { mode: 'wait', maxWaitMs: 900_000, then: 'fail' }, deviceTimeoutMs: 120_000 })
     expect(toPlan({ ...form, stepsText: '80, 20' })).toBeNull()
+  })
+})
+
+describe('versions in the planner', () => {
+  const mixed = [device(1, { currentVersion: '1.0.10' }), device(2, { currentVersion: '1.0.2' }), device(3, { currentVersion: '1.0.9' }), device(4, { currentVersion: '1.0.10' })]
+
+  it('offers current versions oldest first, as versions: 1.0.2, 1.0.9, 1.0.10', () => {
+    expect(versionOptionsOf(mixed).map((o) => o.value)).toEqual(['1.0.2', '1.0.9', '1.0.10'])
+  })
+
+  it('lists upgrade paths of a product from the oldest version up', () => {
+    expect(summarizePreview(mixed).paths.map((p) => `${p.fromVersion}:${p.count}`)).toEqual(['1.0.2:1', '1.0.9:1', '1.0.10:2'])
   })
 })
 

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, NEIGHBOUR_ACCOUNT, PRODUCT_IDS, type Device, type RunningSandbox } from '../../electron/sandbox'
-import { compareVersions } from '../../electron/sandbox/ota/version'
+import { compareVersions } from '../../shared/firmware/version'
 import { errorCode, signIn, tokenapi, withSandbox, type Json } from './helpers'
 import { WsTestClient, type PushMessage } from './ws-client'
 

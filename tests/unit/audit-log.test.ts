@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ApiError } from '../../electron/core/api/api-error'
 import { recordChanges } from '../../electron/core/audit/change-recorder'
-import { AuditLog, csvCell } from '../../electron/core/audit/audit-log'
+import { AuditLog } from '../../electron/core/audit/audit-log'
 import { openDatabase } from '../../electron/core/store/database'
 
 const actor = { profileId: 'sandbox', profileName: 'Sandbox', account: 'demo@sandbox.local' }
@@ -99,9 +99,12 @@ describe('audit log', () => {
     expect(lines[1]).toContain('"{""DeviceId"":""PLUG/7""}"')
   })
 
-  it('defuses spreadsheet formulas', () => {
-    expect(csvCell('=HYPERLINK("x")')).toBe(`"'=HYPERLINK(""x"")"`)
-    expect(csvCell('plain')).toBe('plain')
+  it('defuses spreadsheet formulas, a text "-5" included, as the history export does', () => {
+    const log = freshLog()
+    const entry = { ...actor, action: 'AppModifyFamily', requestId: 'r', outcome: 'error' as const, errorCode: '-5', errorMessage: '=HYPERLINK("x")' }
+    log.record({ ...entry, timeMs: 1, params: 'plain' })
+    const row = log.toCsv().trimEnd().split('\r\n')[1]
+    expect(row).toBe(`1970-01-01T00:00:00.001Z,Sandbox,demo@sandbox.local,AppModifyFamily,error,r,'-5,"'=HYPERLINK(""x"")",plain`)
   })
 
   it('keeps its rows across reopening (migrations run once)', () => {

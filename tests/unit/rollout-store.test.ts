@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { RolloutLeases, type LeaseOwner } from '../../electron/core/rollout/lease'
+import { IllegalTransitionError } from '../../electron/core/rollout/device-transitions'
 import { LeaseLostError, RolloutStore, type NewDevice, type RolloutRecord } from '../../electron/core/rollout/store'
 import { openDatabase, type Db } from '../../electron/core/store/database'
 
@@ -60,6 +61,9 @@ const device = (deviceId: string): NewDevice => ({
   targetVersion: '1.10.0',
 })
 
+/** Puts a device back to 'pending' behind the store's back, as a buggy or older writer might. */
+const forcePending = (on: Db, deviceId: string) => on.prepare("UPDATE rollout_devices SET state = 'pending' WHERE device_id = ?").run(deviceId)
+
 const owner = (id: string, pid = 100, host = 'here'): LeaseOwner => ({ id, pid, host })
 const leases = (on: Db, who: LeaseOwner, alive: Set<number> = new Set([100, 200])) =>
   new RolloutLeases(on, { owner: who, now: () => now, staleMs: 30_000, isAlive: (pid) => alive.has(pid) })
@@ -71,8 +75,8 @@ describe('publishing is written first, once per attempt', () => {
     const d = store.device('r1', 'LGT/a')!
     expect(store.beginPublish('r1', d, 'req-1', now, () => true)).toBe(true)
     expect(store.device('r1', 'LGT/a')).toMatchObject({ state: 'publishing', publishedAttempt: 1, publishes: 1, requestId: 'req-1', publishedMs: now })
-    // Even if memory thought it pending again, the store refuses a second publish of attempt 1.
-    store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'pending' })
+    // Even if the row said pending again, the store refuses a second publish of attempt 1.
+    forcePending(db, 'LGT/a')
     expect(store.beginPublish('r1', d, 'req-2', now, () => true)).toBe(false)
     expect(store.device('r1', 'LGT/a')).toMatchObject({ publishes: 1, requestId: 'req-1' })
   })
@@ -81,9 +85,10 @@ describe('publishing is written first, once per attempt', () => {
     const store = new RolloutStore(db)
     store.insert(rollout, [device('LGT/a')])
     store.beginPublish('r1', store.device('r1', 'LGT/a')!, 'req-1', now, () => true)
+    store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'failed', reason: 'refused' })
     store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'pending', attempt: 2 })
     expect(store.beginPublish('r1', store.device('r1', 'LGT/a')!, 'req-2', now, () => true)).toBe(true)
-    store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'pending' })
+    forcePending(db, 'LGT/a')
     expect(store.beginPublish('r1', store.device('r1', 'LGT/a')!, 'req-3', now, () => true)).toBe(false)
     expect(store.device('r1', 'LGT/a')).toMatchObject({ attempt: 2, publishedAttempt: 2, publishes: 2, requestId: 'req-2' })
   })
@@ -93,6 +98,39 @@ describe('publishing is written first, once per attempt', () => {
     store.insert(rollout, [device('LGT/a')])
     expect(() => store.beginPublish('r1', store.device('r1', 'LGT/a')!, 'req-1', now, () => false)).toThrow(LeaseLostError)
     expect(store.device('r1', 'LGT/a')).toMatchObject({ state: 'pending', publishes: 0, requestId: '' })
+  })
+})
+
+describe('device states follow the transition table', () => {
+  it('refuses to save an illegal move with a typed error, and keeps what was stored', () => {
+    const store = new RolloutStore(db)
+    store.insert(rollout, [device('LGT/a')])
+    store.beginPublish('r1', store.device('r1', 'LGT/a')!, 'req-1', now, () => true)
+    // A device being published cannot go back to pending: that could publish it twice.
+    const back = () => store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'pending' })
+    expect(back).toThrow(IllegalTransitionError)
+    expect(back).toThrow("Device LGT/a cannot go from 'publishing' to 'pending' in a rollout.")
+    expect(store.device('r1', 'LGT/a')).toMatchObject({ state: 'publishing' })
+  })
+
+  it('saves legal moves and same-state updates (progress on an upgrading device)', () => {
+    const store = new RolloutStore(db)
+    store.insert(rollout, [device('LGT/a')])
+    store.beginPublish('r1', store.device('r1', 'LGT/a')!, 'req-1', now, () => true)
+    store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'upgrading' })
+    store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, percent: 40, otaStatus: 3 })
+    store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'done', finalVersion: '1.10.0' })
+    expect(store.device('r1', 'LGT/a')).toMatchObject({ state: 'done', percent: 40, finalVersion: '1.10.0' })
+  })
+
+  it('checks every device of a batch save, and writes none of the batch when one is illegal', () => {
+    const store = new RolloutStore(db)
+    store.insert(rollout, [device('LGT/a'), device('LGT/b')])
+    store.saveDevice('r1', { ...store.device('r1', 'LGT/a')!, state: 'skipped', reason: 'offline' })
+    store.saveDevice('r1', { ...store.device('r1', 'LGT/b')!, state: 'done' })
+    const retryBoth = [store.device('r1', 'LGT/a')!, store.device('r1', 'LGT/b')!].map((d) => ({ ...d, state: 'pending' as const, attempt: 2 }))
+    expect(() => store.saveMany('r1', retryBoth, null, now)).toThrow(IllegalTransitionError)
+    expect(store.device('r1', 'LGT/a')).toMatchObject({ state: 'skipped', attempt: 1 })
   })
 })
 

@@ -1,3 +1,5 @@
+import { mapConcurrently } from '../../../shared/concurrency'
+
 export interface Page<T> {
   items: T[]
   total: number
@@ -29,20 +31,6 @@ export async function fetchAllPages<T>(
     return items
   })
   return [first.items, ...pages].flat()
-}
-
-/** `fn` over every item, at most `limit` at a time; results in the items' order. */
-export async function mapConcurrently<T, R>(items: readonly T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length)
-  let next = 0
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const index = next++
-      results[index] = await fn(items[index] as T)
-    }
-  }
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker))
-  return results
 }
 
 /** Splits `items` into runs of at most `size`. */

@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditFilter, AuditPage } from '../../../shared/domain'
 import type { Db } from '../store/database'
+import { toCsv } from '../../../shared/csv'
 
 export type NewAuditEntry = Omit<AuditEntry, 'id'>
 
@@ -58,27 +59,18 @@ export class AuditLog {
     return { total, entries: rows.map(toEntry) }
   }
 
-  /** Every matching entry, newest first, as CSV (RFC 4180 quoting). */
+  /** Every matching entry, newest first, as CSV (shared/csv.ts: quoting and formula escaping). */
   toCsv(filter: AuditFilter = {}): string {
     const { where, values } = whereClause(filter)
-    const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY time_ms DESC, id DESC`).iterate(values) as Iterable<Row>
-    const lines = [CSV_HEADER.join(',')]
-    for (const row of rows) lines.push(csvLine(toEntry(row)))
-    return `${lines.join('\r\n')}\r\n`
+    const rows = this.db.prepare(`SELECT * FROM audit_log ${where} ORDER BY time_ms DESC, id DESC`).all(values) as Row[]
+    return toCsv(CSV_HEADER, rows.map((row) => csvRow(toEntry(row))))
   }
 }
 
 const CSV_HEADER = ['time', 'profile', 'account', 'action', 'device', 'outcome', 'request_id', 'error_code', 'error_message', 'params']
 
-function csvLine(e: AuditEntry): string {
-  const cells = [new Date(e.timeMs).toISOString(), e.profileName, e.account, e.action, e.deviceName, e.outcome, e.requestId, e.errorCode, e.errorMessage, e.params]
-  return cells.map(csvCell).join(',')
-}
-
-/** Quotes a cell when needed; a leading = + - @ is defused so spreadsheets don't run it. */
-export function csvCell(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe
+function csvRow(e: AuditEntry): string[] {
+  return [new Date(e.timeMs).toISOString(), e.profileName, e.account, e.action, e.deviceName, e.outcome, e.requestId, e.errorCode, e.errorMessage, e.params]
 }
 
 function whereClause(filter: AuditFilter): { where: string; values: Record<string, unknown> } {

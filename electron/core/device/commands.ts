@@ -7,7 +7,7 @@ import type { CloudCall } from '../api/cloud-call'
 import type { Params } from '../api/cloud-client'
 import { fetchAllPages } from '../api/paging'
 import type { DomainHandlers } from '../dispatcher'
-import { deviceParams } from '../rollout/firmware-api'
+import { deviceParams } from '../../../shared/device-id'
 
 const SUB_DEVICE_PAGE = 50
 

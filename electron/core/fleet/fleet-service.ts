@@ -5,6 +5,7 @@ import { deviceListShape, deviceStatusesShape, familyDetailShape, familyListShap
 import { readAnswer } from '../api/answers/read'
 import { chunk, fetchAllPages } from '../api/paging'
 import { readThingModel } from '../../../shared/thing-model'
+import { deviceIdOf } from '../../../shared/device-id'
 
 export type DevicesProgress = (loaded: number, total: number) => void
 
@@ -74,7 +75,7 @@ export class FleetService {
    */
   async devices(familyId: string, roomId = '', onProgress?: DevicesProgress): Promise<Device[]> {
     const [list, rooms] = await Promise.all([this.deviceList(familyId, roomId, onProgress), this.rooms(familyId)])
-    const deviceIds = list.map((d) => d.DeviceId || `${d.ProductId}/${d.DeviceName}`)
+    const deviceIds = list.map(deviceIdOf)
     const [online, products] = await Promise.all([
       this.onlineStates(deviceIds),
       this.productsById([...new Set(list.map((d) => d.ProductId))]),
@@ -124,7 +125,7 @@ export class FleetService {
     const batches = await Promise.all(
       chunk(deviceIds, STATUS_BATCH).map((DeviceIds) => this.read('AppGetDeviceStatuses', { DeviceIds }, deviceStatusesShape)),
     )
-    return new Map(batches.flat().map((s) => [s.DeviceId || `${s.ProductId}/${s.DeviceName}`, s.Online === 1]))
+    return new Map(batches.flat().map((s) => [deviceIdOf(s), s.Online === 1]))
   }
 
   private async productsById(productIds: string[]): Promise<Map<string, Product>> {

@@ -9,6 +9,7 @@ import type { CloudCall } from '../api/cloud-call'
 import { parseValue, type Columns } from './columns'
 import type { CursorPage } from './cursor-paging'
 import type { Span } from './spans'
+import { splitDeviceId } from '../../../shared/device-id'
 
 /** The sandbox takes up to 500 points a page; the reference states no maximum. */
 export const POINT_PAGE_LIMIT = 500
@@ -52,12 +53,6 @@ export function eventPageReader(call: CloudCall, deviceId: string, span: Span, s
     const items = list.map((item) => eventOf(item, reply)).filter((e) => e.timeMs >= span.fromMs && e.timeMs <= span.toMs)
     return { items, count: list.length, ...cursorOf(reply) }
   }
-}
-
-/** DeviceId is "ProductId/DeviceName" on Tencent's cloud. */
-export function splitDeviceId(deviceId: string): [string, string] {
-  const slash = deviceId.indexOf('/')
-  return slash < 0 ? [deviceId, ''] : [deviceId.slice(0, slash), deviceId.slice(slash + 1)]
 }
 
 function eventOf(item: unknown, reply: CloudReply): HistoryEventMark {

@@ -7,7 +7,7 @@
  */
 import type { HistoryEventMark, HistoryFetchResult } from '../../../shared/history'
 import type { CloudCall } from '../api/cloud-call'
-import { mapConcurrently } from '../api/paging'
+import { mapConcurrently } from '../../../shared/concurrency'
 import { EVENTS_SERIES, type HistoryCache, type StoreItem } from './cache'
 import { eventPageReader, pointPageReader } from './cloud-pages'
 import { append, emptyColumns, mergePieces, type Columns, type Piece } from './columns'

@@ -3,6 +3,7 @@
  * cost a second, not the whole range, so the page is asked again with the same Context.
  */
 import { LocalCode } from '../../../shared/errors'
+import { retrying } from '../../../shared/retry'
 import { ApiError } from '../api/api-error'
 
 export interface RetryPolicy {
@@ -30,37 +31,17 @@ export function cancelledError(): ApiError {
   return new ApiError({ kind: 'cancelled', code: LocalCode.Cancelled, message: 'The history fetch was cancelled.' })
 }
 
-/** Runs `attempt`, again after each wait while it fails retryably; stops at once on abort. */
-export async function withRetry<T>(
-  attempt: () => Promise<T>,
-  policy: RetryPolicy,
-  signal: AbortSignal,
-  onRetry: (error: unknown) => void = () => {},
-): Promise<T> {
-  for (let tries = 0; ; tries++) {
-    if (signal.aborted) throw cancelledError()
-    try {
-      return await attempt()
-    } catch (error) {
-      const delay = policy.delaysMs[tries]
-      if (signal.aborted) throw cancelledError()
-      if (delay === undefined || !isRetryable(error)) throw error
-      onRetry(error)
-      await sleep(delay + Math.floor((policy.random ?? Math.random)() * policy.jitterMs), signal)
-    }
-  }
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort)
-      resolve()
-    }, ms)
-    const onAbort = () => {
-      clearTimeout(timer)
-      reject(cancelledError())
-    }
-    signal.addEventListener('abort', onAbort, { once: true })
+/** Runs `attempt` under the shared retry rule, with the history's waits; stops at once on abort. */
+export function withRetry<T>(attempt: () => Promise<T>, policy: RetryPolicy, signal: AbortSignal, onRetry: (error: unknown) => void = () => {}): Promise<T> {
+  const random = policy.random ?? Math.random
+  return retrying(attempt, {
+    delayMs: (retry) => {
+      const delay = policy.delaysMs[retry]
+      return delay === undefined ? undefined : delay + Math.floor(random() * policy.jitterMs)
+    },
+    shouldRetry: isRetryable,
+    signal,
+    abortError: cancelledError,
+    onRetry,
   })
 }

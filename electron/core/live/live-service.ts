@@ -2,10 +2,12 @@ import type { ConnectionState, SessionInfo } from '../../../shared/domain'
 import type { DeviceEvent, DeviceState, PropertyValue } from '../../../shared/live'
 import { pushUrlFor } from '../api/endpoints'
 import type { CloudCall } from '../api/cloud-call'
-import { chunk, mapConcurrently } from '../api/paging'
+import { chunk } from '../api/paging'
+import { mapConcurrently } from '../../../shared/concurrency'
 import { PushClient, type PushClientOptions } from '../push/push-client'
 import { Batcher } from './batcher'
 import { DeviceStates } from './device-states'
+import { deviceParams } from '../../../shared/device-id'
 
 export interface LiveDeps {
   /** A read as the signed-in user (not audited). */
@@ -108,9 +110,8 @@ export class LiveService {
 
   private async resyncData(deviceIds: readonly string[]): Promise<void> {
     await mapConcurrently(deviceIds, DATA_CONCURRENCY, async (deviceId) => {
-      const [ProductId, DeviceName] = deviceId.split('/')
       const askedAt = this.now()
-      const reply = await this.deps.call('AppGetDeviceData', { ProductId, DeviceName })
+      const reply = await this.deps.call('AppGetDeviceData', deviceParams(deviceId))
       this.states.mergeProperties(deviceId, parseDeviceData(reply.data.Data), this.now(), askedAt)
     })
   }

@@ -5,6 +5,7 @@ import type { ConnectionState } from '../../../shared/domain'
 import type { DeviceEvent } from '../../../shared/live'
 import { toDeviceEvent } from './decode'
 import { SeqFilter } from './seq-filter'
+import { backoffDelay } from '../../../shared/retry'
 
 export interface PushClientOptions {
   /** The long-connection URL (ws:// or wss://). */
@@ -190,10 +191,9 @@ export class PushClient {
     this.retryTimer.unref?.()
   }
 
-  /** Exponential, capped, with jitter so a fleet of desks doesn't reconnect in step. */
+  /** Exponential, capped, between half and all of it at random so a fleet of desks doesn't reconnect in step. */
   private backoff(): number {
-    const ceiling = Math.min(this.o.backoffCapMs, this.o.backoffBaseMs * 2 ** (this.attempt - 1))
-    return Math.round(ceiling / 2 + (this.o.random() * ceiling) / 2)
+    return backoffDelay(this.attempt - 1, { baseMs: this.o.backoffBaseMs, capMs: this.o.backoffCapMs, jitter: [0.5, 1] }, this.o.random)
   }
 
   private teardown(): void {

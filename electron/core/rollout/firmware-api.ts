@@ -4,7 +4,8 @@
  * audit log with its RequestId.
  */
 import type { FirmwareInfo, OtaStatusInfo } from '../../../shared/rollout'
-import { otaStatusText } from '../../../shared/rollout'
+import { otaStatusText } from '../../../shared/firmware/ota-status'
+import { deviceIdOf, deviceParams } from '../../../shared/device-id'
 import { checkShape, firmwareShape, statusShape } from '../api/answers/firmware'
 import { deviceStatusesShape, subDeviceShape } from '../api/answers/fleet'
 import { readAnswer } from '../api/answers/read'
@@ -19,12 +20,6 @@ export interface VersionCheck {
 
 const STATUS_BATCH = 100
 const SUB_DEVICE_PAGE = 50
-
-/** `ProductId/DeviceName` → the two parameters (a DeviceName may itself hold '/'). */
-export function deviceParams(deviceId: string): { ProductId: string; DeviceName: string } {
-  const slash = deviceId.indexOf('/')
-  return { ProductId: deviceId.slice(0, slash), DeviceName: deviceId.slice(slash + 1) }
-}
 
 export class FirmwareApi {
   constructor(private readonly call: CloudCall) {}
@@ -68,7 +63,7 @@ export class FirmwareApi {
     const out = new Map<string, boolean>()
     for (const DeviceIds of chunk(deviceIds, STATUS_BATCH)) {
       const list = readAnswer(deviceStatusesShape, await this.call('AppGetDeviceStatuses', { DeviceIds }), 'AppGetDeviceStatuses')
-      for (const s of list) out.set(s.DeviceId || `${s.ProductId}/${s.DeviceName}`, s.Online === 1)
+      for (const s of list) out.set(deviceIdOf(s), s.Online === 1)
     }
     return out
   }
@@ -81,6 +76,6 @@ export class FirmwareApi {
       const page = readAnswer(subDeviceShape, await this.call('AppGetFamilySubDeviceList', params), 'AppGetFamilySubDeviceList')
       return { items: page.DeviceList, total: page.Total }
     }, SUB_DEVICE_PAGE)
-    return list.map((d) => d.DeviceId || `${d.ProductId}/${d.DeviceName}`)
+    return list.map(deviceIdOf)
   }
 }

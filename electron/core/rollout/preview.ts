@@ -9,9 +9,9 @@ import type { Device, Family } from '../../../shared/domain'
 import type { ExcludedFamily, FirmwareInfo, PreviewDevice, RolloutPreview, RolloutSelection, UpgradePath } from '../../../shared/rollout'
 import { ApiError } from '../api/api-error'
 import type { FleetService } from '../fleet/fleet-service'
-import { mapConcurrently } from '../api/paging'
+import { mapConcurrently } from '../../../shared/concurrency'
 import type { FirmwareApi } from './firmware-api'
-import { isNewer, sameVersion } from './version'
+import { isNewer, sameVersion } from '../../../shared/firmware/version'
 
 export interface PreviewDeps {
   fleet: FleetService

@@ -1,5 +1,5 @@
 /** The finished (or running) rollout as CSV, one row per device, for support and the customer. */
-import { csvCell } from '../audit/audit-log'
+import { toCsv, type CsvCell } from '../../../shared/csv'
 import type { DeviceRecord, RolloutRecord } from './store'
 import { deviceView } from './views'
 
@@ -11,16 +11,15 @@ const HEADER = [
 const iso = (ms: number | null): string => (ms === null ? '' : new Date(ms).toISOString())
 
 export function rolloutCsv(rollout: RolloutRecord, devices: readonly DeviceRecord[]): string {
-  const lines = [HEADER.join(',')]
-  for (const record of devices) {
-    const d = deviceView(record)
-    const duration = d.publishedMs !== null && d.finishedMs !== null && d.publishes > 0 ? ((d.finishedMs - d.publishedMs) / 1000).toFixed(1) : ''
-    const cells = [
-      rollout.name, d.deviceId, d.aliasName, d.productName || d.productId, d.familyName, d.roomName, String(d.wave + 1),
-      d.fromVersion, d.targetVersion, d.finalVersion, d.state, d.reason, d.detail, String(d.attempt), String(d.publishes),
-      d.requestId, d.otaStatusText, iso(d.publishedMs), iso(d.finishedMs), duration,
-    ]
-    lines.push(cells.map(csvCell).join(','))
-  }
-  return `${lines.join('\r\n')}\r\n`
+  return toCsv(HEADER, devices.map((record) => row(rollout, deviceView(record))))
+}
+
+/** Counts go out as numbers (never formula-escaped); the duration keeps one decimal, as text. */
+function row(rollout: RolloutRecord, d: ReturnType<typeof deviceView>): CsvCell[] {
+  const duration = d.publishedMs !== null && d.finishedMs !== null && d.publishes > 0 ? ((d.finishedMs - d.publishedMs) / 1000).toFixed(1) : ''
+  return [
+    rollout.name, d.deviceId, d.aliasName, d.productName || d.productId, d.familyName, d.roomName, d.wave + 1,
+    d.fromVersion, d.targetVersion, d.finalVersion, d.state, d.reason, d.detail, d.attempt, d.publishes,
+    d.requestId, d.otaStatusText, iso(d.publishedMs), iso(d.finishedMs), duration,
+  ]
 }

@@ -13,7 +13,7 @@
  *   takes its sub-devices offline and would fail their upgrades.
  */
 import type { DeviceCounts, DeviceOutcomeReason, DeviceRolloutState, PauseReason, RolloutWave } from '../../../shared/rollout'
-import { otaResultText } from '../../../shared/rollout'
+import { isOtaDone, isOtaFailed, isOtaUnderWay, otaResultText } from '../../../shared/firmware/ota-status'
 import { ApiError } from '../api/api-error'
 import type { Clock, TimerHandle } from './clock'
 import type { FirmwareApi } from './firmware-api'
@@ -21,7 +21,7 @@ import type { RolloutLeases } from './lease'
 import type { OtaEvent } from './ota-signals'
 import { LeaseLostError, type DeviceRecord, type RolloutRecord, type RolloutStore } from './store'
 import { RolloutTally } from './tally'
-import { sameVersion, compareVersions } from './version'
+import { sameVersion, compareVersions } from '../../../shared/firmware/version'
 import { isFinal } from './views'
 
 export interface RunTuning {
@@ -83,11 +83,6 @@ interface Outcome {
   detail: string
   finalVersion?: string
 }
-
-/** AppDescribeFirmwareUpdateStatus codes of an upgrade still under way. */
-const UNDER_WAY = new Set([1, 2, 3, 4, 7, 20])
-const FAILED = 5
-const DONE = 6
 
 export class RolloutRun {
   readonly id: string
@@ -261,8 +256,8 @@ export class RolloutRun {
     if (event.resultCode) d.resultCode = event.resultCode
     this.deps.changed(this.id, d.deviceId)
     // Done: the version check decides at once. Failed: the status read brings its ErrMsg.
-    if (event.status === DONE) this.setTimer(d, 0, () => this.verify(d, true))
-    else if (event.status === FAILED) this.schedulePoll(d, 0)
+    if (isOtaDone(event.status)) this.setTimer(d, 0, () => this.verify(d, true))
+    else if (isOtaFailed(event.status)) this.schedulePoll(d, 0)
   }
 
   /** The push connection is (back) up: anything may have happened meanwhile. */
@@ -528,17 +523,17 @@ export class RolloutRun {
     }
     if (!this.active || d.state !== 'publishing') return
     this.noteStatus(d, status.status, status.percent)
-    if (UNDER_WAY.has(status.status)) {
+    if (isOtaUnderWay(status.status)) {
       this.deps.auditRecovered(this.meta, d, true)
       this.tally.move(d, 'upgrading')
       this.save(d)
       return this.schedulePoll(d, this.deps.tuning.pollMs)
     }
-    if (status.status === DONE || status.status === FAILED) {
+    if (isOtaDone(status.status) || isOtaFailed(status.status)) {
       this.deps.auditRecovered(this.meta, d, true)
       this.tally.move(d, 'upgrading')
       this.save(d)
-      return status.status === DONE ? this.verify(d) : this.finish(d, failedOutcome(status, d.resultCode))
+      return isOtaDone(status.status) ? this.verify(d) : this.finish(d, failedOutcome(status, d.resultCode))
     }
     this.deps.auditRecovered(this.meta, d, false)
     this.finish(d, {
@@ -567,8 +562,8 @@ export class RolloutRun {
     }
     if (!this.active || d.state !== 'upgrading') return
     this.noteStatus(d, status.status, status.percent)
-    if (status.status === FAILED) return this.finish(d, failedOutcome(status, d.resultCode))
-    if (status.status === DONE) return this.verify(d)
+    if (isOtaFailed(status.status)) return this.finish(d, failedOutcome(status, d.resultCode))
+    if (isOtaDone(status.status)) return this.verify(d)
     if (this.timedOut(d)) return this.finish(d, timeoutOutcome(this.meta.plan.deviceTimeoutMs, status.statusText))
     this.schedulePoll(d, this.deps.tuning.pollMs)
   }

@@ -16,6 +16,7 @@ import type {
 } from '../../../shared/rollout'
 import { DEVICE_ROLLOUT_STATES } from '../../../shared/rollout'
 import type { Db } from '../store/database'
+import { assertTransition } from './device-transitions'
 
 export interface RolloutRecord {
   id: string
@@ -204,6 +205,7 @@ export class RolloutStore {
       rollouts: db.prepare('SELECT * FROM rollouts ORDER BY created_ms DESC, id'),
       devices: db.prepare('SELECT * FROM rollout_devices WHERE rollout_id = ? ORDER BY seq'),
       device: db.prepare('SELECT * FROM rollout_devices WHERE rollout_id = ? AND device_id = ?'),
+      deviceState: db.prepare('SELECT state FROM rollout_devices WHERE rollout_id = ? AND device_id = ?').pluck(),
       counts: db.prepare('SELECT rollout_id, state, COUNT(*) AS n FROM rollout_devices GROUP BY rollout_id, state'),
       targets: db.prepare(
         `SELECT product_id, MAX(product_name) AS product_name, target_version, COUNT(*) AS n FROM rollout_devices
@@ -287,7 +289,14 @@ export class RolloutStore {
     this.db.prepare(`UPDATE rollouts SET ${sets.join(', ')} WHERE id = @id`).run({ ...patch, id, nowMs })
   }
 
+  /** Throws IllegalTransitionError (saving nothing) when the stored state may not be followed by the device's. */
   saveDevice(rolloutId: string, device: DeviceRecord): void {
+    this.db.transaction(() => this.writeDevice(rolloutId, device))()
+  }
+
+  private writeDevice(rolloutId: string, device: DeviceRecord): void {
+    const stored = this.stmt.deviceState.get(rolloutId, device.deviceId) as DeviceRolloutState | undefined
+    if (stored !== undefined) assertTransition(device.deviceId, stored, device.state)
     this.stmt.saveDevice.run(deviceParams(rolloutId, device))
   }
 
@@ -309,7 +318,7 @@ export class RolloutStore {
   /** Saves several devices and the rollout in one transaction (retry, cancel, resume). */
   saveMany(rolloutId: string, devices: readonly DeviceRecord[], patch: RolloutPatch | null, nowMs: number): void {
     this.db.transaction(() => {
-      for (const d of devices) this.stmt.saveDevice.run(deviceParams(rolloutId, d))
+      for (const d of devices) this.writeDevice(rolloutId, d)
       if (patch) this.saveRollout(rolloutId, patch, nowMs)
     })()
   }

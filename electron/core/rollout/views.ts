@@ -1,6 +1,7 @@
 /** What the board shows of a rollout, computed from its records (in memory or from the store). */
 import type { DeviceCounts, RolloutDevice, RolloutSummary, RolloutTarget, RolloutWave } from '../../../shared/rollout'
-import { FINAL_DEVICE_STATES, otaStatusText } from '../../../shared/rollout'
+import { FINAL_DEVICE_STATES } from '../../../shared/rollout'
+import { otaStatusText } from '../../../shared/firmware/ota-status'
 import { emptyCounts, type DeviceRecord, type RolloutRecord } from './store'
 
 const FINAL = new Set(FINAL_DEVICE_STATES)

@@ -5,7 +5,7 @@ import { dayRecordingsShape, recordedDatesShape, recordingEventsShape, thumbnail
 import type { CloudCall } from '../api/cloud-call'
 import type { Params } from '../api/cloud-client'
 import type { DomainHandlers } from '../dispatcher'
-import { deviceParams } from '../rollout/firmware-api'
+import { deviceParams } from '../../../shared/device-id'
 import { signVideoUrl } from './signed-video-url'
 
 /**

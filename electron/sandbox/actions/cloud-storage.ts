@@ -5,7 +5,8 @@
  * Every action answers under both spellings, lotVideo… and IotVideo… (camera-access.ts).
  */
 import { ApiError, ErrorCode, invalidParam } from '../api/errors'
-import { cstDayStart, DAY_SECONDS, formatCstDate, parseCstDate } from '../media/cst'
+import { DAY_SECONDS, formatCstDate, parseCstDate } from '../media/cst'
+import { chinaDayStart } from '../../../shared/time/china-time'
 import { decodeCursor, encodeCursor, pageSize, type EventQuery } from '../media/event-pages'
 import type { CloudEvent, Span } from '../media/recordings'
 import { mediaSigner } from '../media/signer'
@@ -41,7 +42,7 @@ const describeTime: TokenApiAction = {
     const camera = cameraOf(ctx)
     const day = parseCstDate(ctx.params.Date as string)
     if (day === undefined) throw new ApiError(ErrorCode.InvalidParameter, `Date ${String(ctx.params.Date)} is not a YYYY-MM-DD date.`)
-    const [from, to] = window(ctx, cstDayStart(day), cstDayStart(day) + DAY_SECONDS)
+    const [from, to] = window(ctx, chinaDayStart(day), chinaDayStart(day) + DAY_SECONDS)
     const spans = archiveOf(ctx, camera).spansBetween(from, to)
     return {
       // The example's VideoURL is a UUID-like placeholder; the sandbox gives the day's

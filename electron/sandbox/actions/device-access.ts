@@ -10,9 +10,10 @@ import { ApiError, ErrorCode, invalidParam } from '../api/errors'
 import { DEFAULT_ROOM_ID, type Device, type Family, type Product } from '../world/model'
 import type { World } from '../world/world'
 import { readableDevice } from './access'
+import { joinDeviceId } from '../../../shared/device-id'
 
 export function deviceIdOf(productId: string, deviceName: string): string {
-  return `${productId}/${deviceName}`
+  return joinDeviceId(productId, deviceName)
 }
 
 /** A device of the named family (the user being a member of it). */

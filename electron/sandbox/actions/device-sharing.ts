@@ -7,7 +7,7 @@
 import { ApiError, ErrorCode, invalidParam } from '../api/errors'
 import { readPage } from '../api/paging'
 import type { ParamValues } from '../api/params'
-import { rfc3339China } from '../api/times'
+import { chinaRfc3339 } from '../../../shared/time/china-time'
 import { deviceShared, deviceShareEnded, deviceShareInvitation } from '../messages/notices'
 import type { Device } from '../world/model'
 import { newShareToken, SHARE_TOKEN_LIFETIME_SECONDS, type DeviceGuest, type DeviceShareToken } from '../world/sharing'
@@ -203,7 +203,7 @@ function shareDeviceItem(world: World, guest: DeviceGuest): Record<string, unkno
     DeviceId: device.deviceId,
     AliasName: device.aliasName,
     IconUrl: device.iconUrl,
-    CreateTime: rfc3339China(guest.bindTime * 1000),
+    CreateTime: chinaRfc3339(guest.bindTime * 1000),
   }
 }
 

@@ -5,28 +5,13 @@
 import { ApiError, ErrorCode, invalidParam } from '../api/errors'
 import type { ParamValues } from '../api/params'
 import type { OtaReport } from '../ota/ota-engine'
-import { OtaStatus } from '../ota/upgrade-plan'
+import { isKnownOtaResult, OTA_RESULT_CODES, OTA_STATE_WORDS, OtaStatus, otaStatusOfState } from '../../../shared/firmware/ota-status'
 import type { Device } from '../world/model'
 import { readableDevice } from './access'
 import { catalogParams, type TokenCallContext, type TokenApiAction } from './registry'
 
 /** Version strings the sandbox accepts from devices: "1.0", "1.10.2", "t.2" (AppDescribeFirmware's example). */
 const VERSION_PATTERN = /^[0-9A-Za-z][0-9A-Za-z._-]{0,31}$/
-
-/**
- * AppReportOTAStatus State words. The reference lists downloading, "FAIL", an unnamed
- * success value, burning and updating; its example sends "done" for success and its
- * ResultMsg row says "fail": the sandbox takes done and fail (any case) besides the others.
- */
-const STATES: Readonly<Record<string, number>> = {
-  downloading: OtaStatus.Downloading,
-  burning: OtaStatus.Burning,
-  updating: OtaStatus.Processing,
-  done: OtaStatus.Done,
-  fail: OtaStatus.Failed,
-}
-/** 0 success; -1 download timeout, -2 file does not exist, -3 signature expired, -4 MD5 mismatch, -5 update failed. */
-const RESULT_CODES = [0, -1, -2, -3, -4, -5]
 
 function deviceOf(ctx: TokenCallContext): Device {
   return readableDevice(ctx.cloud.world, ctx.user.userId, `${String(ctx.params.ProductId)}/${String(ctx.params.DeviceName)}`)
@@ -111,11 +96,10 @@ const appReportOTAStatus: TokenApiAction = {
 }
 
 function readReport(params: ParamValues): OtaReport {
-  const state = String(params.State).trim().toLowerCase()
-  const status = STATES[state]
-  if (status === undefined) throw invalidParam(`State must be one of ${Object.keys(STATES).join(', ')}, not ${String(params.State)}.`)
+  const status = otaStatusOfState(String(params.State).trim())
+  if (status === undefined) throw invalidParam(`State must be one of ${OTA_STATE_WORDS.join(', ')}, not ${String(params.State)}.`)
   const resultCode = params.ResultCode as number
-  if (!RESULT_CODES.includes(resultCode)) throw invalidParam(`ResultCode must be one of ${RESULT_CODES.join(', ')}, not ${resultCode}.`)
+  if (!isKnownOtaResult(resultCode)) throw invalidParam(`ResultCode must be one of ${OTA_RESULT_CODES.join(', ')}, not ${resultCode}.`)
   const resultMsg = ((params.ResultMsg as string | undefined) ?? '').trim()
   if (status === OtaStatus.Failed && (resultCode === 0 || resultMsg === '')) {
     throw invalidParam('State fail needs a non-zero ResultCode and a ResultMsg.')

@@ -13,6 +13,7 @@ import type { Scene } from '../intelligence/model'
 import { intelligenceOf } from '../intelligence/store'
 import type { World } from '../world/world'
 import { catalogParams, type TokenApiAction, type TokenCallContext } from './registry'
+import { joinDeviceId } from '../../../shared/device-id'
 
 /** "Maximum number of return messages, with a maximum value of 50." */
 const MAX_SCENE_PAGE = 50
@@ -136,7 +137,7 @@ function sceneItem(world: World, scene: Scene): Record<string, unknown> {
 }
 
 function hasMissingDevice(world: World, scene: Scene): boolean {
-  return scene.actions.some((a) => a.type === 0 && world.devices.get(`${a.productId}/${a.deviceName}`)?.familyId !== scene.familyId)
+  return scene.actions.some((a) => a.type === 0 && world.devices.get(joinDeviceId(a.productId, a.deviceName))?.familyId !== scene.familyId)
 }
 
 function idleScene(ctx: TokenCallContext): Scene {

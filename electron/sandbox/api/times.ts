@@ -1,11 +1,7 @@
-/** Date strings as the reference prints them (SEED-NOTES 4.6); everything else is Unix seconds or ms. */
-
-const CHINA_OFFSET_MS = 8 * 3_600_000
-
-/** `2019-12-17T19:39:21+08:00` (AppListUserShareDevices CreateTime): seconds, China Standard Time. */
-export function rfc3339China(ms: number): string {
-  return `${new Date(ms + CHINA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`
-}
+/**
+ * Date strings as the reference prints them; everything else is Unix seconds or ms. China
+ * time ones (AppListUserShareDevices CreateTime) come from shared/time/china-time.ts.
+ */
 
 /**
  * `2019-11-27T11:52:01.42Z` (AppGetMessages CreateAt): UTC with the fraction's trailing

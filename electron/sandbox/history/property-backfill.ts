@@ -9,6 +9,7 @@ import { hashKey, intAt, unitAt } from '../sim/seed-hash'
 import type { PropertyValue } from '../world/model'
 import type { ScalarDefine, ThingDefine } from '../world/thing-model'
 import type { SeriesProfile, Shape } from './series-profile'
+import { CHINA_OFFSET_MS } from '../../../shared/time/china-time'
 
 export interface HistoryPoint {
   timeMs: number
@@ -27,7 +28,6 @@ export interface Series {
 const HOUR = 3_600_000
 const DAY = 24 * HOUR
 /** Hour-of-day shapes follow China Standard Time, as the cloud's push times do. */
-const CST_OFFSET_MS = 8 * HOUR
 const SALT = { time: 1, noise: 2, rate: 3, value: 4 } as const
 
 export function seriesKey(seed: number, deviceId: string, propertyId: string): number {
@@ -105,14 +105,14 @@ function pickKey(define: ThingDefine, key: number, k: number, now: PropertyValue
 
 /** Lights and plugs are on more at breakfast and in the evening. */
 function onChance(timeMs: number): number {
-  const hour = Math.floor(((timeMs + CST_OFFSET_MS) % DAY) / HOUR)
+  const hour = Math.floor(((timeMs + CHINA_OFFSET_MS) % DAY) / HOUR)
   if (hour >= 18 && hour <= 23) return 0.8
   if (hour >= 6 && hour <= 8) return 0.5
   return 0.15
 }
 
 function waveOffset(shape: Extract<Shape, { kind: 'wave' }>, key: number, timeMs: number): number {
-  const daily = shape.daily ? shape.daily * Math.sin((2 * Math.PI * (((timeMs + CST_OFFSET_MS) % DAY) / HOUR - 9)) / 24) : 0
+  const daily = shape.daily ? shape.daily * Math.sin((2 * Math.PI * (((timeMs + CHINA_OFFSET_MS) % DAY) / HOUR - 9)) / 24) : 0
   return shape.amplitude * smoothNoise(key, timeMs, shape.knotMs) + daily
 }
 

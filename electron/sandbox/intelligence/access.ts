@@ -11,13 +11,14 @@ import type { Device, Family } from '../world/model'
 import type { World } from '../world/world'
 import type { Automation, Scene } from './model'
 import { intelligenceOf } from './store'
+import { joinDeviceId } from '../../../shared/device-id'
 
 export function linkageFamily(world: World, userId: string, familyId: string): Family {
   return withTableCodes(() => readableFamily(world, userId, familyId))
 }
 
 export function linkageDevice(world: World, userId: string, productId: string, deviceName: string): Device {
-  return withTableCodes(() => readableDevice(world, userId, `${productId}/${deviceName}`))
+  return withTableCodes(() => readableDevice(world, userId, joinDeviceId(productId, deviceName)))
 }
 
 export function linkageScene(world: World, userId: string, sceneId: string): Scene {

@@ -24,6 +24,7 @@ import { currentValue, holds } from './conditions'
 import { runActions } from './executor'
 import type { Automation, PropertyCondition, TimerCondition } from './model'
 import { intelligenceOf } from './store'
+import { joinDeviceId } from '../../../shared/device-id'
 
 /** Sandbox choice: how many automations may trigger one another in a chain. */
 export const MAX_CASCADE = 8
@@ -75,7 +76,7 @@ interface StateChange {
 
 function updateStates(world: World, automation: Automation, deviceId: string, reported: Record<string, unknown>): StateChange | undefined {
   const conditions = propertyConditions(automation)
-  const mine = conditions.filter((c) => `${c.productId}/${c.deviceName}` === deviceId)
+  const mine = conditions.filter((c) => joinDeviceId(c.productId, c.deviceName) === deviceId)
   if (mine.length === 0) return undefined
   const allTrue = () => conditions.every((c) => automation.condStates.get(c.condId) === true)
   const allBefore = allTrue()

@@ -4,7 +4,8 @@
  * (UTC+8, no daylight saving), the zone of Tencent's mainland cloud and of the push Time
  * stamps the reference prints ("+08:00").
  */
-export const CST_OFFSET_MS = 8 * 3_600_000
+import { CHINA_OFFSET_MS } from '../../../shared/time/china-time'
+
 export const MINUTE_MS = 60_000
 const MINUTES_PER_DAY = 1440
 
@@ -19,7 +20,7 @@ export interface LocalMinute {
 }
 
 export function localMinute(epochMinute: number): LocalMinute {
-  const local = epochMinute * MINUTE_MS + CST_OFFSET_MS
+  const local = epochMinute * MINUTE_MS + CHINA_OFFSET_MS
   const minuteOfDay = ((Math.floor(local / MINUTE_MS) % MINUTES_PER_DAY) + MINUTES_PER_DAY) % MINUTES_PER_DAY
   return { epochMinute, weekday: new Date(local).getUTCDay(), minuteOfDay }
 }

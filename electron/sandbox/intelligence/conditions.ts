@@ -13,6 +13,7 @@ import { formatClock, isDayMask, parseClock } from './china-time'
 import { optionalText, requiredInteger, requiredText } from './fields'
 import { withoutEmpty, type LinkageInput } from './link-actions'
 import type { Condition, ConditionOp, PropertyCondition, TimerCondition } from './model'
+import { joinDeviceId } from '../../../shared/device-id'
 
 /** Sandbox choice: the reference states no limit. */
 export const MAX_CONDITIONS = 20
@@ -95,7 +96,7 @@ export function currentValue(world: World, condition: PropertyCondition): Proper
 }
 
 export function deviceOf(world: World, condition: PropertyCondition): Device | undefined {
-  return world.devices.get(`${condition.productId}/${condition.deviceName}`)
+  return world.devices.get(joinDeviceId(condition.productId, condition.deviceName))
 }
 
 /** As AppDescribeAutomation prints them (Op short form, TimePoint "HH:mm"). */

@@ -14,6 +14,7 @@ import { controlDevice } from '../sim/device-behaviour'
 import { controlValues } from './control-data'
 import type { LinkAction } from './model'
 import { intelligenceOf } from './store'
+import { joinDeviceId } from '../../../shared/device-id'
 
 /**
  * MsgType of a scene or automation notification (Category 3). Sandbox choice: the
@@ -82,7 +83,7 @@ function performSafely(run: LinkageRun, action: Exclude<LinkAction, { type: 1 | 
 }
 
 function controlStep(run: LinkageRun, action: Extract<LinkAction, { type: 0 }>): void {
-  const device = run.cloud.world.devices.get(`${action.productId}/${action.deviceName}`)
+  const device = run.cloud.world.devices.get(joinDeviceId(action.productId, action.deviceName))
   if (!device || device.familyId !== run.familyId || !device.online) return
   const values = controlValues(run.cloud, device, action.data)
   if (values) controlDevice(run.cloud, device, values, `${run.source.kind}::${run.source.id}`)

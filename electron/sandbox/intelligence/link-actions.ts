@@ -12,6 +12,7 @@ import { checkControlData } from './control-data'
 import { optionalText, requiredInteger, requiredText } from './fields'
 import type { LinkAction } from './model'
 import { intelligenceOf } from './store'
+import { joinDeviceId } from '../../../shared/device-id'
 
 /** Sandbox choices: the reference states no limits for these. */
 export const MAX_ACTIONS = 50
@@ -92,7 +93,7 @@ function notificationText(raw: unknown, where: string): string {
 export function renderActions(world: World, actions: readonly LinkAction[]): Record<string, unknown>[] {
   return actions.map((action) => {
     if (action.type !== 0) return { ActionType: action.type, Data: action.data }
-    const device = world.devices.get(`${action.productId}/${action.deviceName}`)
+    const device = world.devices.get(joinDeviceId(action.productId, action.deviceName))
     return withoutEmpty({
       ActionType: 0,
       ProductId: action.productId,

@@ -12,7 +12,7 @@
  */
 import type { CloudState } from '../actions/registry'
 import type { Device } from '../world/model'
-import { cstDayOf, cstDayStart } from './cst'
+import { chinaDayOf, chinaDayStart } from '../../../shared/time/china-time'
 import { ANALYTICS_NEED_MOTION_DETECT, ceilToGrid, floorToGrid, recordedDay, type CloudEvent, type Span } from './recordings'
 import { isWithin, onIntervals, type Interval } from './switch-intervals'
 
@@ -32,9 +32,9 @@ export class CameraArchive {
 
   constructor(cloud: ArchiveCloud, device: Readonly<Device>, nowSec: number) {
     const days = cloud.options.historyDays
-    const today = cstDayOf(nowSec)
-    const firstDay = days > 0 ? today - days + 1 : cstDayOf(cloud.history.startMs / 1000)
-    const from = Math.max(days > 0 ? cstDayStart(firstDay) : cloud.history.startMs / 1000, device.createTime)
+    const today = chinaDayOf(nowSec)
+    const firstDay = days > 0 ? today - days + 1 : chinaDayOf(cloud.history.startMs / 1000)
+    const from = Math.max(days > 0 ? chinaDayStart(firstDay) : cloud.history.startMs / 1000, device.createTime)
     const to = Math.min(nowSec, device.online ? Infinity : lastSeen(device))
     const recording = clipIntervals(switchHistory(cloud, device, 'record_enable', to), from, to)
     const detecting = switchHistory(cloud, device, 'motion_detect', to)
@@ -53,7 +53,7 @@ export class CameraArchive {
 
   /** CST days with at least one recorded span, oldest first. */
   days(): number[] {
-    return [...new Set(this.spans.map((s) => cstDayOf(s.start)))]
+    return [...new Set(this.spans.map((s) => chinaDayOf(s.start)))]
   }
 
   /** The recorded parts of [from, to), widened to the segment grid. */

@@ -7,7 +7,7 @@
  * (EXT-X-PROGRAM-DATE-TIME, UTC+8), so a player can map playback to the timeline.
  * A playlist's duration is therefore exactly the recorded time it covers.
  */
-import { cstIso } from './cst'
+import { chinaRfc3339 } from '../../../shared/time/china-time'
 import { VIDEO_SEGMENTS } from './fixtures'
 import { SEGMENT_SECONDS, type Span } from './recordings'
 import { segmentName, type StreamKind } from './urls'
@@ -30,7 +30,7 @@ export function buildPlaylist(spans: readonly Span[], kind: StreamKind, query: (
     for (let t = span.start; t < span.end; t += SEGMENT_SECONDS) {
       const gap = previous === undefined || t !== previous + SEGMENT_SECONDS
       if (previous !== undefined && (gap || fixtureIndexAt(t) === 0)) lines.push('#EXT-X-DISCONTINUITY')
-      if (gap) lines.push(`#EXT-X-PROGRAM-DATE-TIME:${cstIso(t)}`)
+      if (gap) lines.push(`#EXT-X-PROGRAM-DATE-TIME:${chinaRfc3339(t * 1000, true)}`)
       lines.push(`#EXTINF:${SEGMENT_SECONDS.toFixed(3)},`, `${segmentName(kind, t)}?${query(t)}`)
       previous = t
     }

@@ -10,7 +10,8 @@
  */
 import { Rng } from '../prng'
 import { hashKey } from '../sim/seed-hash'
-import { cstDayStart, DAY_SECONDS } from './cst'
+import { DAY_SECONDS } from './cst'
+import { chinaDayStart } from '../../../shared/time/china-time'
 
 /** Duration of every served segment (the fixtures are cut at this length). */
 export const SEGMENT_SECONDS = 4
@@ -56,7 +57,7 @@ export function recordedDay(seed: number, deviceId: string, day: number): DayRec
   let record = cache.get(key)
   if (!record) {
     if (cache.size >= CACHE_LIMIT) cache.clear()
-    record = generateDay(new Rng(hashKey(seed, 'cloud-video', deviceId, day)), cstDayStart(day))
+    record = generateDay(new Rng(hashKey(seed, 'cloud-video', deviceId, day)), chinaDayStart(day))
     cache.set(key, record)
   }
   return record

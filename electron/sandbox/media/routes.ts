@@ -19,6 +19,7 @@ import {
   cosPath, parsePlaylistPath, parseSegmentPath, parseThumbnailName, playlistPath, segmentPath, signedQuery,
   type PlaylistRef, type SegmentRef,
 } from './urls'
+import { joinDeviceId } from '../../../shared/device-id'
 
 const MEDIA_PATH = /^\/(timeshift|cos|kugou)\//
 
@@ -89,7 +90,7 @@ function serveThumbnail(cloud: CloudState, signer: MediaSigner, url: URL, nowSec
 }
 
 function archiveOf(cloud: CloudState, productId: string, deviceName: string, nowSec: number): CameraArchive | undefined {
-  const device = cloud.world.devices.get(`${productId}/${deviceName}`)
+  const device = cloud.world.devices.get(joinDeviceId(productId, deviceName))
   if (!device || cloud.world.products.get(device.productId)?.kind !== 'camera') return undefined
   return new CameraArchive(cloud, device, nowSec)
 }

@@ -24,7 +24,8 @@
  */
 import { invalidParam } from '../api/errors'
 import { toInteger } from '../api/params'
-import { cstDayOf, formatCstDate } from '../media/cst'
+import { formatCstDate } from '../media/cst'
+import { chinaDayOf } from '../../../shared/time/china-time'
 import type { MediaSigner } from '../media/signer'
 import { coverPath, signedQuery, songPath } from '../media/urls'
 import { Rng } from '../prng'
@@ -74,7 +75,7 @@ export const KUGOU_COMMANDS: Readonly<Record<string, Command>> = {
     return { data: songUrl(call, songOf(call, requiredId(call.params, 'song_id'))) }
   },
   awesome_everyday(call) {
-    const day = cstDayOf(call.nowSec)
+    const day = chinaDayOf(call.nowSec)
     const rng = new Rng(hashKey(call.world.seed, 'kugou-daily', call.user.userId, day))
     const songs = shuffled(rng, catalogueOf(call).songs).slice(0, DAILY_SONGS)
     return { data: { date: formatCstDate(day), ...pageOfSongs(call, songs) } }
@@ -149,7 +150,7 @@ function songItem(call: KugouCall, song: Song): Record<string, unknown> {
     album_img: `${call.origin}${coverPath(song.albumId)}`,
     duration: Math.round(songSeconds(song)),
     language: song.language,
-    publish_date: formatCstDate(cstDayOf(call.nowSec) - song.publishDaysAgo),
+    publish_date: formatCstDate(chinaDayOf(call.nowSec) - song.publishDaysAgo),
     pay_type: song.vipOnly ? 1 : 0,
     playable_code: playable(call, song) ? 0 : 3,
   }

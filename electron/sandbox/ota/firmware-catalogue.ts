@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto'
 import { Rng } from '../prng'
 import { hashKey, intAt } from '../sim/seed-hash'
 import type { Product, ProductKind } from '../world/model'
-import { compareVersions } from './version'
+import { compareVersions } from '../../../shared/firmware/version'
 
 export interface Firmware {
   productId: string

@@ -20,8 +20,9 @@ import type { Cancel } from '../sim/scheduler'
 import type { Device } from '../world/model'
 import { DeviceFirmware } from './device-firmware'
 import { FirmwareCatalogue, type Firmware } from './firmware-catalogue'
-import { FAILURE_MODES, FAILURES, failureAt, OtaStatus, planFor, stateOf, type FailureMode, type Step, type UpgradeOutcome } from './upgrade-plan'
-import { isNewer } from './version'
+import { FAILURE_MODES, FAILURES, failureAt, planFor, type FailureMode, type Step, type UpgradeOutcome } from './upgrade-plan'
+import { isOtaTerminal, OtaStatus, otaStateOf } from '../../../shared/firmware/ota-status'
+import { isNewer } from '../../../shared/firmware/version'
 
 export interface UpgradeTask {
   readonly taskId: number
@@ -70,7 +71,6 @@ export interface OtaStatusView {
   errMsg: string
 }
 
-const FINISHED = new Set<number>([OtaStatus.Failed, OtaStatus.Done])
 
 export class OtaEngine {
   readonly catalogue: FirmwareCatalogue
@@ -115,7 +115,7 @@ export class OtaEngine {
   /** The device's upgrade in progress, if any. */
   activeTask(deviceId: string): Readonly<UpgradeTask> | undefined {
     const task = this.tasks.get(deviceId)
-    return task && !FINISHED.has(task.status) ? task : undefined
+    return task && !isOtaTerminal(task.status) ? task : undefined
   }
 
   /** The device's latest upgrade, running or finished. */
@@ -128,7 +128,7 @@ export class OtaEngine {
     const task = this.tasks.get(device.deviceId)
     const current = this.versionOf(device)
     // A finished upgrade stays the answer until the device reports another version.
-    if (task && (!FINISHED.has(task.status) || task.finalVersion === current)) {
+    if (task && (!isOtaTerminal(task.status) || task.finalVersion === current)) {
       return { oriVersion: task.oriVersion, dstVersion: task.dstVersion, status: task.status, percent: task.percent, errMsg: task.errMsg }
     }
     const update = this.availableUpdate(device)
@@ -262,7 +262,7 @@ export class OtaEngine {
     const interruption = this.interruption(device, task)
     if (interruption) return this.fail(device, task, interruption)
     this.apply(device, task, step)
-    if (!FINISHED.has(task.status)) this.schedule(task, steps, index + 1, step.at)
+    if (!isOtaTerminal(task.status)) this.schedule(task, steps, index + 1, step.at)
   }
 
   /** A fault injected meanwhile, or the device dropping off outside its reboot, ends the upgrade. */
@@ -317,7 +317,7 @@ export class OtaEngine {
 
   private update(device: Device, task: UpgradeTask, change: Partial<Pick<UpgradeTask, 'status' | 'percent' | 'errMsg' | 'resultCode'>>): void {
     Object.assign(task, change)
-    if (FINISHED.has(task.status)) {
+    if (isOtaTerminal(task.status)) {
       task.cancel = undefined
       task.finalVersion = this.versionOf(device)
     }
@@ -325,7 +325,7 @@ export class OtaEngine {
       method: 'ota_progress',
       clientToken: tokenOf(device, task),
       status: task.status,
-      state: stateOf(task.status),
+      state: otaStateOf(task.status),
       percent: task.percent,
       version: task.dstVersion,
       oriVersion: task.oriVersion,

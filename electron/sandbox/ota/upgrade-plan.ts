@@ -1,27 +1,15 @@
 /**
- * How one upgrade unfolds, as steps at fractions of the upgrade's duration. Status codes
- * are AppDescribeFirmwareUpdateStatus's: 1 pending, 2 message delivered, 3 downloading,
- * 20 download completed, 4 burning, then 6 done or 5 failed (0 "device is offline",
- * 7 "being processed" and 8 "waiting for user confirmation" are states outside a running
- * upgrade). A successful upgrade reboots the device (offline, online) before it is done.
+ * How one upgrade unfolds, as steps at fractions of the upgrade's duration, in the Status
+ * codes of shared/firmware/ota-status.ts: pending, delivered, downloading, download
+ * completed, burning, then done or failed. A successful upgrade reboots the device
+ * (offline, online) before it is done.
  *
  * Failure modes follow AppReportOTAStatus's ResultCodes (-1 download timeout, -2 file does
  * not exist, -3 signature expired, -4 MD5 mismatch, -5 update failed), plus 'reverted': the
  * device walks every step, says done, and comes back from its reboot on the old version,
  * so a client must check the final version rather than trust status 6.
  */
-export const OtaStatus = {
-  Offline: 0,
-  Pending: 1,
-  Delivered: 2,
-  Downloading: 3,
-  Burning: 4,
-  Failed: 5,
-  Done: 6,
-  Processing: 7,
-  AwaitingConfirmation: 8,
-  Downloaded: 20,
-} as const
+import { OtaResultCode, OtaStatus } from '../../../shared/firmware/ota-status'
 
 export type FailureMode = 'download-timeout' | 'file-missing' | 'signature-expired' | 'md5-mismatch' | 'burn-failed'
 export type UpgradeOutcome = 'success' | 'reverted' | FailureMode
@@ -51,11 +39,11 @@ const SUCCESS: readonly Step[] = [
 ]
 
 export const FAILURES: Readonly<Record<FailureMode, { resultCode: number; message: string; after: number; at: number }>> = {
-  'file-missing': { resultCode: -2, message: 'File does not exist.', after: 0.1, at: 0.12 },
-  'signature-expired': { resultCode: -3, message: 'Signature expired.', after: 0.1, at: 0.12 },
-  'download-timeout': { resultCode: -1, message: 'Download timeout.', after: 0.3, at: 0.45 },
-  'md5-mismatch': { resultCode: -4, message: 'MD5 mismatch.', after: 0.6, at: 0.65 },
-  'burn-failed': { resultCode: -5, message: 'Firmware update failed.', after: 0.7, at: 0.8 },
+  'file-missing': { resultCode: OtaResultCode.FileMissing, message: 'File does not exist.', after: 0.1, at: 0.12 },
+  'signature-expired': { resultCode: OtaResultCode.SignatureExpired, message: 'Signature expired.', after: 0.1, at: 0.12 },
+  'download-timeout': { resultCode: OtaResultCode.DownloadTimeout, message: 'Download timeout.', after: 0.3, at: 0.45 },
+  'md5-mismatch': { resultCode: OtaResultCode.Md5Mismatch, message: 'MD5 mismatch.', after: 0.6, at: 0.65 },
+  'burn-failed': { resultCode: OtaResultCode.UpdateFailed, message: 'Firmware update failed.', after: 0.7, at: 0.8 },
 }
 
 export function planFor(outcome: UpgradeOutcome): Step[] {
@@ -70,21 +58,4 @@ export function planFor(outcome: UpgradeOutcome): Step[] {
 /** The failure that fits an upgrade interrupted while in `status`. */
 export function failureAt(status: number): FailureMode {
   return status === OtaStatus.Burning || status === OtaStatus.Downloaded ? 'burn-failed' : 'download-timeout'
-}
-
-/** The AppReportOTAStatus State word for a status, as progress pushes carry it. */
-export function stateOf(status: number): string {
-  switch (status) {
-    case OtaStatus.Downloading:
-    case OtaStatus.Downloaded:
-      return 'downloading'
-    case OtaStatus.Burning:
-      return 'burning'
-    case OtaStatus.Done:
-      return 'done'
-    case OtaStatus.Failed:
-      return 'fail'
-    default:
-      return 'updating'
-  }
 }

@@ -4,6 +4,7 @@
  * the fleet simulation and OTA publish.
  */
 import type { DeviceChangeParams, PushSubType, PushType } from '../../../shared/api/push'
+import { chinaRfc3339 } from '../../../shared/time/china-time'
 
 export interface PushInput {
   deviceId: string
@@ -33,7 +34,7 @@ export class PushBus {
     const seq = (this.seqByDevice.get(input.deviceId) ?? 0) + 1
     this.seqByDevice.set(input.deviceId, seq)
     const push: DeviceChangeParams = {
-      Time: rfc3339(this.clock()),
+      Time: chinaRfc3339(this.clock()),
       Type: input.type,
       SubType: input.subType,
       Topic: input.topic ?? defaultTopic(input.type, input.deviceId),
@@ -63,8 +64,4 @@ function defaultTopic(type: PushType, deviceId: string): string {
   return ''
 }
 
-/** `2023-07-13T14:19:48+08:00`: the reference's format, in China Standard Time. */
-function rfc3339(ms: number): string {
-  const shifted = new Date(ms + 8 * 3_600_000).toISOString().slice(0, 19)
-  return `${shifted}+08:00`
-}
+

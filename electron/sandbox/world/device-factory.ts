@@ -7,6 +7,7 @@
 import { Rng } from '../prng'
 import type { Device, Product } from './model'
 import { sampleValue } from './thing-model'
+import { joinDeviceId } from '../../../shared/device-id'
 
 /** Salt of the new-device PRNG (the brief's "seed ^ 0x5EED01"). */
 const NEW_DEVICE_SALT = 0x5eed01
@@ -30,7 +31,7 @@ export interface NewDeviceSpec {
  */
 export function newDevice(seed: number, spec: NewDeviceSpec): Device {
   const { product, deviceName, nowMs } = spec
-  const deviceId = `${product.productId}/${deviceName}`
+  const deviceId = joinDeviceId(product.productId, deviceName)
   const now = Math.floor(nowMs / 1000)
   const rng = new Rng((seed ^ NEW_DEVICE_SALT ^ fnv1a(deviceId)) >>> 0)
   const device: Device = {

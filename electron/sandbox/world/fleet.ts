@@ -10,6 +10,7 @@ import { DEFAULT_ROOM_ID, type Device, type Family, type FamilyRole, type Produc
 import { buildProducts, KIND_LABELS, PRODUCT_IDS } from './products'
 import { sampleValue } from './thing-model'
 import { World } from './world'
+import { joinDeviceId } from '../../../shared/device-id'
 
 export interface FleetPlan {
   seed: number
@@ -128,7 +129,7 @@ class DeviceBuilder {
     const online = (gateway?.online ?? true) && this.rng.chance(ONLINE_CHANCE[kind])
     const createTime = this.now - this.rng.int(1, 400) * DAY - this.rng.int(0, DAY)
     const device: Device = {
-      deviceId: `${product.productId}/${deviceName}`,
+      deviceId: joinDeviceId(product.productId, deviceName),
       productId: product.productId,
       deviceName,
       aliasName: this.aliasFor(family.familyId, roomId, kind),

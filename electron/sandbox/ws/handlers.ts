@@ -24,6 +24,7 @@ import type { World } from '../world/world'
 import type { PushConnection } from './connection'
 import { answer, logicError, serverError, type ParsedRequest } from './protocol'
 import type { SubscriptionBook } from './subscriptions'
+import { splitDeviceId } from '../../../shared/device-id'
 
 export interface WsContext {
   readonly cloud: PipelineCloud
@@ -109,7 +110,7 @@ function heartbeat(ctx: WsContext, conn: PushConnection, params: Record<string, 
 }
 
 function checkHeartbeatDevice(cloud: PipelineCloud, userId: string, deviceId: string): void {
-  const productId = deviceId.split('/')[0] ?? ''
+  const [productId] = splitDeviceId(deviceId)
   if (!cloud.world.products.has(productId)) {
     throw new ApiError(ErrorCode.AppNoPermissionToProduct, 'App has no permission to perform operations on this product')
   }

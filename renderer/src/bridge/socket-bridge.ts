@@ -6,6 +6,7 @@
 import type { BridgeEvents, CommandArgs, CommandName, CommandResult, DeskBridge, EventName, WireToHost, WireToPage } from '@shared/contracts'
 import type { BridgeError, BridgeResult } from '@shared/errors'
 import { LocalCode, isBridgeError } from '@shared/errors'
+import { backoffDelay } from '@shared/retry'
 
 /** The part of the browser WebSocket this bridge uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -190,10 +191,8 @@ export class SocketBridge implements DeskBridge {
   private scheduleReconnect(): void {
     this.clearReconnectTimer()
     const { initialBackoffMs, maxBackoffMs, random } = this.options
-    const base = Math.min(maxBackoffMs, initialBackoffMs * 2 ** this.failures)
-    this.failures++
     // Jitter keeps several windows from reconnecting in lockstep.
-    const delay = Math.round(base * (0.75 + random() * 0.5))
+    const delay = backoffDelay(this.failures++, { baseMs: initialBackoffMs, capMs: maxBackoffMs, jitter: [0.75, 1.25] }, random)
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null
       this.connect()

@@ -12,6 +12,7 @@ import { useFleetStore } from '@/stores/fleet'
 import { useWorkContextStore } from '@/stores/work-context'
 import { buildRequest, callTarget, CONSOLE_ACTIONS, initialFields, type Context, type FieldValue, type IdField } from '@/utils/console-form'
 import { useConsoleNames, type IdOption } from '@/composables/useConsoleNames'
+import { joinDeviceId } from '@shared/device-id'
 
 export function useApiConsole() {
   const { t } = useI18n()
@@ -34,7 +35,7 @@ export function useApiConsole() {
       FamilyId: familyId ?? undefined,
       ProductId: device?.productId,
       DeviceName: device?.deviceName,
-      DeviceId: device ? `${device.productId}/${device.deviceName}` : undefined,
+      DeviceId: device ? joinDeviceId(device.productId, device.deviceName) : undefined,
       RoomId: device?.roomId,
     }
   })

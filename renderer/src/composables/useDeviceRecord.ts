@@ -8,7 +8,7 @@ import type { CloudRecord } from '@shared/contracts/device'
 import { useApi } from '@/api'
 import { useFleetStore } from '@/stores/fleet'
 import { useWorkContextStore } from '@/stores/work-context'
-import { splitDeviceId } from '@/utils/device-id'
+import { splitDeviceId } from '@shared/device-id'
 
 export interface Fetched<T> {
   value: T | null

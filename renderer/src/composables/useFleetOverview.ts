@@ -4,7 +4,7 @@ import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'
 import { useLiveStore } from '@/stores/live'
 import { useSessionStore, type LoadStatus } from '@/stores/session'
-import { settleConcurrently } from '@/utils/concurrency'
+import { settleConcurrently } from '@shared/concurrency'
 
 /** Families whose device lists load at once (each pages concurrently in main already). */
 const FAMILY_CONCURRENCY = 2

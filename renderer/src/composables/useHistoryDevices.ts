@@ -10,6 +10,7 @@ import type { PropertySpec } from '@shared/thing-model'
 import { toBridgeError, useDesk } from '@/bridge'
 import { useFleetStore } from '@/stores/fleet'
 import { deviceLabel } from '@/utils/device-filter'
+import { splitDeviceId } from '@shared/device-id'
 
 export interface HistoryDevice {
   deviceId: string
@@ -28,8 +29,9 @@ export function useHistoryDevices(familyId: Ref<string>, deviceIds: Ref<string[]
   const devices = computed<HistoryDevice[]>(() =>
     deviceIds.value.map((deviceId) => {
       const known = fleet.contentsFamilyId === familyId.value ? fleet.devices.find((d) => d.deviceId === deviceId) : undefined
-      const productId = known?.productId ?? deviceId.split('/')[0] ?? ''
-      const label = known ? deviceLabel(known) : (deviceId.split('/')[1] ?? deviceId)
+      const [idProduct, idName] = splitDeviceId(deviceId)
+      const productId = known?.productId ?? idProduct
+      const label = known ? deviceLabel(known) : idName || deviceId
       return { deviceId, productId, label, product: products.value.find((p) => p.productId === productId) ?? null }
     }),
   )
@@ -44,7 +46,7 @@ export function useHistoryDevices(familyId: Ref<string>, deviceIds: Ref<string[]
   async function load(): Promise<void> {
     const mine = ++seq
     if (familyId.value && fleet.contentsFamilyId !== familyId.value) void fleet.loadFamilyContents(familyId.value)
-    const productIds = [...new Set(deviceIds.value.map((id) => id.split('/')[0] ?? '').filter(Boolean))]
+    const productIds = [...new Set(deviceIds.value.map((id) => splitDeviceId(id)[0]).filter(Boolean))]
     if (productIds.length === 0) {
       products.value = []
       status.value = 'ready'

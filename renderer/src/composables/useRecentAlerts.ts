@@ -5,7 +5,7 @@ import type { HistoryEventMark } from '@shared/history'
 import { useApi } from '@/api'
 import { toBridgeError } from '@/bridge'
 import type { LoadStatus } from '@/stores/session'
-import { settleConcurrently } from '@/utils/concurrency'
+import { settleConcurrently } from '@shared/concurrency'
 
 export interface AlertEntry {
   deviceId: string

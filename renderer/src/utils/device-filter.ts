@@ -1,4 +1,5 @@
 import type { Device, Room } from '@shared/domain'
+import { sameVersion, sortedVersions } from '@shared/firmware/version'
 
 /** The room filter's value for devices outside any room. */
 export const NO_ROOM = '-'
@@ -51,11 +52,21 @@ export function filterDevices(devices: readonly Device[], filter: DeviceFilter, 
     if (roomId === NO_ROOM ? hasRoom(device) : roomId && device.roomId !== roomId) return false
     if (productId && device.productId !== productId) return false
     if (online && String(isOnline(device)) !== online) return false
-    if (version && context.versionOf?.(device) !== version) return false
+    if (version && !matchesVersion(context.versionOf?.(device), version)) return false
     if (terms.length === 0) return true
     const haystack = haystackOf(device)
     return terms.every((term) => haystack.includes(term))
   })
+}
+
+/** The same firmware however it is padded: a link asking for 1.2 finds devices on 1.2.0. */
+function matchesVersion(actual: string | undefined, wanted: string): boolean {
+  return actual !== undefined && actual !== '' && sameVersion(actual, wanted)
+}
+
+/** The firmware filter's choices: each version once, oldest first (1.0.2 before 1.0.10, never text order). */
+export function versionOptions(versions: Iterable<string>): string[] {
+  return sortedVersions([...versions].filter(Boolean))
 }
 
 /** `isOnline` lets live state override what the list said. */

@@ -2,8 +2,11 @@
  * CSV of what the chart shows: every point of every series inside the visible time window
  * (the current zoom), one row per point as time,device,property,value. Times are ISO 8601
  * UTC with milliseconds so a spreadsheet sorts them and nothing depends on a time zone;
- * values are the raw values the cloud reported (labels are a display matter).
+ * values are the raw values the cloud reported (labels are a display matter): numbers stay
+ * numbers, so a negative reading is -5 in the sheet, while text is formula-escaped
+ * (shared/csv.ts).
  */
+import { toCsv, type CsvCell } from '@shared/csv'
 import { lowerBound } from './history-series'
 
 export interface CsvSeries {
@@ -18,26 +21,18 @@ export interface TimeWindow {
   toMs: number
 }
 
-const HEADER = 'time,device,property,value'
-
-/** Quotes a field when it holds a comma, quote or line break; neutralises spreadsheet formulas. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) && !/^-?\d/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
+const HEADER = ['time', 'device', 'property', 'value']
 
 /** Points of the series within the window (both ends included), rows in time order per series. */
 export function visibleCsv(series: readonly CsvSeries[], window: TimeWindow): string {
-  const lines = [HEADER]
+  const rows: CsvCell[][] = []
   for (const s of series) {
-    const device = csvField(s.deviceId)
-    const property = csvField(s.property.id)
     const end = lowerBound(s.times, window.toMs + 1)
     for (let i = lowerBound(s.times, window.fromMs); i < end; i++) {
-      lines.push(`${new Date(s.times[i] as number).toISOString()},${device},${property},${csvField(String(s.values[i]))}`)
+      rows.push([new Date(s.times[i] as number).toISOString(), s.deviceId, s.property.id, s.values[i]])
     }
   }
-  return lines.join('\r\n') + '\r\n'
+  return toCsv(HEADER, rows)
 }
 
 /** Points within the window, for "n points visible" and the export button. */

@@ -1,9 +1,10 @@
 /**
  * The renderer's rollout logic, free of Vue: the waves a plan makes, the preview narrowed by
- * the planner's filters, status and result codes as locale keys, and live board merging.
+ * the planner's filters, and live board merging.
  */
 import type { DeviceRolloutState, ExcludedFamily, PreviewDevice, RolloutDevice, RolloutPlan, RolloutSelection, RolloutState, UpgradePath } from '@shared/rollout'
 import { waveSizes } from '@shared/rollout-waves'
+import { compareVersions } from '@shared/firmware/version'
 
 export interface PlannedWave {
   index: number
@@ -104,31 +105,25 @@ export function summarizePreview(devices: readonly PreviewDevice[]): PreviewSumm
     offline,
     upToDate: devices.filter((d) => d.reason === 'up-to-date').length,
     failedChecks: devices.filter((d) => d.reason === 'check-failed').length,
-    paths: [...paths.values()].sort((a, b) => a.productName.localeCompare(b.productName) || a.fromVersion.localeCompare(b.fromVersion)),
+    paths: [...paths.values()].sort((a, b) => a.productName.localeCompare(b.productName) || compareVersions(a.fromVersion, b.fromVersion)),
   }
 }
 
-/** Distinct values with labels, for the filter selects. */
-export function optionsOf(devices: readonly PreviewDevice[], value: (d: PreviewDevice) => string, label: (d: PreviewDevice) => string) {
+/** Distinct values with labels, for the filter selects, ordered by label (`order`: versions as versions). */
+export function optionsOf(
+  devices: readonly PreviewDevice[],
+  value: (d: PreviewDevice) => string,
+  label: (d: PreviewDevice) => string,
+  order: (a: string, b: string) => number = (a, b) => a.localeCompare(b),
+) {
   const seen = new Map<string, string>()
   for (const d of devices) if (!seen.has(value(d))) seen.set(value(d), label(d) || value(d))
-  return [...seen].map(([v, l]) => ({ value: v, label: l })).sort((a, b) => a.label.localeCompare(b.label))
+  return [...seen].map(([v, l]) => ({ value: v, label: l })).sort((a, b) => order(a.label, b.label))
 }
 
-/** AppDescribeFirmwareUpdateStatus Status codes the reference documents (locale keys rollout.otaStatus.s<code>). */
-export const KNOWN_OTA_STATUS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 20] as const
-/** AppReportOTAStatus ResultCodes the reference documents (locale keys rollout.resultCode.<key>). */
-const RESULT_KEYS: Record<number, string> = { 0: 'ok', [-1]: 'm1', [-2]: 'm2', [-3]: 'm3', [-4]: 'm4', [-5]: 'm5' }
-
-/** The locale key and its placeholder for a Status code (unknown codes say their number). */
-export function otaStatusKey(status: number): { key: string; params: { code: number } } {
-  const known = (KNOWN_OTA_STATUS as readonly number[]).includes(status)
-  return { key: known ? `rollout.otaStatus.s${status}` : 'rollout.otaStatus.unknown', params: { code: status } }
-}
-
-export function resultCodeKey(code: number): { key: string; params: { code: number } } {
-  const key = RESULT_KEYS[code]
-  return { key: key ? `rollout.resultCode.${key}` : 'rollout.resultCode.unknown', params: { code } }
+/** The current firmware versions of these devices, oldest first (1.0.2 before 1.0.10). */
+export function versionOptionsOf(devices: readonly PreviewDevice[]) {
+  return optionsOf(devices, (d) => d.currentVersion, (d) => d.currentVersion, compareVersions)
 }
 
 type TagType = 'primary' | 'success' | 'warning' | 'danger' | 'info'

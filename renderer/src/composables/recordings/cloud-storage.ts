@@ -1,6 +1,7 @@
 /** One camera's cloud storage, through the video domain of the bridge. */
 import type { DeskApi } from '@/api'
-import { cloudDateStart, cloudDatesOf, localDaysOf } from '@/utils/recordings/cloud-day'
+import { cloudDatesOf, localDaysOf } from '@/utils/recordings/cloud-day'
+import { chinaDateStart } from '@shared/time/china-time'
 import type { DayBounds } from '@/utils/recordings/local-day'
 import type { RecordingEvent, RecordingSource } from '@/utils/recordings/sources'
 
@@ -21,7 +22,7 @@ export function cloudStorage(api: DeskApi, deviceId: string) {
     const sources: RecordingSource[] = []
     for (const date of cloudDatesOf(day)) {
       // Cloud dates wholly outside the day would list nothing of it: skip the call.
-      if (cloudDateStart(date) >= day.end) continue
+      if (chinaDateStart(date) >= day.end) continue
       const { videoUrl, spans } = await api.video.dayRecordings({ deviceId, date })
       if (spans.length && videoUrl) sources.push({ date, videoUrl, spans })
     }

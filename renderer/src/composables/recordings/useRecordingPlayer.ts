@@ -9,6 +9,7 @@
 import Hls, { ErrorTypes, Events, type ErrorData } from 'hls.js'
 import { onBeforeUnmount, ref, shallowRef, type Ref } from 'vue'
 import type { SignedVideoUrl } from '@shared/video'
+import { backoffDelay } from '@shared/retry'
 import { freshSegmentUrls } from '@/utils/recordings/signed-playlist'
 import type { RecordingSource } from '@/utils/recordings/sources'
 import { offsetAt, timeAtOffset } from '@/utils/recordings/timeline'
@@ -24,6 +25,8 @@ export interface PlayerDeps {
 }
 
 const MAX_NETWORK_RETRIES = 3
+/** Network reloads wait 0.5 s, 1 s, 2 s: no jitter, one viewer reloads one stream. */
+const RELOAD_BACKOFF = { baseMs: 500, capMs: 2_000 }
 const STALL_MS = 6000
 const MEDIA_RECOVERY_WINDOW_MS = 10_000
 
@@ -151,7 +154,7 @@ export function useRecordingPlayer(deps: PlayerDeps) {
     if (data.type === ErrorTypes.MEDIA_ERROR) return recoverMedia(instance)
     if (data.type === ErrorTypes.NETWORK_ERROR) {
       if (!http && networkRetries < MAX_NETWORK_RETRIES) {
-        const wait = 500 * 2 ** networkRetries++
+        const wait = backoffDelay(networkRetries++, RELOAD_BACKOFF)
         setTimeout(() => instance === hls && reload(instance), wait)
         return
       }

@@ -1,10 +1,12 @@
 /**
- * Firmware version order. Versions are dotted segments compared as numbers, so 1.10 is
- * newer than 1.9 and 2.0.10 newer than 2.0.9 (text order says the opposite, and every
- * product of the sandbox's catalogue has such a pair to catch it). A missing segment counts
- * as 0 (1.2 equals 1.2.0); a leading "v" is ignored. Segments that are not plain numbers
- * ("t.2" in the reference's example, "3rc1") compare by their leading number, then as text,
- * and a segment with no number sorts after every number.
+ * Firmware version order, the one rule the app, its renderer and the sandbox cloud share.
+ * Versions are dotted segments compared as numbers, so 1.10 is newer than 1.9 and 2.0.10
+ * newer than 2.0.9 (text order says the opposite, and every product of the sandbox's
+ * catalogue has such a pair to catch it). A missing segment counts as 0 (1.2 equals 1.2.0);
+ * a leading "v" is ignored. Segments that are not plain numbers ("t.2" in the reference's
+ * example, "3rc1") compare by their leading number, then as text, so a pre-release sorts
+ * before its release (3rc1 < 3); a segment with no number sorts after every number.
+ * The order is total: every pair of strings compares, never as NaN.
  */
 export function compareVersions(a: string, b: string): number {
   const left = segments(a)
@@ -18,6 +20,11 @@ export function compareVersions(a: string, b: string): number {
 
 export const isNewer = (candidate: string, than: string): boolean => compareVersions(candidate, than) > 0
 export const sameVersion = (a: string, b: string): boolean => compareVersions(a, b) === 0
+
+/** Distinct versions, oldest first (for pickers: 1.0.2 before 1.0.10). */
+export function sortedVersions(versions: Iterable<string>): string[] {
+  return [...new Set(versions)].sort(compareVersions)
+}
 
 function segments(version: string): string[] {
   return version.trim().replace(/^[vV](?=\d)/, '').split('.')
