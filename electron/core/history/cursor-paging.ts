@@ -1,7 +1,7 @@
 /**
  * Context/Listover paging, as the history listings do it. Listover true means the listing
  * is over (the reference describes AppGetDeviceDataHistory's the other way round; its
- * example and every other listing read this way, DESIGN.md "Paging"). A client that trusts
+ * example and every other listing read this way, docs/api-decisions.md, Part 1 "Paging"). A client that trusts
  * one signal alone can loop or stop early, so this stops on whichever comes first:
  * Listover true, an empty Context, or an empty page.
  */

@@ -1,5 +1,5 @@
 /**
- * History for charts (issue #6): fetch jobs the renderer can follow and cancel, over a
+ * History for charts: fetch jobs the renderer can follow and cancel, over a
  * local cache whose size it can cap.
  */
 import { randomUUID } from 'node:crypto'

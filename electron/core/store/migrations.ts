@@ -18,7 +18,7 @@ export const MIGRATIONS: readonly string[] = [
    );
    CREATE INDEX audit_log_time ON audit_log (time_ms);
    CREATE INDEX audit_log_action ON audit_log (action, time_ms);`,
-  // Firmware rollouts (issue #7): the plan, every device's state (written before each
+  // Firmware rollouts: the plan, every device's state (written before each
   // publish), and the lease that lets one app instance at a time drive a rollout.
   `CREATE TABLE rollouts (
      id TEXT PRIMARY KEY,

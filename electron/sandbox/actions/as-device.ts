@@ -28,7 +28,7 @@ function reportingDevice(ctx: TokenCallContext, deviceId: string): Device {
   return device
 }
 
-/** Millisecond timestamps (SEED-NOTES 4.6): refuse seconds and the future beyond the clock skew. */
+/** Millisecond timestamps (docs/api-decisions.md §4.6): refuse seconds and the future beyond the clock skew. */
 function checkMillis(cloud: CloudState, name: string, value: number, nowMs: number): void {
   if (value < MIN_MS_TIMESTAMP) throw invalidParam(`${name} is a Unix timestamp in milliseconds, not ${value}.`)
   if (value > nowMs + cloud.options.maxClockSkewSeconds * 1000) throw invalidParam(`${name} ${value} lies in the future.`)
@@ -84,7 +84,7 @@ const appReportDeviceEvent: TokenApiAction = {
   // The example answers Data "" although the table lists no Data.
   shape: 'flat',
   // Method is "required" with a stated default ("reported"); EventTimeStamp is required but
-  // the example omits it (SEED-NOTES 4.3, 6.10): both default (now, for the timestamp).
+  // the example omits it (docs/api-decisions.md §4.3, 6.10): both default (now, for the timestamp).
   params: catalogParams('AppReportDeviceEvent', { relax: ['Method', 'EventTimeStamp'] }),
   handle(ctx) {
     const device = reportingDevice(ctx, ctx.params.DeviceId as string)
@@ -124,7 +124,7 @@ function topicKind(topic: string, device: Device): TopicKind {
 
 /**
  * The message as the device would publish it: the example's Payload is Base64 of the MQTT
- * message (its decoded text is corrupted, SEED-NOTES 4.9); plain JSON text is accepted too.
+ * message (its decoded text is corrupted, docs/api-decisions.md §4.9); plain JSON text is accepted too.
  */
 function decodePayload(payload: string): Record<string, unknown> {
   const trimmed = payload.trim()

@@ -104,7 +104,7 @@ const appModifyAutomation: TokenApiAction = {
   action: 'AppModifyAutomation',
   endpoint: 'tokenapi',
   shape: 'flat',
-  // The reference's example sends Action "AppCreateAutomation" (SEED-NOTES 4.1); the sandbox dispatches on Action.
+  // The reference's example sends Action "AppCreateAutomation" (docs/api-decisions.md §4.1); the sandbox dispatches on Action.
   params: catalogParams('AppModifyAutomation'),
   handle(ctx) {
     const { world } = ctx.cloud
@@ -120,7 +120,7 @@ const appModifyAutomationStatus: TokenApiAction = {
   action: 'AppModifyAutomationStatus',
   endpoint: 'tokenapi',
   shape: 'flat',
-  // The reference's example sends Action "AppGetAutomationList" (SEED-NOTES 4.1).
+  // The reference's example sends Action "AppGetAutomationList" (docs/api-decisions.md §4.1).
   params: catalogParams('AppModifyAutomationStatus'),
   handle(ctx) {
     const { world } = ctx.cloud

@@ -1,6 +1,6 @@
 /**
  * Network-configuration (bind) tokens of AppCreateDeviceBindToken. The reference leaves
- * their life open (SEED-NOTES 4.7, 6.12); the sandbox's reading:
+ * their life open (docs/api-decisions.md §4.7, 6.12); the sandbox's reading:
  * - State 1 (initial) at creation; the app hands the token to the device during network
  *   configuration, the device connects and reports it, and the token turns State 2
  *   (usable). The sandbox simulates that connection `options.bindTokenConnectMs` after

@@ -73,7 +73,7 @@ const appSigBindDeviceInFamily: TokenApiAction = {
   endpoint: 'tokenapi',
   // The success example nests AppDeviceInfo in lower-case Response.data.
   shape: 'lowerData',
-  // BindType is marked required but "wifi_sign: WIFI binding (default)" (SEED-NOTES 6.10).
+  // BindType is marked required but "wifi_sign: WIFI binding (default)" (docs/api-decisions.md §6.10).
   params: catalogParams('AppSigBindDeviceInFamily', { relax: ['BindType'] }),
   handle(ctx) {
     const req = bindRequest(ctx)

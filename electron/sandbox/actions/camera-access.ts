@@ -11,7 +11,7 @@ import type { TokenApiAction, TokenCallContext } from './registry'
 /**
  * The reference prints every cloud-storage Action as `lotVideo…` with a lower-case L; the
  * service is IoT Video and the real name is almost certainly `IotVideo…` (an l/I mix-up,
- * SEED-NOTES 1 and the catalog's actionProbable). Clients may send either, so the sandbox
+ * docs/api-decisions.md §1 and the catalog's actionProbable). Clients may send either, so the sandbox
  * answers both spellings with the same handler.
  */
 export function inBothSpellings(definition: TokenApiAction): TokenApiAction[] {
@@ -22,7 +22,7 @@ export function inBothSpellings(definition: TokenApiAction): TokenApiAction[] {
 /**
  * The camera named by ProductId + DeviceName. Unknown devices and other users' devices get
  * the sandbox-wide codes (the tables here are copied from AppCreateDeviceBindToken,
- * SEED-NOTES 4.8); a device without cloud storage (not a camera) is InvalidParameterValue,
+ * docs/api-decisions.md §4.8); a device without cloud storage (not a camera) is InvalidParameterValue,
  * which the tables do list.
  */
 export function cameraOf(ctx: TokenCallContext): Device {

@@ -35,7 +35,7 @@ const describeDate: TokenApiAction = {
 const describeTime: TokenApiAction = {
   action: 'lotVideoDescribeCloudStorageTime',
   endpoint: 'tokenapi',
-  // The example nests {VideoURL, TimeList} in Response.Data (SEED-NOTES 3).
+  // The example nests {VideoURL, TimeList} in Response.Data (docs/api-decisions.md §3).
   shape: 'data',
   params: catalogParams('lotVideoDescribeCloudStorageTime'),
   handle(ctx) {

@@ -16,7 +16,7 @@ const appDeleteDeviceInFamily: TokenApiAction = {
   action: 'AppDeleteDeviceInFamily',
   endpoint: 'tokenapi',
   shape: 'flat',
-  // RoomId is marked required but the example omits it (SEED-NOTES 4.3): it is not needed
+  // RoomId is marked required but the example omits it (docs/api-decisions.md §4.3): it is not needed
   // to find the device and is ignored when sent.
   params: catalogParams('AppDeleteDeviceInFamily', { relax: ['RoomId'] }),
   handle(ctx) {
@@ -109,7 +109,7 @@ const appModifyFamilyDeviceRoom: TokenApiAction = {
 const appGetDeviceExtInfo: TokenApiAction = {
   action: 'AppGetDeviceExtInfo',
   endpoint: 'tokenapi',
-  // The only success example prints no Response envelope at all (SEED-NOTES 3): the
+  // The only success example prints no Response envelope at all (docs/api-decisions.md §3): the
   // documented envelope answers just that; the wrapped one puts the fields under data.
   // Tencent's own client code (and the app) accept both.
   shape: 'bare',

@@ -57,7 +57,7 @@ const appCreateShareDeviceToken: TokenApiAction = {
   action: 'AppCreateShareDeviceToken',
   endpoint: 'tokenapi',
   shape: 'flat',
-  // The table requires FamilyId, the example omits it (SEED-NOTES 4.3): the device knows
+  // The table requires FamilyId, the example omits it (docs/api-decisions.md §4.3): the device knows
   // its family, so it may be absent; when sent it must be the device's.
   params: catalogParams('AppCreateShareDeviceToken', { relax: ['FamilyId'] }),
   handle(ctx) {
@@ -194,7 +194,7 @@ const appListUserShareDevices: TokenApiAction = {
   },
 }
 
-/** CreateTime is an RFC 3339 string here, unlike everywhere else (SEED-NOTES 4.6): when he bound it. */
+/** CreateTime is an RFC 3339 string here, unlike everywhere else (docs/api-decisions.md §4.6): when he bound it. */
 function shareDeviceItem(world: World, guest: DeviceGuest): Record<string, unknown> {
   const device = world.devices.get(guest.deviceId) as Device
   return {

@@ -71,7 +71,7 @@ export function refreshSubDeviceCount(cloud: CloudState, gateway: Device, client
   else state.value = count
 }
 
-/** "ProductId," (trailing comma, SEED-NOTES 4.2) is read as ProductId; both spellings accepted. */
+/** "ProductId," (trailing comma, docs/api-decisions.md §4.2) is read as ProductId; both spellings accepted. */
 function gatewayParams(action: string): ParamRule[] {
   return catalogParams(action).map((rule) =>
     rule.name === 'ProductId,' ? { ...rule, name: 'ProductId', exampleName: 'ProductId,' } : rule)
@@ -176,7 +176,7 @@ const appGetGatewayBindDeviceList: TokenApiAction = {
     const gateway = gatewayFor(ctx, { notMember: ErrorCode.StudioMemberNotExist, notGateway: ErrorCode.DeviceNotGateway })
     const page = readPage(ctx.params, MAX_SUBDEVICE_PAGE)
     const devices = subDevicesOf(ctx.cloud.world, gateway.deviceId).filter((d) => d.productId === ctx.params.ProductId)
-    // Total is typed String but the example answers the number 2; the example wins (SEED-NOTES 4.5).
+    // Total is typed String but the example answers the number 2; the example wins (docs/api-decisions.md §4.5).
     return { DeviceList: slicePage(devices, page).map(topologyItem), Total: devices.length }
   },
 }

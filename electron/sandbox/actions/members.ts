@@ -127,7 +127,7 @@ const MAX_MEMBERS_LIMIT = 100
 const appGetFamilyMemberList: TokenApiAction = {
   action: 'AppGetFamilyMemberList',
   endpoint: 'tokenapi',
-  // The example answers with no Response envelope at all (SEED-NOTES 3): answered literally,
+  // The example answers with no Response envelope at all (docs/api-decisions.md §3): answered literally,
   // as every documented-mode answer follows its example; the app's client reads both.
   shape: 'bare',
   params: catalogParams('AppGetFamilyMemberList'),

@@ -31,7 +31,7 @@ const appGetMessages: TokenApiAction = {
 
 /**
  * The fields of the example's messages. MsgTimestamp is Unix ms, CreateAt the same instant
- * as RFC 3339 (SEED-NOTES 4.6). Attachments is the sandbox's: present on invitations only,
+ * as RFC 3339 (docs/api-decisions.md §4.6). Attachments is the sandbox's: present on invitations only,
  * carrying the token the invitee accepts with.
  */
 function msgItem(m: Message): Record<string, unknown> {

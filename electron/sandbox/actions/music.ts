@@ -4,13 +4,13 @@
  *
  * Envelope: two of the eight examples (song_url, awesome_everyday) print
  * `{Response: {Data, ErrorCode, ErrorMsg, RequestId}}`; the other six print ErrorCode,
- * ErrorMsg and RequestId after Response's closing brace (SEED-NOTES 3), which no other
+ * ErrorMsg and RequestId after Response's closing brace (docs/api-decisions.md §3), which no other
  * section of the reference does and no Tencent API 3.0 client reads. The sandbox answers
  * all eight with the first form: Response {Data, ErrorCode: 0, ErrorMsg: "", RequestId}.
  * ErrorCode/ErrorMsg are the music layer (e.g. no Kugou account logged in on the device);
  * a bad request is an ordinary Response.Error.
  *
- * Errors: the tables are copied from the gateway-binding actions (SEED-NOTES 4.8), so the
+ * Errors: the tables are copied from the gateway-binding actions (docs/api-decisions.md §4.8), so the
  * sandbox uses the codes that fit: InvalidParameterValue for an unknown KGCommand, song,
  * playlist or bad KugouParams; ResourceNotFound.DeviceNotExist (listed) for an unknown
  * device; the sandbox-wide InvalidParameterValue.NoPermission for another user's device.

@@ -27,7 +27,7 @@ export const ErrorCode = {
   // Devices, binding and control (binding, device management, control tables).
   /** AppGetDeviceBindTokenState spells it without "d"... */
   TokenIsExpire: 'InvalidParameterValue.TokenIsExpire',
-  /** ...AppTokenBindDeviceFamily with it (SEED-NOTES 4.8); each action answers its own spelling. */
+  /** ...AppTokenBindDeviceFamily with it (docs/api-decisions.md §4.8); each action answers its own spelling. */
   TokenIsExpired: 'InvalidParameterValue.TokenIsExpired',
   TokenNotExist: 'InvalidParameterValue.TokenNotExist',
   /** "Token saving failed": answered when a user holds too many live bind tokens (sandbox choice). */

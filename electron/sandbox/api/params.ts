@@ -2,7 +2,7 @@
  * Checks an action's business parameters against its spec (the project's typed catalog,
  * or a sandbox-local spec for actions the reference omits) and returns them coerced.
  *
- * Leniency, following the reference's own examples (SEED-NOTES 4.2, 4.5):
+ * Leniency, following the reference's own examples (docs/api-decisions.md §4.2, 4.5):
  * - a parameter may be sent under the table's name or the example's spelling
  *   (Nickname / NickName); handlers always see the table's name;
  * - integers may arrive as numeric strings ("10");

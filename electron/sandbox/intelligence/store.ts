@@ -38,7 +38,7 @@ export class IntelligenceStore {
     return this.world.rng.hex(32)
   }
 
-  /** `s_` + 32 hex: the reference's scene ids (its AppCreateScene example's "a_…" is a slip, SEED-NOTES 4.9). */
+  /** `s_` + 32 hex: the reference's scene ids (its AppCreateScene example's "a_…" is a slip, docs/api-decisions.md §4.9). */
   newSceneId(): string {
     return `s_${this.world.rng.hex(32)}`
   }

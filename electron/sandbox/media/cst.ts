@@ -1,6 +1,6 @@
 /**
  * Calendar days of the cloud-storage actions. The reference names dates ("2021-01-14") but
- * no time zone (SEED-NOTES 6.7); Tencent's video cloud serves China and its example day
+ * no time zone (docs/api-decisions.md §6.7); Tencent's video cloud serves China and its example day
  * (TimeList 1610607600 = 2021-01-14 15:00 +08:00) sits inside 2021-01-14 in China Standard
  * Time, so the sandbox cuts days at midnight UTC+8 (no daylight saving time in China).
  */

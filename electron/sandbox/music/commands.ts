@@ -1,6 +1,6 @@
 /**
  * The eight KGCommands of AppKugouUserCommand. The reference names their parameter and
- * result types (KugouParams_*, Data_*) but never defines them (SEED-NOTES 6.15), so the
+ * result types (KugouParams_*, Data_*) but never defines them (docs/api-decisions.md §6.15), so the
  * sandbox designs them in the snake_case of Kugou's open platform, the names clients of the
  * real service read (song_id, song_name, singer_name, song_url, playable_code):
  *

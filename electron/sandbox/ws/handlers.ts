@@ -1,7 +1,7 @@
 /**
  * The long connection's two requests.
  *
- * ActivePush {DeviceIds, AccessToken} REPLACES the connection's subscription (SEED-NOTES
+ * ActivePush {DeviceIds, AccessToken} REPLACES the connection's subscription (docs/api-decisions.md
  * 6.13 leaves add-or-replace open): Tencent's SDK re-sends its whole device list each time,
  * so replacing is the reading under which its calls mean what they say, and an app can drop
  * a device by sending the list without it. Devices the user may not read (not a member of

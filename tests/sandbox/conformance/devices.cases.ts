@@ -13,7 +13,7 @@ const INVALID = 'InvalidParameterValue'
 const NO_PERMISSION = 'InvalidParameterValue.NoPermission'
 const NO_PERMISSION_TO_FAMILY = 'UnauthorizedOperation.NoPermissionToFamily'
 const NOT_CONNECTED = 'InvalidParameterValue.BindDeviceNotConnected'
-const TOTAL_AS_NUMBER = 'the table types Total String; the example answers the number (SEED-NOTES 4.5), as the sandbox does'
+const TOTAL_AS_NUMBER = 'the table types Total String; the example answers the number (docs/api-decisions.md §4.5), as the sandbox does'
 
 const familyNamed = (ctx: ConformanceContext, name: string) => {
   const found = [...ctx.sandbox.world.families.values()].find((f) => f.name === name)

@@ -1,7 +1,7 @@
 /**
  * Conformance cases of media: Cloud Storage Service (a recording camera's storage) and
  * Music Service (AppKugouUserCommand, one case per KGCommand). The reference's
- * cloud-storage examples send Action AppDescribeTemplateBinding (SEED-NOTES 4.1); the cases
+ * cloud-storage examples send Action AppDescribeTemplateBinding (docs/api-decisions.md §4.1); the cases
  * send the printed lotVideo… name (the sandbox also answers IotVideo…, see cloud-video.test.ts).
  * user_logout logs the Kugou account out of the camera only, so the other music cases
  * (on the light) keep a logged-in device.

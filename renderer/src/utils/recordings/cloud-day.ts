@@ -1,6 +1,6 @@
 /**
  * The cloud's recording days. lotVideoDescribeCloudStorageDate/Time name dates
- * ("2021-01-14") without a time zone (SEED-NOTES 7); the reference's example day
+ * ("2021-01-14") without a time zone (docs/api-decisions.md §6.7); the reference's example day
  * (TimeList 1610607600 = 2021-01-14 15:00 +08:00) and the sandbox cut them at midnight
  * China Standard Time (UTC+8, no daylight saving). The app shows the USER's local days, so
  * it maps between the two here and nowhere else.
