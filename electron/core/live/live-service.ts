@@ -3,7 +3,7 @@ import type { DeviceEvent, DeviceState, PropertyValue } from '../../../shared/li
 import { pushUrlFor } from '../api/endpoints'
 import type { CloudCall } from '../fleet/fleet-service'
 import { chunk, mapConcurrently } from '../api/paging'
-import { PushClient, type PushClientOptions } from '../push/push-client'
+import { PushClient, type PushClientOptions, type PushStats } from '../push/push-client'
 import { Batcher } from './batcher'
 import { DeviceStates } from './device-states'
 
@@ -17,6 +17,8 @@ export interface LiveDeps {
   emitConnection(state: ConnectionState): void
   /** The push connection found the token refused. */
   onTokenRejected(): void
+  /** Dropped malformed frames are reported here (rate-limited by the push client). */
+  log?: PushClientOptions['log']
   now?: () => number
   /** Tuning for tests and benchmarks. */
   push?: Partial<Pick<PushClientOptions, 'heartbeatMs' | 'answerTimeoutMs' | 'backoffBaseMs' | 'backoffCapMs'>>
@@ -62,6 +64,7 @@ export class LiveService {
       onResync: (ids) => void this.resync(ids),
       onTokenRejected: () => this.deps.onTokenRejected(),
       now: this.now,
+      log: this.deps.log,
       ...this.deps.push,
     })
     this.client.start()
@@ -72,6 +75,11 @@ export class LiveService {
     this.watched = [...new Set(deviceIds)]
     this.client?.watch(this.watched)
     return this.states.snapshot(this.watched)
+  }
+
+  /** The current session's push connection: pushes read and malformed frames dropped. */
+  get pushStats(): Readonly<PushStats> | null {
+    return this.client?.stats ?? null
   }
 
   get watching(): readonly string[] {

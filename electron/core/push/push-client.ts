@@ -4,6 +4,7 @@ import type { DeviceChangeParams, WsAnswer } from '../../../shared/api/push'
 import type { ConnectionState } from '../../../shared/domain'
 import type { DeviceEvent } from '../../../shared/live'
 import { toDeviceEvent } from './decode'
+import { readFrame } from './frame'
 import { SeqFilter } from './seq-filter'
 
 export interface PushClientOptions {
@@ -25,7 +26,18 @@ export interface PushClientOptions {
   backoffCapMs?: number
   random?: () => number
   now?: () => number
+  /** Where dropped frames are reported: the first one, then at most once a minute with the count. */
+  log?: (message: string, detail: Record<string, unknown>) => void
 }
+
+/** What the connection has seen; `droppedFrames` counts malformed frames ignored. */
+export interface PushStats {
+  pushes: number
+  droppedFrames: number
+  lastDropReason: string | null
+}
+
+const DROP_LOG_INTERVAL_MS = 60_000
 
 interface Pending {
   resolve(answer: WsAnswer): void
@@ -52,6 +64,9 @@ export class PushClient {
   private heartbeat: ReturnType<typeof setInterval> | null = null
   private retryTimer: ReturnType<typeof setTimeout> | null = null
   private readonly o: Required<PushClientOptions>
+  private readonly counts: PushStats = { pushes: 0, droppedFrames: 0, lastDropReason: null }
+  private droppedSinceLog = 0
+  private lastDropLogAt = -Infinity
 
   constructor(options: PushClientOptions) {
     this.o = {
@@ -61,8 +76,13 @@ export class PushClient {
       backoffCapMs: 30_000,
       random: Math.random,
       now: Date.now,
+      log: () => {},
       ...options,
     }
+  }
+
+  get stats(): Readonly<PushStats> {
+    return { ...this.counts }
   }
 
   get subscribed(): readonly string[] {
@@ -94,7 +114,7 @@ export class PushClient {
     const socket = new WebSocket(this.o.url)
     this.socket = socket
     socket.on('open', () => void this.subscribe())
-    socket.on('message', (data) => this.receive(data.toString()))
+    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary))
     socket.on('error', () => socket.terminate())
     socket.on('close', () => {
       if (this.socket === socket) this.lost('The connection closed.')
@@ -158,26 +178,39 @@ export class PushClient {
     })
   }
 
-  private receive(text: string): void {
-    let message: Record<string, unknown>
-    try {
-      message = JSON.parse(text) as Record<string, unknown>
-    } catch {
-      return // not ours to understand; the connection itself is fine
-    }
-    if (message.push === true && message.action === 'DeviceChange') return this.onPush(message.params)
-    const pending = this.pending.get(String(message.reqId))
-    if (!pending) return
-    this.pending.delete(String(message.reqId))
+  /** A frame we cannot read is counted, logged and dropped: the connection itself is fine. */
+  private receive(data: Buffer, isBinary: boolean): void {
+    const frame = readFrame(data, isBinary)
+    if (frame.kind === 'malformed') return this.dropped(frame.reason)
+    if (frame.kind === 'push') return this.onPush(frame.push)
+    const reqId = String(frame.answer.reqId)
+    const pending = this.pending.get(reqId)
+    if (!pending) return // a late answer to a request that already timed out
+    this.pending.delete(reqId)
     clearTimeout(pending.timer)
-    pending.resolve(message as unknown as WsAnswer)
+    pending.resolve(frame.answer)
   }
 
-  private onPush(params: unknown): void {
-    const push = params as DeviceChangeParams
-    if (!push || typeof push.DeviceId !== 'string' || typeof push.Payload !== 'string') return
-    if (!this.seen.isNew(push.DeviceId, Number(push.Seq))) return
-    this.o.onEvent(toDeviceEvent(push, this.o.now()))
+  private onPush(push: DeviceChangeParams): void {
+    this.counts.pushes += 1
+    if (!this.seen.isNew(push.DeviceId, push.Seq)) return
+    try {
+      this.o.onEvent(toDeviceEvent(push, this.o.now()))
+    } catch {
+      // Thrown inside ws's 'message' dispatch, this would reach the process: drop it instead.
+      this.dropped('push the app could not apply')
+    }
+  }
+
+  private dropped(reason: string): void {
+    this.counts.droppedFrames += 1
+    this.counts.lastDropReason = reason
+    this.droppedSinceLog += 1
+    const now = this.o.now()
+    if (now - this.lastDropLogAt < DROP_LOG_INTERVAL_MS) return
+    this.o.log('push frame dropped', { reason, dropped: this.droppedSinceLog, droppedTotal: this.counts.droppedFrames })
+    this.lastDropLogAt = now
+    this.droppedSinceLog = 0
   }
 
   private lost(detail: string): void {

@@ -11,7 +11,7 @@ import type { SandboxCloud } from '../cloud'
 import { CONTROL_PATH, handleControl } from '../control/control-endpoint'
 import type { SandboxControl } from '../control/sandbox-control'
 import { injectedDelay, injectedFailure } from './fault-injection'
-import { BROKER_PATH, answerBroker } from './broker-route'
+import { BROKER_PATH, answerBroker, refuseBrokerRequest } from './broker-route'
 import { isFirmwareRequest, serveFirmware } from './firmware-route'
 import { isMediaPath, serveMedia } from '../media/routes'
 
@@ -24,6 +24,8 @@ export function createSandboxServer(cloud: SandboxCloud, control?: SandboxContro
   return createServer((req, res) => {
     const routed = control && pathOf(req) === CONTROL_PATH ? handleControl(control, req, res) : route(cloud, req, res)
     routed.catch((error: unknown) => {
+      // A client that hung up mid-body lands here too: nothing is left to answer.
+      if (res.headersSent || req.destroyed) return void res.destroy()
       const message = error instanceof Error ? error.message : String(error)
       send(res, 500, errorBody(cloud.options.envelope, '', ErrorCode.InternalServerError, message))
     })
@@ -36,7 +38,10 @@ async function route(cloud: SandboxCloud, req: IncomingMessage, res: ServerRespo
   if (isFirmwareRequest(req, path)) return serveFirmware(cloud.ota, req, res)
   // GET /timeshift/…, /cos/…, /kugou/…: recordings, thumbnails and songs (media/routes.ts).
   if (isMediaPath(path)) return serveMedia(cloud, req, res)
-  if (path === BROKER_PATH && req.method === 'POST') return answerBroker(cloud, (await readBody(req)) ?? '', res)
+  if (path === BROKER_PATH && req.method === 'POST') {
+    if (refuseBrokerRequest(req, res)) return
+    return answerBroker(cloud, await readBody(req), res)
+  }
   const endpoint = ROUTE.exec(path)?.[1] as HttpEndpoint | undefined
   if (!endpoint || req.method !== 'POST') {
     req.resume()

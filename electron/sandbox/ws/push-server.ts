@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { DeviceChangeParams } from '../../../shared/api/push'
 import type { PipelineCloud } from '../api/pipeline'
+import { requestUrl } from '../http/request-url'
 import { PushConnection } from './connection'
 import { handleRequest, mayRead, type WsContext } from './handlers'
 import { parseRequest, pushMessage, serverError, WS_PATHS } from './protocol'
@@ -64,7 +65,10 @@ export class PushServer {
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://sandbox')
+    // Node hands the raw socket over without an error listener: a peer's reset would throw.
+    socket.on('error', () => socket.destroy())
+    const url = requestUrl(req)
+    if (!url) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
     const path = url.pathname.replace(/\/+$/, '')
     if (this.closed || !WS_PATHS.includes(path)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
@@ -82,6 +86,8 @@ export class PushServer {
       this.connections.delete(conn)
       this.book.clear(conn)
     })
+    // Protocol errors (invalid UTF-8, oversize, bad opcodes): ws has sent the close frame;
+    // the listener keeps the error from reaching the process.
     ws.on('error', () => conn.drop())
   }
 
