@@ -135,7 +135,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       unsubscribe()
       for (const ws of sockets) ws.terminate()
       wss.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive connections (a browser's, a fetch's) would hold close() open.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
     },
   }
 }

@@ -9,12 +9,21 @@ import { connect } from 'node:net'
 export interface RawExchange {
   /** Everything the server wrote, until it closed or the timeout hit. */
   bytes: Buffer
-  /** The server closed the connection (false: the timeout ended it). */
+  /** The server closed the connection or gave the awaited answer (false: the timeout ended it). */
   closedByServer: boolean
 }
 
-/** Writes `chunks` one after another and collects the answer until close or `timeoutMs`. */
-export function rawExchange(port: number, chunks: readonly Buffer[], timeoutMs = 3_000, endAfterWrite = false): Promise<RawExchange> {
+/**
+ * Writes `chunks` one after another and collects the answer until the server closes, until
+ * `stopWhen` holds for what came so far (counted as an answer), or until `timeoutMs`.
+ */
+export function rawExchange(
+  port: number,
+  chunks: readonly Buffer[],
+  timeoutMs = 3_000,
+  endAfterWrite = false,
+  stopWhen?: (bytes: Buffer) => boolean,
+): Promise<RawExchange> {
   return new Promise((resolve) => {
     const socket = connect(port, '127.0.0.1')
     const received: Buffer[] = []
@@ -27,7 +36,10 @@ export function rawExchange(port: number, chunks: readonly Buffer[], timeoutMs =
       resolve({ bytes: Buffer.concat(received), closedByServer })
     }
     const timer = setTimeout(() => finish(false), timeoutMs)
-    socket.on('data', (chunk) => received.push(chunk))
+    socket.on('data', (chunk) => {
+      received.push(chunk)
+      if (stopWhen?.(Buffer.concat(received))) finish(true)
+    })
     socket.on('close', () => finish(true))
     socket.on('error', () => finish(true))
     socket.on('connect', () => {

@@ -86,9 +86,10 @@ export class PushServer {
       this.connections.delete(conn)
       this.book.clear(conn)
     })
-    // Protocol errors (invalid UTF-8, oversize, bad opcodes): ws has sent the close frame;
-    // the listener keeps the error from reaching the process.
-    ws.on('error', () => conn.drop())
+    // Protocol errors (invalid UTF-8, oversize, bad opcodes): ws has already sent the close
+    // frame with the matching code and ends the socket ('close' cleans up). Terminating here
+    // would cut that frame off; the listener only keeps the error from reaching the process.
+    ws.on('error', () => undefined)
   }
 
   private onMessage(conn: PushConnection, text: string): void {
