@@ -200,7 +200,8 @@ async function signInToken(): Promise<string> {
   return token
 }
 
-const TOKEN_SPECS = ACTION_SPECS.filter((s) => s.endpoint === 'tokenapi')
+// Without AppLogoutUser: it would end the one session every other case reaches actions through.
+const TOKEN_SPECS = ACTION_SPECS.filter((s) => s.endpoint === 'tokenapi' && s.action !== 'AppLogoutUser')
 const APP_SPECS = ACTION_SPECS.filter((s) => s.endpoint === 'appapi')
 const UNKNOWN_ACTIONS = ['', 'Nope', 'appgettoken', ...PROTO_KEYS, 'AppGetToken\u0000', 'x'.repeat(10_000)]
 
@@ -276,9 +277,17 @@ function hostPath(rng: Rng): string {
   return path
 }
 
-/** Raw frames that break the WebSocket protocol one way each; the server must close, alone. */
-function badFrame(rng: Rng): Buffer {
-  switch (rng.int(0, 10)) {
+/**
+ * Raw frames that break the WebSocket protocol one way each; the server must close, alone.
+ * Random bytes (`partial`) may instead be the valid start of a frame the server waits out.
+ */
+function badFrame(rng: Rng): { bytes: Buffer; partial: boolean } {
+  const kind = rng.int(0, 10)
+  return { bytes: badFrameBytes(rng, kind), partial: kind === 10 }
+}
+
+function badFrameBytes(rng: Rng, kind: number): Buffer {
+  switch (kind) {
     case 0: return wsFrame(1, Buffer.from([0xc3, 0x28, 0xa0, 0xa1, 0xff]))
     case 1: return wsFrame(rng.pick([3, 4, 5, 6, 7, 11, 12, 13, 14, 15]), Buffer.from('x'))
     case 2: return wsFrame(1, Buffer.from('{}'), { mask: false })
@@ -400,81 +409,121 @@ function bridgeMessageProblem(message: Json): string | undefined {
   return undefined
 }
 
+interface Phase {
+  name: string
+  cases: number
+  run(i: number, r: Rng): Promise<void>
+}
+
+/** Every kind of hostile traffic, each case drawn from its own PRNG seeded from the phase's. */
+function phases(token: string, cookie: string): Phase[] {
+  const { sandbox, host } = targets
+  return [
+    {
+      name: 'appapi/tokenapi',
+      cases: 4_500,
+      run: async (i, r) => {
+        const c = cloudCase(r, token)
+        const where = `cloud case ${i} ${c.path}`
+        const first = checkCloud(where, await http(sandbox.port, 'POST', c.path, JSON_HEADERS, c.body))
+        if (!c.replay || first?.Response?.Error) return
+        const replay = checkCloud(`${where} (replayed)`, await http(sandbox.port, 'POST', c.path, JSON_HEADERS, c.body))
+        if (replay && replay.Response?.Error?.Code !== 'InvalidParameterValue.DuplicateNonce') fail(where, `a replayed signed call was not refused: ${JSON.stringify(replay).slice(0, 200)}`)
+      },
+    },
+    {
+      name: '/_sandbox/control',
+      cases: 1_000,
+      run: async (i, r) => checkControl(`control case ${i}`, await http(sandbox.port, r.chance(0.95) ? 'POST' : 'GET', '/_sandbox/control', browserHeaders(r), controlBody(r))),
+    },
+    {
+      name: '/broker/token',
+      cases: 600,
+      run: async (i, r) => checkBroker(`broker case ${i}`, await http(sandbox.port, 'POST', '/broker/token', browserHeaders(r), brokerBody(r))),
+    },
+    {
+      name: 'host HTTP',
+      cases: 1_500,
+      run: async (i, r) => {
+        const headers: Record<string, string> = {}
+        if (r.chance(0.6)) headers.cookie = r.chance(0.8) ? cookie : `desk_session=${encodePart(hostileString(r).slice(0, 4000))}`
+        const method = r.pick(['GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'])
+        checkHost(`host case ${i} ${method}`, method, await http(host.port, method, hostPath(r), headers, method === 'POST' ? hostileString(r) : undefined))
+      },
+    },
+    {
+      name: 'push WebSocket frames',
+      cases: 250,
+      run: (i, r) => wsSession(`ws://127.0.0.1:${sandbox.port}/iotstudio_v2_weapp_1`, {}, pushFrames(r, token), JSON.stringify({ action: 'End', reqId: `end-${i}` }), (m) => m.reqId === `end-${i}`, pushAnswerProblem, 'push WebSocket'),
+    },
+    {
+      name: 'bridge WebSocket frames',
+      cases: 250,
+      run: (i, r) => wsSession(`ws://127.0.0.1:${host.port}/bridge`, { headers: { cookie, origin: host.origin } }, bridgeFrames(r), JSON.stringify({ type: 'invoke', id: 1e9 + i, command: 'app.info', args: {} }), (m) => m.id === 1e9 + i, bridgeMessageProblem, 'bridge WebSocket'),
+    },
+    { name: 'raw frames, upgrades and partial requests', cases: 1_500, run: (i, r) => rawPhaseCase(i, r, cookie) },
+  ]
+}
+
+async function rawPhaseCase(i: number, r: Rng, cookie: string): Promise<void> {
+  const { sandbox, host } = targets
+  const onHost = r.chance(0.5)
+  const port = onHost ? host.port : sandbox.port
+  const path = onHost ? '/bridge' : r.pick(['/iotstudio_v2_weapp_1', '/ws/explorer?uin=1&cId=2'])
+  const headers: Record<string, string> = onHost && r.chance(0.8) ? { cookie, origin: host.origin } : onHost && r.chance(0.5) ? { origin: 'https://evil.example' } : {}
+  const where = `raw case ${i} ${onHost ? 'host' : 'sandbox'}`
+  const kind = r.int(0, 3)
+  if (kind === 0) {
+    const upgrade = badUpgrade(r, path, headers)
+    // A status line is an answer: some of these are still valid upgrades (101) left idle.
+    await rawCase(`${where} upgrade`, port, [upgrade.bytes], upgrade.partial, (bytes) => bytes.includes('\r\n\r\n'))
+  } else if (kind === 1) {
+    const request = Buffer.from(`POST ${onHost ? '/' : `${API}/tokenapi`} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${r.int(10, 100_000)}\r\n\r\n{"Action":`)
+    await rawCase(`${where} partial body`, port, [request], true)
+  } else {
+    const frame = badFrame(r)
+    const bytes = await rawCase(`${where} frame`, port, [upgradeRequest(path, headers), frame.bytes], frame.partial)
+    if (statusOf(bytes) === 101 && closeCodeOf(bytes) === undefined && bytes.length > 0) tally('bad frames closed without a close frame')
+  }
+}
+
+type Usage = Extract<FuzzReply, { type: 'rss' }>
+const mb = (bytes: number) => `${(bytes / MB).toFixed(0)} MB`
+
 describe('fuzz: hostile requests and frames against the sandbox and the browser-mode host', () => {
   it('keeps the process alive, answers every request in its documented shape, never 5xx, never hangs, and gives its memory back', async () => {
     const started = performance.now()
-    const rng = new Rng(SEED)
-    const { sandbox, host } = targets
     const token = await signInToken()
-    const cookie = await redeemCookie(host.url)
-    const phase = async (name: string, work: () => Promise<void>) => {
-      const t = performance.now()
-      await work()
-      console.log(`  ${name}: ${Math.round(performance.now() - t)} ms`)
-      expect(exitCode, `the targets exited during ${name}:\n${childOutput}`).toBeNull()
+    const cookie = await redeemCookie(targets.host.url)
+    const runAll = async (seed: number, scale: number, label: string) => {
+      const rng = new Rng(seed)
+      for (const phase of phases(token, cookie)) {
+        const t = performance.now()
+        const phaseSeed = rng.int(0, 2 ** 31)
+        const draw = new Rng(phaseSeed)
+        await pool(Math.ceil(phase.cases * scale), (i) => phase.run(i, new Rng(draw.int(0, 2 ** 31))))
+        console.log(`  ${label} ${phase.name}: ${Math.round(performance.now() - t)} ms`)
+        expect(exitCode, `the targets exited during ${phase.name}:\n${childOutput}`).toBeNull()
+      }
     }
 
-    // Warm up once with ordinary traffic, so the baseline holds what steady use allocates.
-    await phase('warm-up', () => pool(300, async () => void checkCloud('warm-up', await http(sandbox.port, 'POST', `${API}/tokenapi`, JSON_HEADERS, JSON.stringify({ Action: 'AppGetFamilyList', RequestId: 'w', AccessToken: token })))))
-    const before = (await ask({ type: 'rss' }, 'rss')) as Extract<FuzzReply, { type: 'rss' }>
+    // A warm-up of every phase at 1/4 scale (a seed of its own) first: the first use of each
+    // path compiles code and grows the allocator's pools, which it keeps after a GC (measured:
+    // a second full round no longer grows RSS). The baseline is taken after it; the full run
+    // must then give its memory back.
+    await runAll(SEED + 1, 1 / 4, 'warm-up')
+    const before = (await ask({ type: 'rss' }, 'rss')) as Usage
+    await runAll(SEED, 1, 'run')
+    if (process.env.FUZZ_ROUNDS === '2') {
+      const mid = (await ask({ type: 'rss' }, 'rss')) as Usage
+      console.log(`  after round 1: RSS ${mb(mid.rss)}`)
+      await runAll(SEED + 2, 1, 'run 2')
+    }
+    const after = (await ask({ type: 'rss' }, 'rss')) as Usage
 
-    await phase('appapi/tokenapi', () => pool(4_500, async (i) => {
-      const c = cloudCase(new Rng(rng.int(0, 2 ** 31)), token)
-      const where = `cloud case ${i} ${c.path}`
-      const first = checkCloud(where, await http(sandbox.port, 'POST', c.path, JSON_HEADERS, c.body))
-      if (!c.replay || first?.Response?.Error) return
-      const replay = checkCloud(`${where} (replayed)`, await http(sandbox.port, 'POST', c.path, JSON_HEADERS, c.body))
-      if (replay && replay.Response?.Error?.Code !== 'InvalidParameterValue.DuplicateNonce') fail(where, `a replayed signed call was not refused: ${JSON.stringify(replay).slice(0, 200)}`)
-    }))
-    await phase('/_sandbox/control', () => pool(1_000, async (i) => {
-      const r = new Rng(rng.int(0, 2 ** 31))
-      checkControl(`control case ${i}`, await http(sandbox.port, r.chance(0.95) ? 'POST' : 'GET', '/_sandbox/control', browserHeaders(r), controlBody(r)))
-    }))
-    await phase('/broker/token', () => pool(600, async (i) => {
-      const r = new Rng(rng.int(0, 2 ** 31))
-      checkBroker(`broker case ${i}`, await http(sandbox.port, 'POST', '/broker/token', browserHeaders(r), brokerBody(r)))
-    }))
-    await phase('host HTTP', () => pool(1_500, async (i) => {
-      const r = new Rng(rng.int(0, 2 ** 31))
-      const headers: Record<string, string> = {}
-      if (r.chance(0.6)) headers.cookie = r.chance(0.8) ? cookie : `desk_session=${encodePart(hostileString(r).slice(0, 4000))}`
-      const method = r.pick(['GET', 'GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'OPTIONS', 'PATCH'])
-      checkHost(`host case ${i} ${method}`, method, await http(host.port, method, hostPath(r), headers, method === 'POST' ? hostileString(r) : undefined))
-    }))
-    await phase('push WebSocket frames', () => pool(250, async (i) => {
-      const r = new Rng(rng.int(0, 2 ** 31))
-      await wsSession(`ws://127.0.0.1:${sandbox.port}/iotstudio_v2_weapp_1`, {}, pushFrames(r, token), JSON.stringify({ action: 'End', reqId: `end-${i}` }), (m) => m.reqId === `end-${i}`, pushAnswerProblem, 'push WebSocket')
-    }))
-    await phase('bridge WebSocket frames', () => pool(250, async (i) => {
-      const r = new Rng(rng.int(0, 2 ** 31))
-      await wsSession(`ws://127.0.0.1:${host.port}/bridge`, { headers: { cookie, origin: host.origin } }, bridgeFrames(r), JSON.stringify({ type: 'invoke', id: 1e9 + i, command: 'app.info', args: {} }), (m) => m.id === 1e9 + i, bridgeMessageProblem, 'bridge WebSocket')
-    }))
-    await phase('raw frames, upgrades and partial requests', () => pool(1_500, async (i) => {
-      const r = new Rng(rng.int(0, 2 ** 31))
-      const onHost = r.chance(0.5)
-      const port = onHost ? host.port : sandbox.port
-      const path = onHost ? '/bridge' : r.pick(['/iotstudio_v2_weapp_1', '/ws/explorer?uin=1&cId=2'])
-      const headers: Record<string, string> = onHost && r.chance(0.8) ? { cookie, origin: host.origin } : onHost && r.chance(0.5) ? { origin: 'https://evil.example' } : {}
-      const where = `raw case ${i} ${onHost ? 'host' : 'sandbox'}`
-      const kind = r.int(0, 3)
-      if (kind === 0) {
-        const upgrade = badUpgrade(r, path, headers)
-        // A status line is an answer: some of these are still valid upgrades (101) left idle.
-        await rawCase(`${where} upgrade`, port, [upgrade.bytes], upgrade.partial, (bytes) => bytes.includes('\r\n\r\n'))
-      } else if (kind === 1) {
-        const request = Buffer.from(`POST ${onHost ? '/' : `${API}/tokenapi`} HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nContent-Length: ${r.int(10, 100_000)}\r\n\r\n{"Action":`)
-        await rawCase(`${where} partial body`, port, [request], true)
-      } else {
-        const bytes = await rawCase(`${where} frame`, port, [upgradeRequest(path, headers), badFrame(r)], false)
-        if (statusOf(bytes) === 101 && closeCodeOf(bytes) === undefined && bytes.length > 0) tally('bad frames closed without a close frame')
-      }
-    }))
-
-    const after = (await ask({ type: 'rss' }, 'rss')) as Extract<FuzzReply, { type: 'rss' }>
     const total = Object.entries(counts).filter(([k]) => /^HTTP |frames$|raw exchanges|partial requests|connections reset/.test(k)).reduce((sum, [, n]) => sum + n, 0)
-    const seconds = (performance.now() - started) / 1000
-    console.log(`fuzz seed ${SEED}: ${total} hostile requests and frames in ${seconds.toFixed(1)} s`)
-    console.log(`  RSS ${(before.rss / MB).toFixed(0)} MB -> ${(after.rss / MB).toFixed(0)} MB after GC (heap ${(before.heapUsed / MB).toFixed(0)} -> ${(after.heapUsed / MB).toFixed(0)} MB, external ${(before.external / MB).toFixed(0)} -> ${(after.external / MB).toFixed(0)} MB)`)
+    console.log(`fuzz seed ${SEED}: ${total} hostile requests and frames (warm-up included) in ${((performance.now() - started) / 1000).toFixed(1)} s`)
+    console.log(`  RSS ${mb(before.rss)} -> ${mb(after.rss)} after GC (heap used ${mb(before.heapUsed)} -> ${mb(after.heapUsed)}, external ${mb(before.external)} -> ${mb(after.external)}, V8 malloc ${mb(before.malloced)} -> ${mb(after.malloced)}, open handles ${before.handles} -> ${after.handles})`)
     for (const [name, n] of Object.entries(counts).sort()) console.log(`  ${name}: ${n}`)
 
     expect(violations, violations.slice(0, 20).join('\n')).toEqual([])

@@ -8,6 +8,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { getHeapStatistics } from 'node:v8'
 import { createDesk } from '../../electron/core/desk'
 import { startSandbox } from '../../electron/sandbox'
 import { startWebHost } from '../../electron/web/host'
@@ -18,7 +19,7 @@ export interface FuzzTargets {
   host: { origin: string; port: number; url: string }
 }
 export type FuzzRequest = { type: 'issueUrl' } | { type: 'rss' } | { type: 'stop' }
-export type FuzzReply = { type: 'url'; url: string } | { type: 'rss'; rss: number; heapUsed: number; external: number; polluted: boolean }
+export type FuzzReply = { type: 'url'; url: string } | { type: 'rss'; rss: number; heapUsed: number; heapTotal: number; external: number; malloced: number; handles: number; polluted: boolean }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-fuzz-'))
 const rendererDir = mkdtempSync(join(tmpdir(), 'desk-fuzz-renderer-'))
@@ -58,7 +59,8 @@ async function measure(): Promise<void> {
   const usage = process.memoryUsage()
   // A prototype-pollution key that got merged somewhere shows up on every object.
   const polluted = Object.keys(Object.prototype).length > 0 || 'polluted' in {}
-  send({ type: 'rss', rss: usage.rss, heapUsed: usage.heapUsed, external: usage.external, polluted })
+    const handles = process.getActiveResourcesInfo().length
+  send({ type: 'rss', rss: usage.rss, heapUsed: usage.heapUsed, heapTotal: usage.heapTotal, external: usage.external, malloced: getHeapStatistics().malloced_memory, handles, polluted })
 }
 
 send({
