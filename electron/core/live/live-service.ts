@@ -21,7 +21,7 @@ export interface LiveDeps {
   log?: PushClientOptions['log']
   now?: () => number
   /** Tuning for tests and benchmarks. */
-  push?: Partial<Pick<PushClientOptions, 'heartbeatMs' | 'answerTimeoutMs' | 'backoffBaseMs' | 'backoffCapMs'>>
+  push?: Partial<Pick<PushClientOptions, 'heartbeatMs' | 'answerTimeoutMs' | 'backoffBaseMs' | 'backoffCapMs' | 'timers'>>
   /** At most one batch per this many ms towards the renderer. */
   batchMs?: number
 }

@@ -3,6 +3,7 @@ import WebSocket from 'ws'
 import type { DeviceChangeParams, WsAnswer } from '../../../shared/api/push'
 import type { ConnectionState } from '../../../shared/domain'
 import type { DeviceEvent } from '../../../shared/live'
+import { systemClock, type Clock, type TimerHandle } from '../rollout/clock'
 import { toDeviceEvent } from './decode'
 import { readFrame } from './frame'
 import { SeqFilter } from './seq-filter'
@@ -26,6 +27,8 @@ export interface PushClientOptions {
   backoffCapMs?: number
   random?: () => number
   now?: () => number
+  /** Timers for heartbeats, answer deadlines and backoff (tests pass a clock they move). */
+  timers?: Pick<Clock, 'setTimeout' | 'clearTimeout'>
   /** Where dropped frames are reported: the first one, then at most once a minute with the count. */
   log?: (message: string, detail: Record<string, unknown>) => void
 }
@@ -42,7 +45,7 @@ const DROP_LOG_INTERVAL_MS = 60_000
 interface Pending {
   resolve(answer: WsAnswer): void
   reject(error: Error): void
-  timer: ReturnType<typeof setTimeout>
+  timer: TimerHandle
 }
 
 const TOKEN_ERRORS = /InvalidAccessToken|AccessTokenExpired|TokenExpired/
@@ -61,8 +64,8 @@ export class PushClient {
   private wanted: string[] = []
   private attempt = 0
   private stopped = true
-  private heartbeat: ReturnType<typeof setInterval> | null = null
-  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private heartbeat: TimerHandle | null = null
+  private retryTimer: TimerHandle | null = null
   private readonly o: Required<PushClientOptions>
   private readonly counts: PushStats = { pushes: 0, droppedFrames: 0, lastDropReason: null }
   private droppedSinceLog = 0
@@ -77,6 +80,7 @@ export class PushClient {
       random: Math.random,
       now: Date.now,
       log: () => {},
+      timers: systemClock,
       ...options,
     }
   }
@@ -137,9 +141,11 @@ export class PushClient {
   }
 
   private startHeartbeat(): void {
-    if (this.heartbeat) clearInterval(this.heartbeat)
-    this.heartbeat = setInterval(() => void this.beat(), this.o.heartbeatMs)
-    this.heartbeat.unref?.()
+    if (this.heartbeat) this.o.timers.clearTimeout(this.heartbeat)
+    this.heartbeat = this.o.timers.setTimeout(() => {
+      this.startHeartbeat()
+      void this.beat()
+    }, this.o.heartbeatMs)
   }
 
   private async beat(): Promise<void> {
@@ -168,11 +174,10 @@ export class PushClient {
   private request(action: string, params: Record<string, unknown>): Promise<WsAnswer> {
     const reqId = randomUUID()
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.o.timers.setTimeout(() => {
         this.pending.delete(reqId)
         reject(new Error(`No answer to ${action} within ${this.o.answerTimeoutMs} ms`))
       }, this.o.answerTimeoutMs)
-      timer.unref?.()
       this.pending.set(reqId, { resolve, reject, timer })
       this.socket?.send(JSON.stringify({ action, reqId, params }))
     })
@@ -187,7 +192,7 @@ export class PushClient {
     const pending = this.pending.get(reqId)
     if (!pending) return // a late answer to a request that already timed out
     this.pending.delete(reqId)
-    clearTimeout(pending.timer)
+    this.o.timers.clearTimeout(pending.timer)
     pending.resolve(frame.answer)
   }
 
@@ -219,8 +224,7 @@ export class PushClient {
     this.attempt += 1
     const delay = this.backoff()
     this.o.onState({ status: 'retrying', retryInMs: delay, detail })
-    this.retryTimer = setTimeout(() => this.connect(), delay)
-    this.retryTimer.unref?.()
+    this.retryTimer = this.o.timers.setTimeout(() => this.connect(), delay)
   }
 
   /** Exponential, capped, with jitter so a fleet of desks doesn't reconnect in step. */
@@ -230,12 +234,12 @@ export class PushClient {
   }
 
   private teardown(): void {
-    if (this.heartbeat) clearInterval(this.heartbeat)
-    if (this.retryTimer) clearTimeout(this.retryTimer)
+    if (this.heartbeat) this.o.timers.clearTimeout(this.heartbeat)
+    if (this.retryTimer) this.o.timers.clearTimeout(this.retryTimer)
     this.heartbeat = null
     this.retryTimer = null
     for (const [, pending] of this.pending) {
-      clearTimeout(pending.timer)
+      this.o.timers.clearTimeout(pending.timer)
       pending.reject(new Error('The connection closed.'))
     }
     this.pending.clear()

@@ -26,6 +26,7 @@ export class PushServer {
   private readonly stopListening: () => void
   private delivered = 0
   private closed = false
+  private down = false
 
   constructor(private readonly cloud: PipelineCloud) {
     this.ctx = { cloud, book: this.book }
@@ -56,6 +57,26 @@ export class PushServer {
     return count
   }
 
+  /**
+   * An outage of the long connection: every socket is cut and new upgrades are answered 503
+   * until it ends (the HTTP API stays up, as when only the push service fails).
+   */
+  setOutage(down: boolean): number {
+    this.down = down
+    return down ? this.dropAll() : 0
+  }
+
+  /** Writes frames as they are to every open connection (chaos tests: what a broken cloud sends); how many got them. */
+  sendRaw(frames: readonly (string | Buffer)[]): number {
+    let reached = 0
+    for (const conn of this.connections) {
+      if (!conn.open) continue
+      for (const frame of frames) conn.socket.send(frame, { binary: typeof frame !== 'string' })
+      reached += 1
+    }
+    return reached
+  }
+
   close(): void {
     if (this.closed) return
     this.closed = true
@@ -70,6 +91,9 @@ export class PushServer {
     const url = requestUrl(req)
     if (!url) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
     const path = url.pathname.replace(/\/+$/, '')
+    if (this.down && !this.closed) {
+      return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    }
     if (this.closed || !WS_PATHS.includes(path)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
