@@ -1,6 +1,7 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WireToHost, WireToPage } from '../../shared/bridge'
 import { LocalCode } from '../../shared/errors'
@@ -53,6 +54,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     })
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  // A request Node cannot parse gets the host's one-line answer too, then the socket closes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return void socket.destroy()
+    const [status, text] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\nConnection: close\r\n\r\n${text}`)
+  })
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = requestUrl(req)

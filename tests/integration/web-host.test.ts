@@ -152,6 +152,12 @@ describe('browser-mode host', () => {
       await stillServes(cookie)
     })
 
+    it('answers a request that is not HTTP with its one-line 400', async () => {
+      const { bytes } = await rawExchange(port(), [Buffer.from('GARBAGE \x01\r\n\r\n', 'latin1')])
+      expect(statusOf(bytes)).toBe(400)
+      expect(bytes.toString()).toMatch(/Content-Type: text\/plain\r\n[\s\S]*\r\n\r\nBad Request$/)
+    })
+
     it('survives a peer that resets during the upgrade', async () => {
       const cookie = await redeem(host.url)
       for (let i = 0; i < 20; i++) await rawExchange(port(), [upgradeRequest('/bridge', { cookie }).subarray(0, 40 + i)], 200, true)

@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, type RunningSandbox } from '../../electron/sandbox'
+import { rawExchange, statusOf } from '../support/raw-ws'
 import { signIn, tokenapi, withSandbox, type Json } from './helpers'
 
 let sb: RunningSandbox
@@ -83,5 +84,22 @@ describe('/broker/token', () => {
   it('cannot be used by a web page: text/plain is 415, a foreign Origin 403', async () => {
     expect(await broker(signInBody, { 'content-type': 'text/plain' })).toEqual({ status: 415, json: brokerRefusal })
     expect(await broker(signInBody, { 'content-type': 'application/json', origin: 'https://evil.example' })).toEqual({ status: 403, json: brokerRefusal })
+  })
+})
+
+describe('requests that are not HTTP', () => {
+  it("are answered 400 (431 for oversized headers) in the cloud's error shape, and the server keeps serving", async () => {
+    const cases: [string, number][] = [
+      ['GARBAGE \x01\x02\r\n\r\n', 400],
+      ['GET / HTTP/1.1\r\nHost: x\r\nBad Header\r\n\r\n', 400],
+      [`GET / HTTP/1.1\r\nHost: x\r\nX-Big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ]
+    for (const [request, status] of cases) {
+      const { bytes } = await rawExchange(sb.port, [Buffer.from(request, 'latin1')])
+      expect(statusOf(bytes), request.slice(0, 20)).toBe(status)
+      const body = JSON.parse(bytes.subarray(bytes.indexOf('\r\n\r\n') + 4).toString()) as Json
+      expect(body).toEqual({ Response: { Error: { Code: 'InvalidParameterValue', Message: expect.any(String) }, RequestId: '' } })
+    }
+    expect((await control({ command: 'status' })).json.ok).toBe(true)
   })
 })

@@ -4,6 +4,7 @@
  * accepted). API errors are HTTP 200 like Tencent's; anything else is a 404 JSON.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import type { HttpEndpoint } from '../actions/registry'
 import { ErrorCode } from '../api/errors'
 import { errorBody } from '../api/envelope'
@@ -21,7 +22,7 @@ const MAX_BODY_BYTES = 1024 * 1024
 
 /** `control` adds the loopback-only POST /_sandbox/control (control/control-endpoint.ts). */
 export function createSandboxServer(cloud: SandboxCloud, control?: SandboxControl): Server {
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     const routed = control && pathOf(req) === CONTROL_PATH ? handleControl(control, req, res) : route(cloud, req, res)
     routed.catch((error: unknown) => {
       // A client that hung up mid-body lands here too: nothing is left to answer.
@@ -30,6 +31,20 @@ export function createSandboxServer(cloud: SandboxCloud, control?: SandboxContro
       send(res, 500, errorBody(cloud.options.envelope, '', ErrorCode.InternalServerError, message))
     })
   })
+  // A request Node cannot parse (no HTTP, headers over 16 KiB) is answered in the cloud's shape too.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    const status = error.code === 'HPE_HEADER_OVERFLOW' ? 431 : 400
+    const body = JSON.stringify(errorBody(cloud.options.envelope, '', ErrorCode.InvalidParameterValue, 'The request is not valid HTTP.'))
+    refuseRaw(socket, status, 'application/json; charset=utf-8', body)
+  })
+  return server
+}
+
+/** Answers on a socket whose request could not be parsed, then closes it (a reset peer: just closes). */
+function refuseRaw(socket: Duplex, status: number, type: string, body: string): void {
+  if (!socket.writable) return void socket.destroy()
+  const reason = status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'
+  socket.end(`HTTP/1.1 ${status} ${reason}\r\nContent-Type: ${type}\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`)
 }
 
 async function route(cloud: SandboxCloud, req: IncomingMessage, res: ServerResponse): Promise<void> {
