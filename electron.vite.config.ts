@@ -17,9 +17,10 @@ const alias = {
 /**
  * The built page carries the same policy the hosts send as a header (file:// has no headers);
  * frame-ancestors is header-only, and a meta tag holding it only earns a console error.
+ * DESK_MEDIA_ORIGINS (space- or comma-separated origins) admits a custom cloud's media host.
  */
 function contentSecurityPolicyMeta(): Plugin {
-  const policy = buildMetaContentSecurityPolicy()
+  const policy = buildMetaContentSecurityPolicy((process.env.DESK_MEDIA_ORIGINS ?? '').split(/[\s,]+/).filter(Boolean))
   return {
     name: 'desk-content-security-policy',
     apply: 'build',

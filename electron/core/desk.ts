@@ -104,6 +104,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     emitStates: (states) => hub.emit('device.states', states),
     emitConnection: (state) => hub.emit('connection.changed', state),
     onTokenRejected: () => session.endRejected(),
+    log: (message, detail) => logger.warn(detail, message),
     now,
     ...overrides.live,
   })

@@ -1,8 +1,10 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WireToHost, WireToPage } from '../../shared/contracts'
+import { LocalCode } from '../../shared/errors'
 import type { Desk } from '../core/desk-contract'
 import { buildContentSecurityPolicy } from '../core/security/content-security-policy'
 import { readStaticFile } from './static-files'
@@ -25,12 +27,19 @@ export interface WebHost {
 }
 
 const COOKIE = 'desk_session'
-const MAX_MESSAGE_BYTES = 1024 * 1024
+/**
+ * Largest bridge frame. The app's own messages can pass 1 MiB (live.watch of 10,000
+ * DeviceIds of 128 characters is about 1.3 MB); a larger frame closes that one socket with
+ * 1009 (ws does it, reported as the socket's 'error'), never the process.
+ */
+export const MAX_MESSAGE_BYTES = 16 * 1024 * 1024
 
 /**
  * Browser mode: serves the renderer and carries the bridge over one WebSocket, on
  * 127.0.0.1 only. A one-time token in the printed URL is traded for an HttpOnly cookie;
  * every request and the WebSocket need that cookie, and the WebSocket our own Origin.
+ * Errors are answered 4xx with a one-line text/plain sentence (a person reads them in the
+ * browser); a request line that is not a URL is a 400, never an exception.
  */
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const tokens = new Set<string>()
@@ -39,12 +48,22 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   let origin = ''
 
   const server = createServer((req, res) => {
-    void handleHttp(req, res).catch(() => send(res, 500, 'text/plain', 'Internal error'))
+    handleHttp(req, res).catch(() => {
+      if (res.headersSent) res.destroy()
+      else send(res, 500, 'text/plain', 'Internal error')
+    })
   })
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES })
+  // A request Node cannot parse gets the host's one-line answer too, then the socket closes.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Duplex) => {
+    if (!socket.writable) return void socket.destroy()
+    const [status, text] = error.code === 'HPE_HEADER_OVERFLOW' ? [431, 'Request Header Fields Too Large'] : [400, 'Bad Request']
+    socket.end(`HTTP/1.1 ${status} ${text}\r\nContent-Type: text/plain\r\nContent-Length: ${text.length}\r\nConnection: close\r\n\r\n${text}`)
+  })
 
   async function handleHttp(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const url = new URL(req.url ?? '/', origin)
+    const url = requestUrl(req)
+    if (!url) return send(res, 400, 'text/plain', 'Bad request')
     const token = url.searchParams.get('token')
     if (token !== null) return redeem(token, res)
     if (!hasSession(req)) return send(res, 403, 'text/plain', 'Open the address Explorer Desk printed in the terminal.')
@@ -70,10 +89,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   }
 
   server.on('upgrade', (req, socket, head) => {
-    const path = new URL(req.url ?? '/', origin).pathname
-    if (path !== '/bridge' || req.headers.origin !== origin || !hasSession(req)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n')
-      return
+    // Node hands the raw socket over without an error listener: a peer's reset would throw.
+    socket.on('error', () => socket.destroy())
+    const url = requestUrl(req)
+    if (!url) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n')
+    if (url.pathname !== '/bridge' || req.headers.origin !== origin || !hasSession(req)) {
+      return void socket.end('HTTP/1.1 403 Forbidden\r\nConnection: close\r\n\r\n')
     }
     wss.handleUpgrade(req, socket, head, (ws) => attach(ws))
   })
@@ -81,13 +102,23 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   function attach(ws: WebSocket): void {
     sockets.add(ws)
     ws.on('close', () => sockets.delete(ws))
+    // Protocol errors (invalid UTF-8, oversize, bad opcodes): ws has already sent the close
+    // frame with the matching code; only this socket ends.
+    ws.on('error', () => sockets.delete(ws))
     ws.on('message', (data) => void answer(ws, data.toString()))
   }
 
   async function answer(ws: WebSocket, text: string): Promise<void> {
     const message = parseWire(text)
     if (!message) return
-    const result = await options.desk.dispatch(message.command, message.args)
+    let result
+    try {
+      result = await options.desk.dispatch(message.command, message.args)
+    } catch {
+      // The dispatcher answers every error itself; this only keeps a bug from ending the host
+      // (its text stays here: it might carry what the page must not see).
+      result = { ok: false as const, error: { kind: 'internal' as const, code: LocalCode.Internal, message: 'The command failed unexpectedly.' } }
+    }
     sendWire(ws, { type: 'result', id: message.id, result })
   }
 
@@ -111,7 +142,11 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       unsubscribe()
       for (const ws of sockets) ws.terminate()
       wss.close()
-      await new Promise<void>((resolve) => server.close(() => resolve()))
+      // Idle keep-alive connections (a browser's, a fetch's) would hold close() open.
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve())
+        server.closeAllConnections()
+      })
     },
   }
 }
@@ -139,6 +174,15 @@ function parseWire(text: string): WireToHost | null {
     const message = JSON.parse(text) as Partial<WireToHost>
     if (message.type !== 'invoke' || typeof message.id !== 'number' || typeof message.command !== 'string') return null
     return { type: 'invoke', id: message.id, command: message.command, args: message.args }
+  } catch {
+    return null
+  }
+}
+
+/** The request's URL, or null when its target is not one (`//[` is a TypeError in `new URL`). */
+function requestUrl(req: IncomingMessage): URL | null {
+  try {
+    return new URL(req.url ?? '/', 'http://127.0.0.1')
   } catch {
     return null
   }

@@ -40,6 +40,7 @@ describe('three ways to hold credentials', () => {
     app = await deskOnSandbox()
     const broker = await fetch(`${app.sandbox.url}/broker/token`, {
       method: 'POST',
+      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ Action: 'AppGetToken', Type: 'email', Email: DEMO_ACCOUNT.email, Password: DEMO_ACCOUNT.password }),
     })
     const { Token } = (await broker.json()) as { Token: string }

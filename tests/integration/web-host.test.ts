@@ -5,7 +5,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import WebSocket from 'ws'
 import type { BridgeEvents, EventName, WireToPage } from '../../shared/contracts'
 import type { Desk, EventListener } from '../../electron/core/desk-contract'
-import { startWebHost, type WebHost } from '../../electron/web/host'
+import { MAX_MESSAGE_BYTES, startWebHost, type WebHost } from '../../electron/web/host'
+import { closeCodeOf, rawExchange, statusOf, upgradeRequest, wsFrame } from '../support/raw-ws'
 
 /** A desk that echoes what it was asked, so the test sees exactly what crossed. */
 function echoDesk() {
@@ -131,5 +132,65 @@ describe('browser-mode host', () => {
     const cookie = await redeem(host.url)
     await expect(connect('')).rejects.toThrow(/403/)
     await expect(connect(cookie, 'http://evil.example')).rejects.toThrow(/403/)
+  })
+
+  describe('hostile input', () => {
+    const port = () => Number(new URL(host.origin).port)
+    const stillServes = async (cookie: string) => {
+      const ws = await connect(cookie)
+      ws.send(JSON.stringify({ type: 'invoke', id: 99, command: 'app.info', args: {} }))
+      expect(await nextMessage(ws)).toMatchObject({ type: 'result', id: 99 })
+      ws.close()
+    }
+
+    it('answers 400 to a request target that is not a URL, upgrade or not, and keeps running', async () => {
+      const cookie = await redeem(host.url)
+      const upgrade = await rawExchange(port(), [upgradeRequest('//[', { cookie, origin: host.origin })])
+      expect(statusOf(upgrade.bytes)).toBe(400)
+      const plain = await rawExchange(port(), [Buffer.from(`GET //[ HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\ncookie: ${cookie}\r\n\r\n`)])
+      expect(statusOf(plain.bytes)).toBe(400)
+      await stillServes(cookie)
+    })
+
+    it('answers a request that is not HTTP with its one-line 400', async () => {
+      const { bytes } = await rawExchange(port(), [Buffer.from('GARBAGE \x01\r\n\r\n', 'latin1')])
+      expect(statusOf(bytes)).toBe(400)
+      expect(bytes.toString()).toMatch(/Content-Type: text\/plain\r\n[\s\S]*\r\n\r\nBad Request$/)
+    })
+
+    it('survives a peer that resets during the upgrade', async () => {
+      const cookie = await redeem(host.url)
+      for (let i = 0; i < 20; i++) await rawExchange(port(), [upgradeRequest('/bridge', { cookie }).subarray(0, 40 + i)], 200, true)
+      await stillServes(cookie)
+    })
+
+    it('closes only the offending socket on invalid UTF-8 (1007), a reserved opcode or an unmasked frame (1002)', async () => {
+      const cookie = await redeem(host.url)
+      const open = upgradeRequest('/bridge', { cookie, origin: host.origin })
+      const cases: [Buffer, number][] = [
+        [wsFrame(1, Buffer.from([0xc3, 0x28, 0xff, 0xfe])), 1007],
+        [wsFrame(3, Buffer.from('x')), 1002],
+        [wsFrame(1, Buffer.from('{}'), { mask: false }), 1002],
+        [wsFrame(1, Buffer.from('{}'), { rsv: 4 }), 1002],
+      ]
+      for (const [frame, code] of cases) {
+        const answer = await rawExchange(port(), [open, frame])
+        expect(statusOf(answer.bytes)).toBe(101)
+        expect(closeCodeOf(answer.bytes)).toBe(code)
+      }
+      await stillServes(cookie)
+    })
+
+    it("carries a message as large as the app's own (live.watch of 10,000 long ids), and closes an oversize one with 1009", async () => {
+      const cookie = await redeem(host.url)
+      const ws = await connect(cookie)
+      const deviceIds = Array.from({ length: 10_000 }, (_, i) => `${'P'.repeat(10)}/${String(i).padStart(117, 'd')}`)
+      ws.send(JSON.stringify({ type: 'invoke', id: 1, command: 'live.watch', args: { deviceIds } }))
+      expect(await nextMessage(ws)).toMatchObject({ type: 'result', id: 1, result: { ok: true } })
+      const closed = new Promise<number>((resolve) => ws.once('close', (code) => resolve(code)))
+      ws.send(Buffer.alloc(MAX_MESSAGE_BYTES + 1, 0x20))
+      expect(await closed).toBe(1009)
+      await stillServes(cookie)
+    })
   })
 })

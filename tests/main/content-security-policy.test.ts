@@ -66,12 +66,35 @@ describe('media of the active profile', () => {
     expect(policy).not.toContain('unsafe-eval')
   })
 
-  it('leaves media, images and fetches to the header in the static meta tag, and keeps the rest strict', () => {
+  it('admits in the static meta tag only what a built-in profile may need, and keeps the rest strict', () => {
     const meta = directives(buildMetaContentSecurityPolicy())
-    expect(meta.get('media-src')).toEqual(["'self'", 'blob:', 'http:', 'https:'])
-    expect(meta.get('connect-src')).toEqual(["'self'", 'http:', 'https:'])
+    const builtIn = [
+      'http://127.0.0.1:*',
+      'https://iot.cloud.tencent.com',
+      'https://oversea.iotcloud.tencentiotcloud.com',
+      'https://*.iotvideo.tencentcs.com',
+      'http://*.iotvideo.tencentcs.com',
+      'https://*.myqcloud.com',
+    ]
+    expect(meta.get('media-src')).toEqual(["'self'", 'blob:', ...builtIn])
+    expect(meta.get('img-src')).toEqual(["'self'", 'data:', 'blob:', ...builtIn])
+    expect(meta.get('connect-src')).toEqual(["'self'", ...builtIn])
+    for (const sources of meta.values()) expect(sources).not.toContain('https:')
     expect(meta.get('script-src')).toEqual(["'self'"])
     expect(meta.has('frame-ancestors')).toBe(false)
+  })
+
+  it('covers every built-in profile\'s media origins in the meta tag', () => {
+    const meta = directives(buildMetaContentSecurityPolicy()).get('media-src') ?? []
+    for (const base of ['https://iot.cloud.tencent.com/api/exploreropen', 'https://oversea.iotcloud.tencentiotcloud.com/api/exploreropen']) {
+      for (const origin of mediaOriginsFor(base)) expect(meta, origin).toContain(origin)
+    }
+  })
+
+  it('adds a custom cloud given at build time, and still nothing that is not an origin', () => {
+    const meta = directives(buildMetaContentSecurityPolicy(['https://iot.example.org', "x; script-src 'unsafe-eval'"]))
+    expect(meta.get('media-src')).toContain('https://iot.example.org')
+    expect(meta.get('script-src')).toEqual(["'self'"])
   })
 })
 

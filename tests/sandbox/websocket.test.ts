@@ -7,6 +7,7 @@ import { DEMO_ACCOUNT, NEIGHBOUR_ACCOUNT, type RunningSandbox } from '../../elec
 import { MAX_BUFFERED_BYTES, PushConnection } from '../../electron/sandbox/ws/connection'
 import { post, signIn, testClock, tokenapi, withSandbox, type Json } from './helpers'
 import { decodePayload, WsTestClient, type PushMessage } from './ws-client'
+import { closeCodeOf, rawExchange, statusOf, upgradeRequest, wsFrame } from '../support/raw-ws'
 
 const clock = testClock()
 const TIMEOUT_MS = 60_000
@@ -232,6 +233,28 @@ describe('the connection', () => {
     const client = await connect()
     expect(await client.request('Unknown', {}, 'x1')).toMatchObject({ reqId: 'x1', error: '-1', data: {} })
     expect(await client.raw('not json', '')).toMatchObject({ error: '-1' })
+  })
+
+  it('answers 400 to an upgrade whose target is not a URL, and keeps serving', async () => {
+    const answer = await rawExchange(sb.port, [upgradeRequest('//[')])
+    expect(statusOf(answer.bytes)).toBe(400)
+    for (let i = 0; i < 20; i++) await rawExchange(sb.port, [upgradeRequest('/ws/explorer').subarray(0, 40 + i)], 200, true)
+    expect(await (await connect()).request('Unknown', {}, 'x2')).toMatchObject({ reqId: 'x2', error: '-1' })
+  })
+
+  it('closes a socket that breaks the protocol (invalid UTF-8, reserved opcode, unmasked, oversize), alone', async () => {
+    const open = upgradeRequest('/iotstudio_v2_weapp_1')
+    const cases: [Buffer, number][] = [
+      [wsFrame(1, Buffer.from([0xff, 0xfe, 0xfd])), 1007],
+      [wsFrame(11, Buffer.alloc(0)), 1002],
+      [wsFrame(1, Buffer.from('{}'), { mask: false }), 1002],
+      [wsFrame(1, Buffer.alloc(0), { claimedLength: 2 ** 31 }), 1009],
+    ]
+    for (const [frame, code] of cases) {
+      const answer = await rawExchange(sb.port, [open, frame])
+      expect(closeCodeOf(answer.bytes)).toBe(code)
+    }
+    expect(await (await connect()).request('Unknown', {}, 'x3')).toMatchObject({ reqId: 'x3', error: '-1' })
   })
 
   it('drops every socket on control.dropAllSockets() and on the control endpoint', async () => {

@@ -112,11 +112,44 @@ describe('PushClient', () => {
     cloud.push(push)
     cloud.push(push)
     cloud.push({ ...push, Type: 'StatusChange', SubType: 'Offline', Payload: b64({ DeviceId: 'P1/a', Online: 0 }), Seq: 8 })
-    cloud.push({ ...push, Type: 'Event', SubType: 'Report', Payload: 'not base64 json', Seq: 9 })
+    cloud.push({ ...push, Type: 'Event', SubType: 'Report', Payload: Buffer.from('not json').toString('base64'), Seq: 9 })
     await until(() => events.length === 3)
     expect(events[0]).toMatchObject({ kind: 'property', source: 'report', deviceId: 'P1/a', seq: 7, values: { brightness: 40 } })
     expect(events[1]).toMatchObject({ kind: 'status', online: false, seq: 8 })
     expect(events[2]).toMatchObject({ kind: 'other', type: 'Event', seq: 9 })
+  })
+
+  it('counts, logs and drops malformed frames, and keeps the connection', async () => {
+    const cloud = await fakeCloud()
+    cleanup.push(cloud.close)
+    const logged: Record<string, unknown>[] = []
+    const { c, events, states } = client(cloud.url, { log: (_message, detail) => logged.push(detail) })
+    c.start()
+    await until(() => states.at(-1)?.status === 'live')
+    const good = { Time: 't', Type: 'StatusChange', SubType: 'Online', Topic: '', Payload: b64({ Online: 1 }), Seq: 1, DeviceId: 'P1/a' }
+    const hostile: (string | Buffer)[] = [
+      'null', '42', '"text"', '[1,2]', 'true', '{"push": true', 'garbage',
+      Buffer.from([0xde, 0xad, 0xbe, 0xef]),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: null }),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: [] }),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: { ...good, DeviceId: 7 } }),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: { ...good, Payload: '%%% not base64 %%%' } }),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: { ...good, Payload: { Online: 1 } } }),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: { ...good, Seq: 'seven' } }),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: { ...good, Type: null } }),
+      JSON.stringify({ push: true, action: 'DeviceChange', params: { ...good, Topic: ['x'] } }),
+      JSON.stringify({ push: true, action: 'Nope', params: good }),
+      JSON.stringify({ reqId: 'x', error: { nested: true } }),
+      JSON.stringify({ hello: 'world' }),
+    ]
+    for (const frame of hostile) for (const ws of cloud.sockets) ws.send(frame, { binary: typeof frame !== 'string' })
+    cloud.push(good)
+    await until(() => events.length === 1)
+    expect(events[0]).toMatchObject({ kind: 'status', deviceId: 'P1/a', online: true })
+    expect(c.stats).toEqual({ pushes: 1, droppedFrames: hostile.length, lastDropReason: 'neither a push nor an answer' })
+    expect(states.some((s) => s.status === 'retrying')).toBe(false)
+    // The first drop is logged at once; the rest are gathered into the next line (a minute on).
+    expect(logged).toEqual([{ reason: 'not a JSON object (null)', dropped: 1, droppedTotal: 1 }])
   })
 
   it('reconnects after a drop with capped, jittered backoff, then resubscribes and resyncs', async () => {

@@ -16,8 +16,10 @@ export class DeviceStates {
     }
     // A control is the user's wish; only the device's report is its state.
     if (event.kind === 'property' && event.source === 'report') {
-      const properties: Record<string, PropertyValue> = {}
-      for (const [id, value] of Object.entries(event.values)) properties[id] = { value, lastUpdateMs: event.receivedAtMs }
+      // fromEntries, not assignment: a property named __proto__ stays a property.
+      const properties: Record<string, PropertyValue> = Object.fromEntries(
+        Object.entries(event.values).map(([id, value]) => [id, { value, lastUpdateMs: event.receivedAtMs }]),
+      )
       this.mergeProperties(event.deviceId, properties, event.receivedAtMs)
       this.markPushed(event.deviceId, Object.keys(properties), event.receivedAtMs)
     }

@@ -4,7 +4,7 @@ import { pushUrlFor } from '../api/endpoints'
 import type { CloudCall } from '../api/cloud-call'
 import { chunk } from '../api/paging'
 import { mapConcurrently } from '../../../shared/concurrency'
-import { PushClient, type PushClientOptions } from '../push/push-client'
+import { PushClient, type PushClientOptions, type PushStats } from '../push/push-client'
 import { Batcher } from './batcher'
 import { DeviceStates } from './device-states'
 import { deviceParams } from '../../../shared/device-id'
@@ -19,9 +19,11 @@ export interface LiveDeps {
   emitConnection(state: ConnectionState): void
   /** The push connection found the token refused. */
   onTokenRejected(): void
+  /** Dropped malformed frames are reported here (rate-limited by the push client). */
+  log?: PushClientOptions['log']
   now?: () => number
   /** Tuning for tests and benchmarks. */
-  push?: Partial<Pick<PushClientOptions, 'heartbeatMs' | 'answerTimeoutMs' | 'backoffBaseMs' | 'backoffCapMs'>>
+  push?: Partial<Pick<PushClientOptions, 'heartbeatMs' | 'answerTimeoutMs' | 'backoffBaseMs' | 'backoffCapMs' | 'timers'>>
   /** At most one batch per this many ms towards the renderer. */
   batchMs?: number
 }
@@ -64,6 +66,7 @@ export class LiveService {
       onResync: (ids) => void this.resync(ids),
       onTokenRejected: () => this.deps.onTokenRejected(),
       now: this.now,
+      log: this.deps.log,
       ...this.deps.push,
     })
     this.client.start()
@@ -74,6 +77,11 @@ export class LiveService {
     this.watched = [...new Set(deviceIds)]
     this.client?.watch(this.watched)
     return this.states.snapshot(this.watched)
+  }
+
+  /** The current session's push connection: pushes read and malformed frames dropped. */
+  get pushStats(): Readonly<PushStats> | null {
+    return this.client?.stats ?? null
   }
 
   get watching(): readonly string[] {

@@ -3,7 +3,9 @@ import WebSocket from 'ws'
 import type { DeviceChangeParams, WsAnswer } from '../../../shared/api/push'
 import type { ConnectionState } from '../../../shared/domain'
 import type { DeviceEvent } from '../../../shared/live'
+import { systemClock, type Clock, type TimerHandle } from '../rollout/clock'
 import { toDeviceEvent } from './decode'
+import { readFrame } from './frame'
 import { SeqFilter } from './seq-filter'
 import { backoffDelay } from '../../../shared/retry'
 
@@ -26,12 +28,25 @@ export interface PushClientOptions {
   backoffCapMs?: number
   random?: () => number
   now?: () => number
+  /** Timers for heartbeats, answer deadlines and backoff (tests pass a clock they move). */
+  timers?: Pick<Clock, 'setTimeout' | 'clearTimeout'>
+  /** Where dropped frames are reported: the first one, then at most once a minute with the count. */
+  log?: (message: string, detail: Record<string, unknown>) => void
 }
+
+/** What the connection has seen; `droppedFrames` counts malformed frames ignored. */
+export interface PushStats {
+  pushes: number
+  droppedFrames: number
+  lastDropReason: string | null
+}
+
+const DROP_LOG_INTERVAL_MS = 60_000
 
 interface Pending {
   resolve(answer: WsAnswer): void
   reject(error: Error): void
-  timer: ReturnType<typeof setTimeout>
+  timer: TimerHandle
 }
 
 const TOKEN_ERRORS = /InvalidAccessToken|AccessTokenExpired|TokenExpired/
@@ -50,9 +65,12 @@ export class PushClient {
   private wanted: string[] = []
   private attempt = 0
   private stopped = true
-  private heartbeat: ReturnType<typeof setInterval> | null = null
-  private retryTimer: ReturnType<typeof setTimeout> | null = null
+  private heartbeat: TimerHandle | null = null
+  private retryTimer: TimerHandle | null = null
   private readonly o: Required<PushClientOptions>
+  private readonly counts: PushStats = { pushes: 0, droppedFrames: 0, lastDropReason: null }
+  private droppedSinceLog = 0
+  private lastDropLogAt = -Infinity
 
   constructor(options: PushClientOptions) {
     this.o = {
@@ -62,8 +80,14 @@ export class PushClient {
       backoffCapMs: 30_000,
       random: Math.random,
       now: Date.now,
+      log: () => {},
+      timers: systemClock,
       ...options,
     }
+  }
+
+  get stats(): Readonly<PushStats> {
+    return { ...this.counts }
   }
 
   get subscribed(): readonly string[] {
@@ -95,7 +119,7 @@ export class PushClient {
     const socket = new WebSocket(this.o.url)
     this.socket = socket
     socket.on('open', () => void this.subscribe())
-    socket.on('message', (data) => this.receive(data.toString()))
+    socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary))
     socket.on('error', () => socket.terminate())
     socket.on('close', () => {
       if (this.socket === socket) this.lost('The connection closed.')
@@ -118,9 +142,11 @@ export class PushClient {
   }
 
   private startHeartbeat(): void {
-    if (this.heartbeat) clearInterval(this.heartbeat)
-    this.heartbeat = setInterval(() => void this.beat(), this.o.heartbeatMs)
-    this.heartbeat.unref?.()
+    if (this.heartbeat) this.o.timers.clearTimeout(this.heartbeat)
+    this.heartbeat = this.o.timers.setTimeout(() => {
+      this.startHeartbeat()
+      void this.beat()
+    }, this.o.heartbeatMs)
   }
 
   private async beat(): Promise<void> {
@@ -149,36 +175,48 @@ export class PushClient {
   private request(action: string, params: Record<string, unknown>): Promise<WsAnswer> {
     const reqId = randomUUID()
     return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => {
+      const timer = this.o.timers.setTimeout(() => {
         this.pending.delete(reqId)
         reject(new Error(`No answer to ${action} within ${this.o.answerTimeoutMs} ms`))
       }, this.o.answerTimeoutMs)
-      timer.unref?.()
       this.pending.set(reqId, { resolve, reject, timer })
       this.socket?.send(JSON.stringify({ action, reqId, params }))
     })
   }
 
-  private receive(text: string): void {
-    let message: Record<string, unknown>
-    try {
-      message = JSON.parse(text) as Record<string, unknown>
-    } catch {
-      return // not ours to understand; the connection itself is fine
-    }
-    if (message.push === true && message.action === 'DeviceChange') return this.onPush(message.params)
-    const pending = this.pending.get(String(message.reqId))
-    if (!pending) return
-    this.pending.delete(String(message.reqId))
-    clearTimeout(pending.timer)
-    pending.resolve(message as unknown as WsAnswer)
+  /** A frame we cannot read is counted, logged and dropped: the connection itself is fine. */
+  private receive(data: Buffer, isBinary: boolean): void {
+    const frame = readFrame(data, isBinary)
+    if (frame.kind === 'malformed') return this.dropped(frame.reason)
+    if (frame.kind === 'push') return this.onPush(frame.push)
+    const reqId = String(frame.answer.reqId)
+    const pending = this.pending.get(reqId)
+    if (!pending) return // a late answer to a request that already timed out
+    this.pending.delete(reqId)
+    this.o.timers.clearTimeout(pending.timer)
+    pending.resolve(frame.answer)
   }
 
-  private onPush(params: unknown): void {
-    const push = params as DeviceChangeParams
-    if (!push || typeof push.DeviceId !== 'string' || typeof push.Payload !== 'string') return
-    if (!this.seen.isNew(push.DeviceId, Number(push.Seq))) return
-    this.o.onEvent(toDeviceEvent(push, this.o.now()))
+  private onPush(push: DeviceChangeParams): void {
+    this.counts.pushes += 1
+    if (!this.seen.isNew(push.DeviceId, push.Seq)) return
+    try {
+      this.o.onEvent(toDeviceEvent(push, this.o.now()))
+    } catch {
+      // Thrown inside ws's 'message' dispatch, this would reach the process: drop it instead.
+      this.dropped('push the app could not apply')
+    }
+  }
+
+  private dropped(reason: string): void {
+    this.counts.droppedFrames += 1
+    this.counts.lastDropReason = reason
+    this.droppedSinceLog += 1
+    const now = this.o.now()
+    if (now - this.lastDropLogAt < DROP_LOG_INTERVAL_MS) return
+    this.o.log('push frame dropped', { reason, dropped: this.droppedSinceLog, droppedTotal: this.counts.droppedFrames })
+    this.lastDropLogAt = now
+    this.droppedSinceLog = 0
   }
 
   private lost(detail: string): void {
@@ -187,8 +225,7 @@ export class PushClient {
     this.attempt += 1
     const delay = this.backoff()
     this.o.onState({ status: 'retrying', retryInMs: delay, detail })
-    this.retryTimer = setTimeout(() => this.connect(), delay)
-    this.retryTimer.unref?.()
+    this.retryTimer = this.o.timers.setTimeout(() => this.connect(), delay)
   }
 
   /** Exponential, capped, between half and all of it at random so a fleet of desks doesn't reconnect in step. */
@@ -197,12 +234,12 @@ export class PushClient {
   }
 
   private teardown(): void {
-    if (this.heartbeat) clearInterval(this.heartbeat)
-    if (this.retryTimer) clearTimeout(this.retryTimer)
+    if (this.heartbeat) this.o.timers.clearTimeout(this.heartbeat)
+    if (this.retryTimer) this.o.timers.clearTimeout(this.retryTimer)
     this.heartbeat = null
     this.retryTimer = null
     for (const [, pending] of this.pending) {
-      clearTimeout(pending.timer)
+      this.o.timers.clearTimeout(pending.timer)
       pending.reject(new Error('The connection closed.'))
     }
     this.pending.clear()

@@ -6,7 +6,7 @@
  * and COS (https://video-cv-1258344699.cos.ap-guangzhou.myqcloud.com/… thumbnails).
  */
 const TENCENT_API_HOSTS = /(^|\.)(cloud\.tencent\.com|tencentiotcloud\.com)$/
-const TENCENT_MEDIA_ORIGINS = ['https://*.iotvideo.tencentcs.com', 'http://*.iotvideo.tencentcs.com', 'https://*.myqcloud.com']
+export const TENCENT_MEDIA_ORIGINS = ['https://*.iotvideo.tencentcs.com', 'http://*.iotvideo.tencentcs.com', 'https://*.myqcloud.com']
 
 export function mediaOriginsFor(baseUrl: string | null): string[] {
   if (!baseUrl) return []
@@ -18,3 +18,15 @@ export function mediaOriginsFor(baseUrl: string | null): string[] {
   }
   return TENCENT_API_HOSTS.test(url.hostname) ? [url.origin, ...TENCENT_MEDIA_ORIGINS] : [url.origin]
 }
+
+/**
+ * Every origin a built-in profile can name, for the static meta policy: the embedded (or a
+ * local standalone) sandbox on any loopback port, Tencent's two API hosts, their video CDN
+ * and COS. A custom cloud elsewhere is not among them (see buildMetaContentSecurityPolicy).
+ */
+export const BUILT_IN_MEDIA_ORIGINS: readonly string[] = [
+  'http://127.0.0.1:*',
+  'https://iot.cloud.tencent.com',
+  'https://oversea.iotcloud.tencentiotcloud.com',
+  ...TENCENT_MEDIA_ORIGINS,
+]

@@ -1,9 +1,10 @@
 /**
  * The Electron window loads the built page from file://, where no response header carries
- * the CSP and only the static meta tag applies: that one admits media from any http(s)
- * origin, because it cannot know the profile (core/security/content-security-policy.ts). This guard
- * closes the gap in the main process: media, XHR/fetch and image requests of the page to
- * http(s) go only to the ACTIVE profile's origins, read on every request.
+ * the CSP and only the static meta tag applies: that one admits media from every origin a
+ * built-in profile may use (loopback, Tencent's hosts, CDN and COS), because it cannot know
+ * the active one (core/security/content-security-policy.ts). This guard narrows it in the
+ * main process: media, XHR/fetch and image requests of the page to http(s) go only to the
+ * ACTIVE profile's origins, read on every request.
  */
 
 export interface RequestDetails {

@@ -66,7 +66,7 @@ function checkRequestId(id: unknown): void {
 function withCmd(body: Body, cmd: string): Body {
   const action = body.Action
   if (action === undefined || action === null || action === '') return { ...body, Action: cmd }
-  if (action !== cmd) throw new ApiError(ErrorCode.InvalidAction, `Action ${String(action)} in the body contradicts cmd=${cmd} in the query.`)
+  if (action !== cmd) throw new ApiError(ErrorCode.InvalidAction, `Action ${shown(action)} in the body contradicts cmd=${shown(cmd)} in the query.`)
   return body
 }
 
@@ -102,7 +102,7 @@ function checkSignedCall(cloud: PipelineCloud, body: Body, nowMs: number): void 
   for (const name of ['AppKey', 'Signature', 'Timestamp', 'Nonce']) {
     if (body[name] === undefined || body[name] === null || body[name] === '') throw missingParam(name)
   }
-  if (body.AppKey !== appKey) throw new ApiError(ErrorCode.InvalidAppKey, `AppKey ${String(body.AppKey)} is not known.`)
+  if (body.AppKey !== appKey) throw new ApiError(ErrorCode.InvalidAppKey, `AppKey ${shown(body.AppKey)} is not known.`)
   const timestamp = toInteger(body.Timestamp)
   if (timestamp === undefined) throw invalidParam('Timestamp must be an integer (Unix seconds).')
   const nonce = toInteger(body.Nonce)
@@ -117,6 +117,15 @@ function checkSignedCall(cloud: PipelineCloud, body: Body, nowMs: number): void 
   if (!cloud.replay.remember(appKey, timestamp, String(nonce), nowSec)) {
     throw new ApiError(ErrorCode.DuplicateNonce, 'This Timestamp and Nonce were already used.')
   }
+}
+
+/**
+ * A caller's value in an error message: short, and never through String(), which throws on
+ * an object whose own `toString` is not a function (`{"toString": 1}`).
+ */
+function shown(value: unknown): string {
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? typeof value)
+  return text.length > 64 ? `${text.slice(0, 64)}…` : text
 }
 
 /** tokenapi: a live AccessToken of an existing user. */

@@ -7,10 +7,13 @@
  * Commands: device.offline / device.online {deviceId}; device.report {deviceId, data};
  * device.event {deviceId, eventId, params?}; upgrade.fail {deviceId}; ws.dropAll;
  * latency.set {latencyMs, jitterMs?}; errors.set {errorRate}; status.
- * Answers 200 {ok: true, ...}, 400 {ok: false, error}, 403 for a non-loopback peer.
+ * Answers 200 {ok: true, ...}; every refusal is a 4xx {ok: false, error}: 400 bad input,
+ * 403 a non-loopback peer or a browser Origin that is not loopback, 405 another method,
+ * 413 a body over 64 KiB, 415 a body not sent as application/json (http/browser-guard.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isPlainObject } from '../api/params'
+import { browserRefusal } from '../http/browser-guard'
 import { ControlError, type SandboxControl } from './sandbox-control'
 
 export const CONTROL_PATH = '/_sandbox/control'
@@ -19,7 +22,8 @@ const MAX_CONTROL_BYTES = 64 * 1024
 type Body = Record<string, unknown>
 type Command = (control: SandboxControl, body: Body) => Record<string, unknown> | void
 
-const COMMANDS: Readonly<Record<string, Command>> = {
+/** A Map, so `toString`, `__proto__` and friends are unknown commands, not inherited ones. */
+const COMMANDS: ReadonlyMap<string, Command> = new Map(Object.entries({
   'device.offline': (c, b) => c.setDeviceOnline(b.deviceId as string, false),
   'device.online': (c, b) => c.setDeviceOnline(b.deviceId as string, true),
   'device.report': (c, b) => c.reportProperties(b.deviceId as string, objectField(b, 'data')),
@@ -29,7 +33,7 @@ const COMMANDS: Readonly<Record<string, Command>> = {
   'latency.set': (c, b) => c.setLatency(b.latencyMs as number, (b.jitterMs as number | undefined) ?? 0),
   'errors.set': (c, b) => c.setErrorRate(b.errorRate as number),
   status: (c) => ({ pushes: c.pushCount, delivered: c.deliveredPushCount, sockets: c.socketCount }),
-}
+} satisfies Record<string, Command>))
 
 /** 127.0.0.0/8 and ::1, also as IPv4-mapped IPv6. */
 export function isLoopback(address: string | undefined): boolean {
@@ -49,7 +53,14 @@ export async function handleControl(control: SandboxControl, req: IncomingMessag
     reply(res, 405, { ok: false, error: 'Use POST with a JSON body {command, ...}.' })
     return
   }
+  const refusal = browserRefusal(req)
+  if (refusal) {
+    req.resume()
+    reply(res, refusal.status, { ok: false, error: refusal.message })
+    return
+  }
   const text = await readSmallBody(req)
+  if (text === undefined) return reply(res, 413, { ok: false, error: `The body exceeds ${MAX_CONTROL_BYTES} bytes.` })
   reply(res, ...runCommand(control, text))
 }
 
@@ -58,8 +69,8 @@ export function runCommand(control: SandboxControl, text: string | undefined): [
   try {
     if (text === undefined) throw new ControlError(`The body exceeds ${MAX_CONTROL_BYTES} bytes.`)
     const body = parse(text)
-    const command = COMMANDS[body.command as string]
-    if (!command) throw new ControlError(`Unknown command ${String(body.command)}; known: ${Object.keys(COMMANDS).join(', ')}.`)
+    const command = typeof body.command === 'string' ? COMMANDS.get(body.command) : undefined
+    if (!command) throw new ControlError(`Unknown command ${describe(body.command)}; known: ${[...COMMANDS.keys()].join(', ')}.`)
     return [200, { ok: true, ...(command(control, body) ?? {}) }]
   } catch (error) {
     if (error instanceof ControlError) return [400, { ok: false, error: error.message }]
@@ -76,6 +87,12 @@ function parse(text: string): Body {
   }
   if (!isPlainObject(body)) throw new ControlError('The body must be a JSON object.')
   return body
+}
+
+/** The unknown command, short: a 64 KiB name is not echoed back whole. */
+function describe(command: unknown): string {
+  const text = typeof command === 'string' ? command : JSON.stringify(command) ?? String(command)
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text
 }
 
 function objectField(body: Body, name: string): Record<string, unknown> {

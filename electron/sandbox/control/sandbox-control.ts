@@ -40,6 +40,16 @@ export class SandboxControl {
     return this.sockets.dropAll()
   }
 
+  /** The long connection fails (sockets cut, upgrades refused 503) until called with false. */
+  setWsOutage(down: boolean): number {
+    return this.sockets.setOutage(down)
+  }
+
+  /** Sends frames as they are on every open socket (null, binary, broken JSON...); how many sockets. */
+  sendRawFrames(frames: readonly (string | Buffer)[]): number {
+    return this.sockets.sendRaw(frames)
+  }
+
   /** The device (and, for a gateway, its sub-devices) goes offline or comes back, with pushes. */
   setDeviceOnline(deviceId: string, online: boolean): void {
     this.presence.set(this.device(deviceId), online)

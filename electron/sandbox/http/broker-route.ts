@@ -3,26 +3,47 @@
  * holds the AppSecret, signs AppGetToken / AppGetTokenByWeiXin itself, and hands back only
  * `{Token, ExpireAt}`, so no AppSecret reaches the workstation. The sandbox offers one at
  * POST /broker/token for tests and demos.
+ *
+ * Answers 200 {Token, ExpireAt}; every refusal is a 4xx {Error: {Code, Message}}: 400 a body
+ * that is not a JSON object or names another action, 401 the cloud refused the sign-in,
+ * 403 a browser Origin that is not loopback, 413 a body over 1 MiB, 415 a body not sent as
+ * application/json (http/browser-guard.ts).
  */
 import { randomInt, randomUUID } from 'node:crypto'
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { isPlainObject } from '../api/params'
 import { computeSignature } from '../auth/signature'
 import type { SandboxCloud } from '../cloud'
+import { browserRefusal } from './browser-guard'
 
 export const BROKER_PATH = '/broker/token'
 const SIGN_IN_ACTIONS = new Set(['AppGetToken', 'AppGetTokenByWeiXin'])
 
 type Json = Record<string, unknown>
 
-export function answerBroker(cloud: SandboxCloud, rawBody: string, res: ServerResponse): void {
-  let request: Json
+/** Checks what the request is before its body is read; true when it was answered (refused). */
+export function refuseBrokerRequest(req: IncomingMessage, res: ServerResponse): boolean {
+  const refusal = browserRefusal(req)
+  if (!refusal) return false
+  req.resume()
+  reply(res, refusal.status, { Error: { Code: refusal.status === 403 ? 'UnauthorizedOperation' : 'UnsupportedMediaType', Message: refusal.message } })
+  return true
+}
+
+/** `rawBody` undefined: it exceeded the size limit. */
+export function answerBroker(cloud: SandboxCloud, rawBody: string | undefined, res: ServerResponse): void {
+  if (rawBody === undefined) return reply(res, 413, { Error: { Code: 'RequestSizeLimitExceeded', Message: 'The body exceeds 1 MiB.' } })
+  let request: unknown
   try {
-    request = JSON.parse(rawBody) as Json
+    request = JSON.parse(rawBody)
   } catch {
     return reply(res, 400, { Error: { Code: 'InvalidParameterValue.InvalidJSON', Message: 'The body is not JSON.' } })
   }
-  const action = String(request.Action ?? '')
-  if (!SIGN_IN_ACTIONS.has(action)) {
+  if (!isPlainObject(request)) {
+    return reply(res, 400, { Error: { Code: 'InvalidParameterValue.InvalidJSON', Message: 'The body must be a JSON object.' } })
+  }
+  const action = request.Action
+  if (typeof action !== 'string' || !SIGN_IN_ACTIONS.has(action)) {
     return reply(res, 400, { Error: { Code: 'InvalidAction', Message: 'The broker signs in with AppGetToken or AppGetTokenByWeiXin only.' } })
   }
   const signed: Json = {

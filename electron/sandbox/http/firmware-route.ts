@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { OtaEngine } from '../ota/ota-engine'
+import { requestUrl } from './request-url'
 
 const FIRMWARE_ROUTE = /^\/firmware\/([^/]+)\/([^/]+)\.bin$/
 
@@ -14,7 +15,8 @@ export function isFirmwareRequest(req: IncomingMessage, path: string): boolean {
 
 export function serveFirmware(ota: OtaEngine, req: IncomingMessage, res: ServerResponse): void {
   req.resume()
-  const url = new URL(req.url ?? '/', 'http://sandbox.invalid')
+  const url = requestUrl(req)
+  if (!url) return sendText(res, 400, 'InvalidURI: the request target is not a URL.')
   const match = FIRMWARE_ROUTE.exec(url.pathname)
   const [productId, version] = match ? [decode(match[1]), decode(match[2])] : ['', '']
   const firmware = ota.catalogue.find(productId, version)

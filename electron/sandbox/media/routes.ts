@@ -8,6 +8,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { CloudState } from '../actions/registry'
+import { requestUrl } from '../http/request-url'
 import { songAnswer } from '../music/media'
 import { checkExpiring, failure, notFound, type MediaAnswer } from './answers'
 import { CameraArchive } from './camera-archive'
@@ -33,7 +34,8 @@ export function serveMedia(cloud: CloudState, req: IncomingMessage, res: ServerR
   if (req.method !== 'GET' && req.method !== 'HEAD') {
     return sendMedia(req, res, failure(405, 'MethodNotAllowed', `${req.method ?? ''} is not supported here.`))
   }
-  sendMedia(req, res, answerSafely(cloud, new URL(req.url ?? '/', 'http://sandbox')))
+  const url = requestUrl(req)
+  sendMedia(req, res, url ? answerSafely(cloud, url) : failure(400, 'InvalidURI', 'The request target is not a URL.'))
 }
 
 function answerSafely(cloud: CloudState, url: URL): MediaAnswer {

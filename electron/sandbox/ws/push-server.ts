@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { DeviceChangeParams } from '../../../shared/api/push'
 import type { PipelineCloud } from '../api/pipeline'
+import { requestUrl } from '../http/request-url'
 import { PushConnection } from './connection'
 import { handleRequest, mayRead, type WsContext } from './handlers'
 import { parseRequest, pushMessage, serverError, WS_PATHS } from './protocol'
@@ -25,6 +26,7 @@ export class PushServer {
   private readonly stopListening: () => void
   private delivered = 0
   private closed = false
+  private down = false
 
   constructor(private readonly cloud: PipelineCloud) {
     this.ctx = { cloud, book: this.book }
@@ -55,6 +57,26 @@ export class PushServer {
     return count
   }
 
+  /**
+   * An outage of the long connection: every socket is cut and new upgrades are answered 503
+   * until it ends (the HTTP API stays up, as when only the push service fails).
+   */
+  setOutage(down: boolean): number {
+    this.down = down
+    return down ? this.dropAll() : 0
+  }
+
+  /** Writes frames as they are to every open connection (chaos tests: what a broken cloud sends); how many got them. */
+  sendRaw(frames: readonly (string | Buffer)[]): number {
+    let reached = 0
+    for (const conn of this.connections) {
+      if (!conn.open) continue
+      for (const frame of frames) conn.socket.send(frame, { binary: typeof frame !== 'string' })
+      reached += 1
+    }
+    return reached
+  }
+
   close(): void {
     if (this.closed) return
     this.closed = true
@@ -64,8 +86,14 @@ export class PushServer {
   }
 
   private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-    const url = new URL(req.url ?? '/', 'http://sandbox')
+    // Node hands the raw socket over without an error listener: a peer's reset would throw.
+    socket.on('error', () => socket.destroy())
+    const url = requestUrl(req)
+    if (!url) return void socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
     const path = url.pathname.replace(/\/+$/, '')
+    if (this.down && !this.closed) {
+      return void socket.end('HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
+    }
     if (this.closed || !WS_PATHS.includes(path)) {
       socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n')
       return
@@ -82,7 +110,10 @@ export class PushServer {
       this.connections.delete(conn)
       this.book.clear(conn)
     })
-    ws.on('error', () => conn.drop())
+    // Protocol errors (invalid UTF-8, oversize, bad opcodes): ws has already sent the close
+    // frame with the matching code and ends the socket ('close' cleans up). Terminating here
+    // would cut that frame off; the listener only keeps the error from reaching the process.
+    ws.on('error', () => undefined)
   }
 
   private onMessage(conn: PushConnection, text: string): void {
