@@ -96,7 +96,9 @@ async function kill(driver: Driver): Promise<void> {
 /** What the sandbox says should upgrade: the demo account's online devices below their product's newest firmware. */
 function eligibleDevices(): Map<string, string> {
   const eligible = new Map<string, string>()
-  for (const { family } of sandbox.world.familiesOf(DEMO_ACCOUNT.userId)) {
+  for (const { family, role } of sandbox.world.familiesOf(DEMO_ACCOUNT.userId)) {
+    // Rollouts leave out the homes where the account is only a member.
+    if (role !== 1) continue
     for (const device of sandbox.world.devicesIn(family.familyId)) {
       const newest = sandbox.ota.firmwareOf(device.productId).at(-1)!.version
       if (device.online && compareVersions(newest, sandbox.ota.versionOf(device.deviceId)!) > 0) eligible.set(device.deviceId, newest)

@@ -12,8 +12,9 @@ export const DEVICE_TRANSITIONS: Readonly<Record<DeviceRolloutState, readonly De
   pending: ['waiting', 'publishing', 'done', 'failed', 'skipped', 'cancelled'],
   // Back online (queued again), or the wait ran out, or the rollout was cancelled.
   waiting: ['pending', 'failed', 'skipped', 'cancelled'],
-  // The cloud took the publish, refused it, or its fate could not be learned in time.
-  publishing: ['upgrading', 'failed'],
+  // The cloud took the publish, refused it, or its fate could not be learned in time; after a
+  // crash the device may be found already on the target (its upgrade ran while the app was down).
+  publishing: ['upgrading', 'done', 'failed'],
   upgrading: ['done', 'failed'],
   // Failed and skipped devices may be retried; done and cancelled are final.
   failed: ['pending'],
