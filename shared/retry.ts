@@ -50,8 +50,10 @@ export async function retrying<T>(attempt: () => Promise<T>, options: RetryOptio
   }
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined, aborted: () => Error): Promise<void> {
+/** Waits `ms`, or rejects with `aborted()` as soon as the signal aborts (at once if it already has). */
+export function sleep(ms: number, signal: AbortSignal | undefined, aborted: () => Error): Promise<void> {
   return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(aborted())
     const timer = setTimeout(() => {
       signal?.removeEventListener('abort', onAbort)
       resolve()

@@ -4,6 +4,7 @@
  * offset cursor, and levers for the ways a real server ends a listing, fails or stalls.
  */
 import { LocalCode } from '../../shared/errors'
+import { sleep } from '../../shared/retry'
 import { ApiError } from '../../electron/core/api/api-error'
 import type { CallOptions, Params } from '../../electron/core/api/cloud-client'
 import type { CloudReply } from '../../electron/core/api/envelope'
@@ -92,20 +93,8 @@ export class FakeHistoryCloud {
   }
 
   private wait(signal: AbortSignal | undefined): Promise<void> {
-    const ms = this.options.delayMs ?? 0
-    return new Promise((resolve, reject) => {
-      const cancelled = () => new ApiError({ kind: 'cancelled', code: LocalCode.Cancelled, message: 'The call was cancelled.' })
-      if (signal?.aborted) return reject(cancelled())
-      const timer = setTimeout(() => {
-        signal?.removeEventListener('abort', onAbort)
-        resolve()
-      }, ms)
-      const onAbort = () => {
-        clearTimeout(timer)
-        reject(cancelled())
-      }
-      signal?.addEventListener('abort', onAbort, { once: true })
-    })
+    const cancelled = () => new ApiError({ kind: 'cancelled', code: LocalCode.Cancelled, message: 'The call was cancelled.' })
+    return sleep(this.options.delayMs ?? 0, signal, cancelled)
   }
 }
 
