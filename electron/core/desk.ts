@@ -4,6 +4,7 @@ import type { SessionChange } from '../../shared/domain'
 import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandbox'
 import type { CloudCall } from './api/cloud-call'
 import { CloudClient } from './api/cloud-client'
+import { appCommands } from './app/commands'
 import { auditCommands } from './audit/commands'
 import { recordChanges } from './audit/change-recorder'
 import { consoleCommands } from './console/commands'
@@ -130,13 +131,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ownerId,
   })
   const handlers: CommandHandlers = {
-    'app.info': async () => ({
-      version: options.version,
-      mode: options.mode,
-      platform: options.platform,
-      secretStorage: vault.persistent ? 'encrypted' : 'session-only',
-      notices,
-    }),
+    ...appCommands(options, () => vault.persistent, notices),
     ...profilesCommands(profiles, session),
     ...sessionCommands(session),
     ...fleetCommands(fleet, hub),
