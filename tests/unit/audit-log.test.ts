@@ -104,7 +104,7 @@ describe('audit log', () => {
     const entry = { ...actor, action: 'AppModifyFamily', requestId: 'r', outcome: 'error' as const, errorCode: '-5', errorMessage: '=HYPERLINK("x")' }
     log.record({ ...entry, timeMs: 1, params: 'plain' })
     const row = log.toCsv().trimEnd().split('\r\n')[1]
-    expect(row).toBe(`1970-01-01T00:00:00.001Z,Sandbox,demo@sandbox.local,AppModifyFamily,error,r,'-5,"'=HYPERLINK(""x"")",plain`)
+    expect(row).toBe(`1970-01-01T00:00:00.001Z,Sandbox,demo@sandbox.local,AppModifyFamily,,error,r,'-5,"'=HYPERLINK(""x"")",plain`)
   })
 
   it('keeps its rows across reopening (migrations run once)', () => {

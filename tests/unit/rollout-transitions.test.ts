@@ -10,9 +10,9 @@ describe('rollout device transitions', () => {
     for (const next of Object.values(DEVICE_TRANSITIONS)) for (const to of next) expect(DEVICE_ROLLOUT_STATES).toContain(to)
   })
 
-  it('publishes only from pending, and a publish ends upgrading or failed, never pending again', () => {
+  it('publishes only from pending, and a publish ends upgrading, done (found on the target after a crash) or failed, never pending again', () => {
     expect(DEVICE_ROLLOUT_STATES.filter((from) => from !== 'publishing' && canTransition(from, 'publishing'))).toEqual(['pending'])
-    expect(allowed('publishing')).toEqual(['upgrading', 'failed'])
+    expect(allowed('publishing')).toEqual(['upgrading', 'done', 'failed'])
     expect(allowed('upgrading')).toEqual(['done', 'failed'])
   })
 
