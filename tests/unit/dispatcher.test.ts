@@ -33,6 +33,18 @@ describe('dispatcher', () => {
     expect(await dispatch('rooms.list', null)).toMatchObject({ ok: false, error: { code: 'Desk.InvalidArguments' } })
   })
 
+  it('checks results against the contract when asked (tests, development), so a drifting handler fails loudly', async () => {
+    const logger = { error: vi.fn() }
+    const partial = handlers({ 'rooms.list': async () => [{ roomId: 'r1' } as never] })
+    expect(await createDispatcher(partial, logger)('rooms.list', { familyId: 'f1' })).toMatchObject({ ok: true })
+    const checked = createDispatcher(partial, logger, { checkResults: true })
+    expect(await checked('rooms.list', { familyId: 'f1' })).toMatchObject({ ok: false, error: { kind: 'internal', code: 'Desk.Internal' } })
+    expect(logger.error).toHaveBeenCalledWith(expect.objectContaining({ command: 'rooms.list' }), 'command failed unexpectedly')
+    const whole = { roomId: 'r1', name: 'Hall', deviceCount: 2, createTime: 1, updateTime: 2 }
+    const good = createDispatcher(handlers({ 'rooms.list': async () => [whole] }), logger, { checkResults: true })
+    expect(await good('rooms.list', { familyId: 'f1' })).toEqual({ ok: true, result: [whole] })
+  })
+
   it('passes parsed arguments and returns the result', async () => {
     const dispatch = createDispatcher(handlers({ 'rooms.list': async ({ familyId }) => [{ roomId: familyId } as never] }), logger)
     expect(await dispatch('rooms.list', { familyId: ' f1 ' })).toEqual({ ok: true, result: [{ roomId: 'f1' }] })
