@@ -98,6 +98,15 @@ describe('device detail page', () => {
     await expect.poll(() => answer.textContent()).toContain('succ')
   })
 
+  it('lists the device events newest first', async () => {
+    await app.page.getByRole('tab', { name: 'Events' }).click()
+    const times = app.page.getByTestId('event-time')
+    await expect.poll(() => times.count(), { timeout: 10_000 }).toBeGreaterThan(1)
+    const shown = await times.evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')))
+    expect(shown).toEqual([...shown].sort((a, b) => b - a))
+    expect(shown[0]).toBeGreaterThan(shown.at(-1)!)
+  })
+
   it('shows the firmware version the device list and the cloud show', async () => {
     const version = app.sandbox.ota.versionOf(lightId)!
     expect(version).toBeTruthy()

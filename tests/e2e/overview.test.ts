@@ -43,6 +43,44 @@ describe('fleet overview', () => {
     await expect.poll(() => app.page.getByTestId('activity-item').count()).toBeGreaterThan(0)
   })
 
+  it("lists alerts newest first, named as the product's thing model names them, the event id beside", async () => {
+    const rows = app.page.getByTestId('alert-row')
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    const shown = await rows.evaluateAll((els) =>
+      els.map((el) => ({
+        deviceId: el.getAttribute('data-device-id') ?? '',
+        name: el.querySelector('[data-testid="alert-name"]')?.textContent ?? '',
+        id: el.querySelector('[data-testid="alert-id"]')?.textContent ?? '',
+        at: Date.parse(el.querySelector('time')?.getAttribute('datetime') ?? ''),
+      })),
+    )
+    const times = shown.map((r) => r.at)
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    for (const row of shown) {
+      const device = app.sandbox.world.devices.get(row.deviceId)!
+      const event = app.sandbox.world.products.get(device.productId)!.dataTemplate.events.find((e) => e.id === row.id)
+      expect(event, `${row.id} of ${device.productId}`).toBeDefined()
+      expect(row.name).toBe(event!.name)
+      expect(row.name).not.toBe(row.id)
+    }
+  })
+
+  it('opens a message in full from the keyboard, and Escape closes it', async () => {
+    const first = app.page.getByTestId('message-open').first()
+    await first.waitFor()
+    const msgId = (await first.getAttribute('data-msg-id'))!
+    const message = app.sandbox.world.messages.find((m) => m.msgId === msgId && m.userId === DEMO_ACCOUNT.userId)!
+    expect(message).toBeDefined()
+    await first.focus()
+    await app.page.keyboard.press('Enter')
+    const dialog = app.page.locator('.el-dialog[data-testid="message-dialog"], [data-testid="message-dialog"] .el-dialog').first()
+    await expect.poll(() => app.page.getByTestId('message-content').isVisible()).toBe(true)
+    expect(await app.page.getByTestId('message-content').textContent()).toBe(message.content)
+    expect(await dialog.textContent()).toContain(message.title)
+    await app.page.keyboard.press('Escape')
+    await expect.poll(() => app.page.getByTestId('message-content').isVisible()).toBe(false)
+  })
+
   it('opens the device list filtered to exactly the online devices', async () => {
     const expected = onlineIds()
     await app.page.getByTestId('overview-online').click()
