@@ -37,6 +37,15 @@ describe('accessibility', () => {
   const pages: PageCheck[] = [
     { name: 'families', hash: () => '#/families', ready: '[data-testid="family-row"]' },
     { name: 'overview', hash: () => '#/overview', ready: '[data-testid="overview-online"]' },
+    {
+      name: 'overview message',
+      hash: () => '#/overview',
+      ready: '[data-testid="message-open"]',
+      then: async () => {
+        await app.page.getByTestId('message-open').first().click()
+        await app.page.getByTestId('message-content').waitFor()
+      },
+    },
     { name: 'devices', hash: () => `#/families/${ids.familyId}/devices`, ready: '[data-testid="device-row"]' },
     { name: 'device', hash: () => `#/families/${ids.familyId}/devices/${enc(ids.lightId)}`, ready: '[data-testid="property-row"]' },
     {
