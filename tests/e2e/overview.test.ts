@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Message } from '../../shared/contracts/messages'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
 
@@ -69,7 +70,14 @@ describe('fleet overview', () => {
     const first = app.page.getByTestId('message-open').first()
     await first.waitFor()
     const msgId = (await first.getAttribute('data-msg-id'))!
-    const message = app.sandbox.world.messages.find((m) => m.msgId === msgId && m.userId === DEMO_ACCOUNT.userId)!
+    // The cloud's own inbox (every category), as the core reads it.
+    const inbox: Message[] = []
+    for (const category of [1, 2, 3]) {
+      const page = await app.desk.dispatch('messages.list', { category, limit: 100 })
+      if (!page.ok) throw new Error(JSON.stringify(page.error))
+      inbox.push(...(page.result as { messages: Message[] }).messages)
+    }
+    const message = inbox.find((m) => m.msgId === msgId)!
     expect(message).toBeDefined()
     await first.focus()
     await app.page.keyboard.press('Enter')
