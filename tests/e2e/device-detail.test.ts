@@ -115,6 +115,10 @@ describe('device detail page', () => {
     await expect.poll(() => row.getByTestId('device-version').textContent(), { timeout: 15_000 }).toBe(version)
     await openDevice(lightId)
     await expect.poll(() => app.page.getByTestId('device-firmware').textContent()).toBe(version)
+    // The details' FwVer is the record's field; the page says which version the device runs.
+    await app.page.getByRole('tab', { name: 'Details' }).click()
+    await expect.poll(() => app.page.getByTestId('device-info-fw-hint').textContent(), { timeout: 10_000 }).toContain(`the firmware the device runs is ${version}`)
+    await app.page.getByRole('tab', { name: 'Properties' }).click()
   })
 
   it('shows the new version in the header when an upgrade ends, without a reload', { timeout: 60_000 }, async () => {
