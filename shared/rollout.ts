@@ -226,6 +226,10 @@ export const otaCheckSchema = z.object({
 })
 export type OtaCheck = z.infer<typeof otaCheckSchema>
 
+/** One device's firmware version as AppCheckFirmwareUpdate gives it ('' and why, when the check failed). */
+export const deviceVersionSchema = z.object({ deviceId: z.string(), version: z.string(), error: z.string() })
+export type DeviceVersion = z.infer<typeof deviceVersionSchema>
+
 export const previewDeviceSchema = z.object({
   deviceId: z.string(),
   productId: z.string(),

@@ -1,6 +1,6 @@
 /** Firmware: one device's upgrade, and staged fleet rollouts. Defaults here are the plan an operator gets without choosing. */
 import { z } from 'zod'
-import { DEVICE_ROLLOUT_STATES, otaCheckSchema, rolloutBoardSchema, rolloutPreviewSchema, rolloutProgressSchema, rolloutSummarySchema } from '../rollout'
+import { DEVICE_ROLLOUT_STATES, deviceVersionSchema, otaCheckSchema, rolloutBoardSchema, rolloutPreviewSchema, rolloutProgressSchema, rolloutSummarySchema } from '../rollout'
 import { command, contract, noArgs } from './define'
 
 const id = z.string().trim().min(1).max(128)
@@ -54,6 +54,8 @@ export const firmwareContract = contract(
   {
     /** One device's current and available version, the target's details, and its upgrade status. */
     'ota.check': command(z.object({ deviceId: id }).strict(), otaCheckSchema),
+    /** The version each device runs, by the cloud's firmware check only (a few at a time in main). */
+    'ota.versions': command(z.object({ deviceIds: z.array(id).min(1).max(200) }).strict(), z.array(deviceVersionSchema)),
     /** Confirms one device's upgrade to the version the user was shown (a one-device rollout). */
     'ota.upgradeDevice': command(
       z.object({ deviceId: id, targetVersion: version, deviceTimeoutMs: z.number().int().min(1_000).max(86_400_000).optional() }).strict(),

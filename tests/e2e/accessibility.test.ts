@@ -16,6 +16,8 @@ interface PageCheck {
   hash: () => string
   /** A selector that exists once the page shows its content. */
   ready: string
+  /** What the user does on the page before it is checked (open a tab). */
+  then?: () => Promise<void>
 }
 
 interface Found {
@@ -35,8 +37,26 @@ describe('accessibility', () => {
   const pages: PageCheck[] = [
     { name: 'families', hash: () => '#/families', ready: '[data-testid="family-row"]' },
     { name: 'overview', hash: () => '#/overview', ready: '[data-testid="overview-online"]' },
+    {
+      name: 'overview message',
+      hash: () => '#/overview',
+      ready: '[data-testid="message-open"]',
+      then: async () => {
+        await app.page.getByTestId('message-open').first().click()
+        await app.page.getByTestId('message-content').waitFor()
+      },
+    },
     { name: 'devices', hash: () => `#/families/${ids.familyId}/devices`, ready: '[data-testid="device-row"]' },
     { name: 'device', hash: () => `#/families/${ids.familyId}/devices/${enc(ids.lightId)}`, ready: '[data-testid="property-row"]' },
+    {
+      name: 'device actions',
+      hash: () => `#/families/${ids.familyId}/devices/${enc(ids.lightId)}`,
+      ready: '[data-testid="property-row"]',
+      then: async () => {
+        await app.page.getByRole('tab', { name: 'Actions' }).click()
+        await app.page.getByTestId('action-card').first().waitFor()
+      },
+    },
     { name: 'history', hash: () => `#/history?familyId=${ids.familyId}&devices=${enc(ids.lightId)}`, ready: '[data-testid="history-chart"]' },
     { name: 'recordings', hash: () => `#/families/${ids.familyId}/devices/${enc(ids.cameraId)}/recordings`, ready: '[data-testid="recordings-summary"]' },
     { name: 'firmware', hash: () => `#/families/${ids.familyId}/devices/${enc(ids.lightId)}/firmware`, ready: '[data-testid="fw-current"]' },
@@ -106,6 +126,7 @@ describe('accessibility', () => {
       for (const page of pages) {
         await navigate(app.page, page.hash())
         await app.page.locator(page.ready).first().waitFor({ timeout: 30_000 })
+        await page.then?.()
         found.push(...(await violations(page.name, theme)))
       }
       expect(found).toEqual([])

@@ -1,12 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { OtaCheck } from '../../shared/rollout'
 import { DEMO_ACCOUNT, PRODUCT_IDS } from '../../electron/sandbox'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 
 /**
  * A technician on a device's page in Chromium: switches a light and sees the device
  * confirm it, renames it and moves it to another room (the cloud keeps both), and calls
- * an action whose reply only arrives later as a push.
+ * an action whose reply only arrives later as a push. Its firmware version is the one the
+ * device list and the cloud give, and follows an upgrade to its end without a reload.
  */
+
+/** The upgrade engine's polls and waits shortened to the sandbox's compressed upgrades. */
+const FAST = { pollMs: 150, retryDelayMs: 100, reconcileDelayMs: 200, waitPollMs: 150, progressMs: 100, onlineFreshMs: 2_000 }
 describe('device detail page', () => {
   let app: RunningApp
   let familyId: string
@@ -23,7 +28,7 @@ describe('device detail page', () => {
   const goTo = (hash: string) => navigate(app.page, hash)
 
   beforeAll(async () => {
-    app = await startApp()
+    app = await startApp({ sandbox: { otaDurationMs: 600 }, desk: { rollout: FAST } })
     await signInAsDemo(app.page)
     await app.page.getByTestId('family-row').first().waitFor()
     const families = world().familiesOf(DEMO_ACCOUNT.userId)
@@ -91,5 +96,46 @@ describe('device detail page', () => {
     await expect.poll(() => answer.getAttribute('data-mode')).toBe('async')
     await expect.poll(() => card.getByTestId('action-reply').textContent(), { timeout: 10_000 }).toContain('"result"')
     await expect.poll(() => answer.textContent()).toContain('succ')
+  })
+
+  it('lists the device events newest first', async () => {
+    await app.page.getByRole('tab', { name: 'Events' }).click()
+    const times = app.page.getByTestId('event-time')
+    await expect.poll(() => times.count(), { timeout: 10_000 }).toBeGreaterThan(1)
+    const shown = await times.evaluateAll((els) => els.map((el) => Date.parse(el.getAttribute('datetime') ?? '')))
+    expect(shown).toEqual([...shown].sort((a, b) => b - a))
+    expect(shown[0]).toBeGreaterThan(shown.at(-1)!)
+  })
+
+  it('shows the firmware version the device list and the cloud show', async () => {
+    const version = app.sandbox.ota.versionOf(lightId)!
+    expect(version).toBeTruthy()
+    await goTo(`#/families/${familyId}/devices`)
+    const row = app.page.locator(`[data-testid="device-row"][data-device-id="${lightId}"]`)
+    await expect.poll(() => row.getByTestId('device-version').textContent(), { timeout: 15_000 }).toBe(version)
+    await openDevice(lightId)
+    await expect.poll(() => app.page.getByTestId('device-firmware').textContent()).toBe(version)
+    // The details' FwVer is the record's field; the page says which version the device runs.
+    await app.page.getByRole('tab', { name: 'Details' }).click()
+    await expect.poll(() => app.page.getByTestId('device-info-fw-hint').textContent(), { timeout: 10_000 }).toContain(`the firmware the device runs is ${version}`)
+    await app.page.getByRole('tab', { name: 'Properties' }).click()
+  })
+
+  it('shows the new version in the header when an upgrade ends, without a reload', { timeout: 60_000 }, async () => {
+    const newest = app.sandbox.ota.firmwareOf(PRODUCT_IDS.light).at(-1)!.version
+    const before = app.sandbox.ota.versionOf(lightId)!
+    expect(before).not.toBe(newest)
+    await expect.poll(() => app.page.getByTestId('device-firmware').textContent()).toBe(before)
+    await app.page.evaluate(() => Object.assign(window, { sameDocument: true }))
+
+    const check = await app.desk.dispatch('ota.check', { deviceId: lightId })
+    if (!check.ok) throw new Error(JSON.stringify(check.error))
+    expect((check.result as OtaCheck).targetVersion).toBe(newest)
+    const started = await app.desk.dispatch('ota.upgradeDevice', { deviceId: lightId, targetVersion: newest })
+    if (!started.ok) throw new Error(JSON.stringify(started.error))
+
+    await expect.poll(() => app.sandbox.ota.versionOf(lightId), { timeout: 20_000 }).toBe(newest)
+    await expect.poll(() => app.page.getByTestId('device-firmware').textContent(), { timeout: 10_000 }).toBe(newest)
+    expect(await app.page.evaluate(() => (window as { sameDocument?: boolean }).sameDocument)).toBe(true)
   })
 })

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { Message } from '../../shared/contracts/messages'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
 
@@ -41,6 +42,51 @@ describe('fleet overview', () => {
     app.sandbox.control.setDeviceOnline(first!, false)
     await expect.poll(() => app.page.getByTestId('overview-online').textContent()).toContain(String(onlineIds().length))
     await expect.poll(() => app.page.getByTestId('activity-item').count()).toBeGreaterThan(0)
+  })
+
+  it("lists alerts newest first, named as the product's thing model names them, the event id beside", async () => {
+    const rows = app.page.getByTestId('alert-row')
+    await expect.poll(() => rows.count(), { timeout: 15_000 }).toBeGreaterThan(0)
+    const shown = await rows.evaluateAll((els) =>
+      els.map((el) => ({
+        deviceId: el.getAttribute('data-device-id') ?? '',
+        name: el.querySelector('[data-testid="alert-name"]')?.textContent ?? '',
+        id: el.querySelector('[data-testid="alert-id"]')?.textContent ?? '',
+        at: Date.parse(el.querySelector('time')?.getAttribute('datetime') ?? ''),
+      })),
+    )
+    const times = shown.map((r) => r.at)
+    expect(times).toEqual([...times].sort((a, b) => b - a))
+    for (const row of shown) {
+      const device = app.sandbox.world.devices.get(row.deviceId)!
+      const event = app.sandbox.world.products.get(device.productId)!.dataTemplate.events.find((e) => e.id === row.id)
+      expect(event, `${row.id} of ${device.productId}`).toBeDefined()
+      expect(row.name).toBe(event!.name)
+      expect(row.name).not.toBe(row.id)
+    }
+  })
+
+  it('opens a message in full from the keyboard, and Escape closes it', async () => {
+    const first = app.page.getByTestId('message-open').first()
+    await first.waitFor()
+    const msgId = (await first.getAttribute('data-msg-id'))!
+    // The cloud's own inbox (every category), as the core reads it.
+    const inbox: Message[] = []
+    for (const category of [1, 2, 3]) {
+      const page = await app.desk.dispatch('messages.list', { category, limit: 100 })
+      if (!page.ok) throw new Error(JSON.stringify(page.error))
+      inbox.push(...(page.result as { messages: Message[] }).messages)
+    }
+    const message = inbox.find((m) => m.msgId === msgId)!
+    expect(message).toBeDefined()
+    await first.focus()
+    await app.page.keyboard.press('Enter')
+    const dialog = app.page.locator('.el-dialog[data-testid="message-dialog"], [data-testid="message-dialog"] .el-dialog').first()
+    await expect.poll(() => app.page.getByTestId('message-content').isVisible()).toBe(true)
+    expect(await app.page.getByTestId('message-content').textContent()).toBe(message.content)
+    expect(await dialog.textContent()).toContain(message.title)
+    await app.page.keyboard.press('Escape')
+    await expect.poll(() => app.page.getByTestId('message-content').isVisible()).toBe(false)
   })
 
   it('opens the device list filtered to exactly the online devices', async () => {

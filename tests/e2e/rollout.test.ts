@@ -147,6 +147,16 @@ describe('firmware upgrades', () => {
 
     const board = page.getByTestId('rollout-board')
     await board.waitFor()
+
+    // A look at the device list of a home with such lights while the rollout runs, then back to the board.
+    const boardHash = new URL(page.url()).hash
+    const home = (eligible.find((d) => app.sandbox.world.isOnline(d.deviceId)) ?? eligible[0]!).familyId
+    const listed = eligible.filter((d) => d.familyId === home)
+    const versionCell = (deviceId: string) => page.locator(`[data-testid="device-row"][data-device-id="${deviceId}"] [data-testid="device-version"]`)
+    await open(`/families/${home}/devices`)
+    for (const d of listed) await expect.poll(() => versionCell(d.deviceId).textContent(), { timeout: 20_000 }).toMatch(/^\d/)
+    await open(boardHash)
+    await board.waitFor()
     await expect.poll(() => board.getAttribute('data-state'), { timeout: 45_000 }).toBe('completed')
     await expect.poll(() => page.getByTestId('board-wave').count()).toBe(2)
     const waves = await page.getByTestId('board-wave').evaluateAll((els) => els.map((el) => [el.getAttribute('data-size'), el.getAttribute('data-ended')]))
@@ -183,6 +193,12 @@ describe('firmware upgrades', () => {
     const published = [...app.sandbox.ota.allPublishes().keys()].filter((id) => !sentBefore.has(id))
     expect(published.sort()).toEqual(rows.filter((r) => r.state === 'done').map((r) => r.device_id).sort())
     expect(rows.filter((r) => r.state === 'done').length).toBeGreaterThan(0)
+
+    // Back on the list (no reload): every light shows the version it now runs, as the board does.
+    await page.getByTestId('nav-devices').click()
+    await page.waitForURL(new RegExp(`/families/${home}/devices`))
+    for (const d of listed) await expect.poll(() => versionCell(d.deviceId).textContent(), { timeout: 10_000 }).toBe(app.sandbox.ota.versionOf(d.deviceId))
+    expect(listed.some((d) => app.sandbox.ota.versionOf(d.deviceId) === newest(PRODUCT_IDS.light))).toBe(true)
   })
 
   it('pauses by itself when the canary fails, says why, and retries the chosen failed device to the end', { timeout: 90_000 }, async () => {

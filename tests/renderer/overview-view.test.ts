@@ -96,6 +96,56 @@ describe('fleet overview page', () => {
     expect(wrapper.find('[data-testid="messages-unread"]').exists()).toBe(false)
   })
 
+  it("names alerts from the product's thing model with the id beside it, newest first; an unknown event keeps its id", async () => {
+    const lamp = { productId: 'LAMP01', name: 'Smart lamp', description: '', netType: 'wifi', categoryId: 1, thingModel: { properties: [], actions: [], events: [
+      { id: 'hardware_fault', name: 'Hardware fault', desc: '', type: 'fault', params: [] },
+    ] } }
+    const second = Math.floor(now / 1000) * 1000
+    const { wrapper } = await mountOverview({
+      'products.list': ({ productIds }) => (productIds.includes('LAMP01') ? [lamp] : []),
+      'device.eventHistory': ({ deviceId }) => {
+        const events = deviceId.endsWith('/lamp_a1')
+          ? [{ timeMs: second - 60_000, eventId: 'hardware_fault', type: 'fault', data: '{}' }]
+          : deviceId.endsWith('/th_sensor')
+            ? [{ timeMs: second - 1_000, eventId: 'motion_alarm', type: 'alert', data: '{}' }]
+            : []
+        return { events, context: '', listover: true, total: null, requestId: 'rq-e' }
+      },
+    })
+    await flushPromises()
+    const names = wrapper.findAll('[data-testid="alert-name"]').map((n) => n.text())
+    // Newest first: the sensor's alert a minute after the lamp's fault.
+    expect(names).toEqual(['motion_alarm', 'Hardware fault'])
+    expect(wrapper.findAll('[data-testid="alert-id"]').map((n) => n.text())).toEqual(['hardware_fault'])
+  })
+
+  it('opens a message in full, with its time, device and family, from a button in the list', async () => {
+    const long = 'The lamp reported a driver fault at 21:04. '.repeat(6).trim()
+    const message = { msgId: 'm9', category: 1, msgType: 0, title: 'Device Fault', content: long, timeMs: now, productId: 'LAMP01', deviceName: 'lamp_a1', deviceAlias: 'Ceiling light', familyId: 'f-1', familyName: 'Zhang home' }
+    const older = { ...message, msgId: 'm8', title: 'Earlier', content: 'before', timeMs: now - 3_600_000 }
+    const { wrapper } = await mountOverview({
+      'messages.list': ({ category }) => ({ messages: category === 1 ? [older, message] : [], listover: true, requestId: 'rq-m' }),
+    })
+    const buttons = wrapper.findAll('[data-testid="message-open"]')
+    expect(buttons.map((b) => b.attributes('data-msg-id'))).toEqual(['m9', 'm8'])
+    expect(buttons[0]!.element.tagName).toBe('BUTTON')
+    expect(buttons[0]!.attributes('aria-haspopup')).toBe('dialog')
+    await buttons[0]!.trigger('click')
+    await flushPromises()
+    const dialog = document.body.querySelector('[data-testid="message-dialog"]')!
+    expect(dialog.textContent).toContain('Device Fault')
+    expect(document.body.querySelector('[data-testid="message-content"]')!.textContent).toBe(long)
+    expect(document.body.querySelector('[data-testid="message-device"]')!.textContent).toBe('Ceiling light (LAMP01/lamp_a1)')
+    expect(document.body.querySelector('[data-testid="message-family"]')!.textContent).toBe('Zhang home')
+    expect(document.body.querySelector('[data-testid="message-time"]')!.textContent).not.toBe('')
+    ;(document.body.querySelector('[data-testid="message-close"]') as HTMLElement).click()
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 400))
+    const overlay = document.body.querySelector('[data-testid="message-dialog"]')?.closest('.el-overlay') as HTMLElement | null
+    expect(overlay).not.toBeNull()
+    expect(overlay!.style.display).toBe('none')
+  })
+
   it('keeps the live activity bounded to the newest 200 and counts all', async () => {
     const { wrapper, desk } = await mountOverview()
     const events: DeviceEvent[] = Array.from({ length: 450 }, (_, i) => ({

@@ -6,6 +6,7 @@ import type { RolloutService } from './rollout-service'
 export function firmwareCommands(rollouts: RolloutService): DomainHandlers<typeof firmwareContract> {
   return {
     'ota.check': async ({ deviceId }) => rollouts.check(deviceId),
+    'ota.versions': async ({ deviceIds }) => rollouts.versions(deviceIds),
     'ota.upgradeDevice': async ({ deviceId, targetVersion, deviceTimeoutMs }) => rollouts.upgradeDevice(deviceId, targetVersion, deviceTimeoutMs),
     'rollout.preview': async ({ selection }) => rollouts.preview(selection),
     'rollout.create': async ({ name, selection, plan }) => rollouts.create(name, selection, plan),

@@ -20,7 +20,7 @@ import type {
   RolloutTarget,
   RolloutWave,
 } from '../../../shared/rollout'
-import { RolloutCode } from '../../../shared/rollout'
+import { RolloutCode, type DeviceVersion } from '../../../shared/rollout'
 import { ApiError } from '../api/api-error'
 import type { CloudCall } from '../api/cloud-call'
 import type { FleetService } from '../fleet/fleet-service'
@@ -142,6 +142,19 @@ export class RolloutService {
       firmware,
       status,
     }
+  }
+
+  /** Each device's current version from AppCheckFirmwareUpdate alone; one failing check fails only its device. */
+  async versions(deviceIds: readonly string[]): Promise<DeviceVersion[]> {
+    const unique = [...new Set(deviceIds)]
+    return mapConcurrently(unique, VERSION_CONCURRENCY, async (deviceId) => {
+      try {
+        return { deviceId, version: (await this.api.check(deviceId)).current, error: '' }
+      } catch (error) {
+        if (error instanceof ApiError && error.kind === 'session') throw error
+        return { deviceId, version: '', error: error instanceof Error ? error.message : String(error) }
+      }
+    })
   }
 
   /** The confirmed upgrade of one device, as a one-device rollout (stored, audited, verified). */
@@ -557,6 +570,9 @@ function previewKey(session: SessionInfo, selection: RolloutSelection): string {
 }
 
 /** For best-effort reads: a fallback value, except when the session ended (that must surface). */
+/** Firmware checks in flight for `versions` (each one AppCheckFirmwareUpdate). */
+const VERSION_CONCURRENCY = 4
+
 function rethrowSession<T>(fallback: () => T): (error: unknown) => T {
   return (error) => {
     if (error instanceof ApiError && error.kind === 'session') throw error

@@ -4,6 +4,7 @@ import type { DeviceEvent } from '@shared/live'
 import type { OtaCheck, RolloutDevice, RolloutProgress, RolloutSummary } from '@shared/rollout'
 import { toBridgeError, useDesk } from '@/bridge'
 import { notifyError } from '@/composables/notifyError'
+import { useFirmwareStore } from '@/stores/firmware'
 import { useLiveStore } from '@/stores/live'
 import type { LoadStatus } from '@/stores/session'
 
@@ -22,6 +23,7 @@ export interface OtaSignal {
 export function useDeviceFirmware(deviceId: Ref<string>) {
   const desk = useDesk()
   const live = useLiveStore()
+  const versions = useFirmwareStore()
   const check = shallowRef<OtaCheck | null>(null)
   const status = ref<LoadStatus>('idle')
   const error = ref<BridgeError | null>(null)
@@ -37,6 +39,7 @@ export function useDeviceFirmware(deviceId: Ref<string>) {
       const answer = await desk.call('ota.check', { deviceId: id })
       if (id !== deviceId.value) return
       check.value = answer
+      versions.fromCheck(answer)
       status.value = 'ready'
       error.value = null
     } catch (e) {

@@ -1,6 +1,7 @@
 import { ref, shallowRef } from 'vue'
 import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'
+import { useFirmwareStore } from '@/stores/firmware'
 import type { LoadStatus } from '@/stores/session'
 import { versionDistribution, type VersionRow } from '@/utils/overview-stats'
 
@@ -21,6 +22,7 @@ export function useFirmwareVersions() {
     try {
       const preview = await useDesk().call('rollout.preview', { selection: { familyIds: [...familyIds] } })
       if (mine !== seq) return
+      useFirmwareStore().fromPreview(preview.devices)
       rows.value = versionDistribution(preview.devices)
       status.value = 'ready'
     } catch (e) {

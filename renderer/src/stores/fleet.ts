@@ -4,6 +4,7 @@ import type { Device, Family, Product, Room } from '@shared/domain'
 import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'
 import { readPref, writePref } from '@/utils/storage'
+import { useFirmwareStore } from './firmware'
 import { useSessionStore, type LoadStatus } from './session'
 
 export const FAMILY_STORAGE_KEY = 'explorer-desk.family'
@@ -39,8 +40,7 @@ export const useFleetStore = defineStore('fleet', () => {
   const devicesProgress = ref<{ loaded: number; total: number } | null>(null)
   /** Products (with thing models) of the devices shown, by productId; filled per family. */
   const products = shallowRef(new Map<string, Product>())
-  /** Firmware version of each device (from a firmware check of the family), by deviceId. */
-  const versions = shallowRef(new Map<string, string>())
+  /** The family's firmware check (its versions land in the firmware store). */
   const versionsStatus = ref<LoadStatus>('idle')
   const versionsError = ref<BridgeError | null>(null)
 
@@ -91,7 +91,6 @@ export const useFleetStore = defineStore('fleet', () => {
     devicesStatus.value = 'idle'
     devicesError.value = null
     devicesProgress.value = null
-    versions.value = new Map()
     versionsStatus.value = 'idle'
     versionsError.value = null
   }
@@ -182,14 +181,14 @@ export const useFleetStore = defineStore('fleet', () => {
     }
   }
 
-  /** Every device's firmware version, by one firmware check of the family (bounded in main). */
+  /** Every device's firmware version, by one firmware check of the family (bounded in main), into the firmware store. */
   async function loadVersions(familyId: string): Promise<void> {
     const seq = contentsSeq
     versionsStatus.value = 'loading'
     try {
       const preview = await useDesk().call('rollout.preview', { selection: { familyIds: [familyId] } })
       if (seq !== contentsSeq) return
-      versions.value = new Map(preview.devices.filter((d) => d.currentVersion).map((d) => [d.deviceId, d.currentVersion]))
+      useFirmwareStore().fromPreview(preview.devices)
       versionsStatus.value = 'ready'
       versionsError.value = null
     } catch (error) {
@@ -202,7 +201,6 @@ export const useFleetStore = defineStore('fleet', () => {
   return {
     devicesProgress,
     products,
-    versions,
     versionsStatus,
     versionsError,
     loadVersions,

@@ -82,6 +82,7 @@ export const deviceEn = {
     record: 'Family record (AppGetDeviceInFamily)',
     ext: 'Ext info (AppGetDeviceExtInfo)',
     copy: 'Copy {field}',
+    fwVerHint: 'FwVer is this record’s field as stored; the firmware the device runs is {version}, from the cloud’s firmware check (as on every page).',
   },
   subDevices: {
     empty: 'No sub-devices bound to this gateway',
@@ -188,6 +189,7 @@ export const deviceZh: typeof deviceEn = {
     record: '家庭设备记录（AppGetDeviceInFamily）',
     ext: '扩展信息（AppGetDeviceExtInfo）',
     copy: '复制 {field}',
+    fwVerHint: 'FwVer 是该记录中保存的字段；设备实际运行的固件为 {version}，来自云端固件检查（与其他页面一致）。',
   },
   subDevices: {
     empty: '该网关未绑定子设备',
