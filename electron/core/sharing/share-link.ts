@@ -1,0 +1,12 @@
+/**
+ * The link a share token travels in. The reference defines no link format, so it is the
+ * app's own: everything AppBindUserShareDevice needs (token, ProductId, DeviceName), in a
+ * URL a receiving app can parse or a person can read the token out of.
+ */
+export const SHARE_LINK_PREFIX = 'explorerdesk://share-device'
+
+export function shareLink(token: string, deviceId: string): string {
+  const slash = deviceId.indexOf('/')
+  const query = new URLSearchParams({ token, productId: deviceId.slice(0, slash), deviceName: deviceId.slice(slash + 1) })
+  return `${SHARE_LINK_PREFIX}?${query.toString()}`
+}
