@@ -16,7 +16,7 @@ export const membersContract = contract({
   /** Invites a known user: the invitation reaches his inbox (AppSendShareFamilyInvite). */
   'members.invite': command(z.object({ familyId: id, userId }).strict(), changed),
   /** An invitation to hand over, for someone the cloud cannot be asked to reach (AppInviteMember). */
-  'members.invitation': command(z.object({ familyId: id }).strict(), z.object({ shareToken: z.string(), requestId: z.string() })),
+  'members.invitation': command(z.object({ familyId: id }).strict(), z.object({ shareToken: z.string(), link: z.string(), requestId: z.string() })),
   /** Joins a home with an invitation's token (AppJoinFamily). */
   'members.join': command(z.object({ shareToken }).strict(), changed),
   'members.remove': command(z.object({ familyId: id, userId }).strict(), changed),

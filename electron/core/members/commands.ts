@@ -6,6 +6,7 @@ import type { CloudCall } from '../api/cloud-call'
 import type { Params } from '../api/cloud-client'
 import { fetchAllPages } from '../api/paging'
 import type { DomainHandlers } from '../dispatcher'
+import { joinLink } from '../sharing/share-link'
 
 /** The reference returns at most 50 members a page. */
 const MEMBER_PAGE = 50
@@ -24,7 +25,8 @@ export function membersCommands(call: CloudCall): DomainHandlers<typeof membersC
     'members.invite': ({ familyId, userId }) => change('AppSendShareFamilyInvite', { FamilyId: familyId, ToUserId: userId }),
     'members.invitation': async ({ familyId }) => {
       const reply = await call('AppInviteMember', { FamilyId: familyId })
-      return { shareToken: readAnswer(invitationShape, reply, 'AppInviteMember').ShareToken, requestId: reply.requestId }
+      const shareToken = readAnswer(invitationShape, reply, 'AppInviteMember').ShareToken
+      return { shareToken, link: joinLink(shareToken), requestId: reply.requestId }
     },
     'members.join': ({ shareToken }) => change('AppJoinFamily', { ShareToken: shareToken }),
     'members.remove': ({ familyId, userId }) => change('AppDeleteFamilyMember', { FamilyId: familyId, MemberId: userId }),
