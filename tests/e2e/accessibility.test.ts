@@ -34,6 +34,7 @@ describe('accessibility', () => {
 
   const pages: PageCheck[] = [
     { name: 'families', hash: () => '#/families', ready: '[data-testid="family-row"]' },
+    { name: 'home', hash: () => `#/families/${ids.familyId}/home`, ready: '[data-testid="room-device"]' },
     { name: 'overview', hash: () => '#/overview', ready: '[data-testid="overview-online"]' },
     { name: 'devices', hash: () => `#/families/${ids.familyId}/devices`, ready: '[data-testid="device-row"]' },
     { name: 'device', hash: () => `#/families/${ids.familyId}/devices/${enc(ids.lightId)}`, ready: '[data-testid="property-row"]' },
