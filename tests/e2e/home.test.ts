@@ -65,6 +65,8 @@ describe('the Home page', () => {
     await app.page.keyboard.press('Enter')
     await expect.poll(() => worldRoomOf(moved[2]!)).toBe(roomId)
     await room(roomId).locator(`[data-device-id="${moved[2]}"]`).waitFor()
+    // Focus follows the device into its new room, so the next move can start from there.
+    await expect.poll(() => app.page.evaluate(() => (document.activeElement as HTMLElement | null)?.dataset.deviceId)).toBe(moved[2])
     expect(await room(roomId).getByTestId('room-device').count()).toBe(3)
   })
 
