@@ -13,7 +13,6 @@ export const homeEn = {
   cancel: 'Cancel',
   save: 'Save',
   create: 'Create',
-  close: 'Close',
   copy: 'Copy',
   refresh: 'Refresh',
   home: {
@@ -76,12 +75,10 @@ export const homeEn = {
     byUserId: 'User id',
     byPhone: 'Phone',
     byEmail: 'Email',
-    contact: 'Phone number, email or user id',
     invited: 'Invitation sent to user {userId} for “{home}”',
     invitation: 'Invitation for {contact}',
     invitationHint: 'The cloud cannot look a person up by phone or email: send this invitation to {contact}. Whoever opens it joins “{home}” as a member; it expires in 7 days.',
     refused: 'The cloud refused to invite user {userId}: check the id (the user must have an account).',
-    empty: 'Only you',
   },
   sharing: {
     title: 'Shared devices',
@@ -140,7 +137,6 @@ export const homeZh: typeof homeEn = {
   cancel: '取消',
   save: '保存',
   create: '创建',
-  close: '关闭',
   copy: '复制',
   refresh: '刷新',
   home: {
@@ -203,12 +199,10 @@ export const homeZh: typeof homeEn = {
     byUserId: '用户 ID',
     byPhone: '手机号',
     byEmail: '邮箱',
-    contact: '手机号、邮箱或用户 ID',
     invited: '已向用户 {userId} 发送加入“{home}”的邀请',
     invitation: '给 {contact} 的邀请',
     invitationHint: '云端无法按手机号或邮箱查找用户：请把这份邀请发给 {contact}。打开它的人将以成员身份加入“{home}”；7 天后失效。',
     refused: '云端拒绝邀请用户 {userId}：请检查 ID（对方必须已有账号）。',
-    empty: '只有你',
   },
   sharing: {
     title: '共享的设备',
