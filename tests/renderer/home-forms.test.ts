@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import type { Member } from '@shared/contracts/members'
 import type { ShareUser } from '@shared/contracts/sharing'
+import type { Router } from 'vue-router'
 import HomeView from '@/views/HomeView.vue'
 import { i18n } from '@/i18n'
 import { fail, fakeDesk, type FakeDesk, type Handlers } from './fake-desk'
@@ -18,6 +19,7 @@ const guest: ShareUser = { userId: '200000009', nickName: 'Cousin', phoneNumber:
 const lamp = devices[0]!
 
 let wrapper: VueWrapper | null = null
+let router: Router | null = null
 afterEach(() => {
   wrapper?.unmount()
   wrapper = null
@@ -38,7 +40,9 @@ async function mountHome(extra: Handlers = {}): Promise<FakeDesk> {
     { path: '/families/:familyId/home', name: 'home', component: HomeView },
     { path: '/families', name: 'families', component: Blank },
   ]
-  wrapper = (await mountWithApp(HomeView, { desk, path: '/families/f-1/home', routes })).wrapper
+  const mounted = await mountWithApp(HomeView, { desk, path: '/families/f-1/home', routes })
+  wrapper = mounted.wrapper
+  router = mounted.router
   return desk
 }
 
@@ -207,5 +211,52 @@ describe('home header', () => {
     await byTest('home-delete-confirm').trigger('click')
     await flushPromises()
     expect(sent(desk, 'home.delete')).toEqual([{ familyId: 'f-1', name: 'Zhang home' }])
+  })
+})
+
+describe('confirmations that name what they act on', () => {
+  /** The message box Element Plus opens in the body: its text, and its confirm button. */
+  async function confirmBox(): Promise<{ text: string; confirm: () => Promise<void> }> {
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const box = document.querySelector('.el-message-box') as HTMLElement
+    return {
+      text: box.textContent ?? '',
+      confirm: async () => {
+        ;(box.querySelector('.el-message-box__btns .el-button--danger') as HTMLElement).click()
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        await flushPromises()
+      },
+    }
+  }
+
+  it('deleting a room says its devices stay in the home, then sends one call', async () => {
+    const desk = await mountHome({ 'home.deleteRoom': () => ({ requestId: 'r' }) })
+    await wrapper!.find('[data-room-id="r-living"] [data-testid="room-delete"]').trigger('click')
+    const box = await confirmBox()
+    expect(box.text).toContain('The room “Living room” is deleted from the home “Zhang home”. Its 2 devices stay in the home, moved to “Not in a room”.')
+    await box.confirm()
+    expect(sent(desk, 'home.deleteRoom')).toEqual([{ familyId: 'f-1', roomId: 'r-living' }])
+  })
+
+  it('removing a member names the member and the home', async () => {
+    const desk = await mountHome({ 'members.remove': () => ({ requestId: 'r' }) })
+    expect(wrapper!.findAll('[data-testid="member-remove"]')).toHaveLength(1) // administrators stay
+    await byTest('member-remove').trigger('click')
+    const box = await confirmBox()
+    expect(box.text).toContain('Mrs Zhang (100000003) is removed from the home “Zhang home”')
+    await box.confirm()
+    expect(sent(desk, 'members.remove')).toEqual([{ familyId: 'f-1', userId: '100000003' }])
+  })
+
+  it('a member leaves the home only after confirming, then is back on the families list', async () => {
+    const desk = await mountHome({ 'families.describe': () => ({ ...home, role: 0 }), 'members.leave': () => ({ requestId: 'r' }), 'families.list': () => [] })
+    expect(byTest('home-delete').exists()).toBe(false)
+    await byTest('home-leave').trigger('click')
+    const box = await confirmBox()
+    expect(box.text).toContain('You leave the home “Zhang home”')
+    await box.confirm()
+    expect(sent(desk, 'members.leave')).toEqual([{ familyId: 'f-1' }])
+    expect(router!.currentRoute.value.name).toBe('families')
   })
 })
