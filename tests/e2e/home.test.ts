@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, NEIGHBOUR_ACCOUNT } from '../../electron/sandbox'
-import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 import { deskOnSandbox, type DeskUnderTest } from '../support/desk'
 
 /**
@@ -112,11 +112,43 @@ describe('the Home page', () => {
     for (const theme of ['light', 'dark'] as const) {
       await app.page.emulateMedia({ colorScheme: theme })
       await expect.poll(() => app.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark')
+      // Opened afresh in the theme, as accessibility.test.ts does: mid-fade colours are neither theme's.
+      await navigate(app.page, '#/families')
+      await app.page.getByTestId('family-row').first().waitFor()
+      await navigate(app.page, `#/families/${familyId}/home`)
+      await app.page.getByTestId('room-device').first().waitFor()
       const result = await new AxeBuilder({ page: app.page }).include('[data-testid="home-page"]').analyze()
       for (const v of result.violations) {
         if (v.impact === 'critical' || v.impact === 'serious') found.push(`${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
       }
     }
     expect(found).toEqual([])
+  })
+
+  it('creates a home from the Families page, renames it, and deletes it once its name is typed', { timeout: 60_000 }, async () => {
+    const { world } = app.sandbox
+    const mine = () => world.familiesOf(DEMO_ACCOUNT.userId).map(({ family }) => family)
+    await app.page.getByTestId('nav-families').click()
+    await app.page.getByTestId('home-create').click()
+    await input('new-home-name').fill('Flat 3B')
+    await app.page.getByTestId('new-home-save').click()
+    await expect.poll(() => mine().some((f) => f.name === 'Flat 3B')).toBe(true)
+    const created = mine().find((f) => f.name === 'Flat 3B')!.familyId
+    await expect.poll(() => app.page.getByTestId('home-name').textContent()).toBe('Flat 3B')
+
+    await app.page.getByTestId('home-rename').click()
+    await input('home-name-input').fill('Flat 3C')
+    await app.page.getByTestId('home-rename-save').click()
+    await expect.poll(() => world.families.get(created)?.name).toBe('Flat 3C')
+
+    await app.page.getByTestId('home-delete').click()
+    await input('home-delete-name').fill('Flat 3B')
+    await app.page.getByTestId('home-delete-confirm').click()
+    await app.page.getByTestId('home-problem').waitFor()
+    expect(world.families.has(created)).toBe(true)
+    await input('home-delete-name').fill('Flat 3C')
+    await app.page.getByTestId('home-delete-confirm').click()
+    await app.page.getByTestId('families-page').waitFor()
+    expect(world.families.has(created)).toBe(false)
   })
 })
