@@ -15,6 +15,9 @@ import { EventHub } from './events'
 import { fleetCommands } from './fleet/commands'
 import { FleetService } from './fleet/fleet-service'
 import { historyCommands } from './history/commands'
+import { homeCommands } from './home/commands'
+import { membersCommands } from './members/commands'
+import { sharingCommands } from './sharing/commands'
 import { liveCommands } from './live/commands'
 import { HistoryService, type HistoryTuning } from './history/history-service'
 import { LiveService, type LiveDeps } from './live/live-service'
@@ -137,6 +140,9 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...fleetCommands(fleet, hub),
     ...liveCommands(live),
     ...deviceCommands(call),
+    ...homeCommands(call),
+    ...membersCommands(call),
+    ...sharingCommands(call),
     ...messagesCommands(read),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),

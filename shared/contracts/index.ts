@@ -13,10 +13,13 @@ import { deviceContract } from './device'
 import { firmwareContract } from './firmware'
 import { fleetContract } from './fleet'
 import { historyContract } from './history'
+import { homeContract } from './home'
 import { liveContract } from './live'
+import { membersContract } from './members'
 import { messagesContract } from './messages'
 import { profilesContract } from './profiles'
 import { sessionContract } from './session'
+import { sharingContract } from './sharing'
 import { videoContract } from './video'
 
 export const commands = {
@@ -26,6 +29,9 @@ export const commands = {
   ...fleetContract.commands,
   ...liveContract.commands,
   ...deviceContract.commands,
+  ...homeContract.commands,
+  ...membersContract.commands,
+  ...sharingContract.commands,
   ...messagesContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,

@@ -36,6 +36,7 @@ describe('accessibility', () => {
 
   const pages: PageCheck[] = [
     { name: 'families', hash: () => '#/families', ready: '[data-testid="family-row"]' },
+    { name: 'home', hash: () => `#/families/${ids.familyId}/home`, ready: '[data-testid="room-device"]' },
     { name: 'overview', hash: () => '#/overview', ready: '[data-testid="overview-online"]' },
     {
       name: 'overview message',

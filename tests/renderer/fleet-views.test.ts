@@ -13,6 +13,7 @@ const routes = [
   { path: '/sign-in', name: 'sign-in', component: Blank },
   { path: '/families', name: 'families', component: Blank },
   { path: '/families/:familyId/devices', name: 'devices', component: Blank },
+  { path: '/families/:familyId/home', name: 'home', component: Blank },
 ]
 
 const handlers: Handlers = {

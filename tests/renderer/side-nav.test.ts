@@ -52,6 +52,16 @@ describe('side navigation', { timeout: 30_000 }, () => {
     expect(router.currentRoute.value.params.familyId).toBe('f-1')
   })
 
+  it('opens the Home page of the home being worked in, else the families to choose from', async () => {
+    const { router, click } = await mountNav({})
+    await click('nav-home')
+    expect(router.currentRoute.value.name).toBe('families')
+    useFleetStore().selectFamily('f-2')
+    await click('nav-home')
+    expect(router.currentRoute.value.name).toBe('home')
+    expect(router.currentRoute.value.params.familyId).toBe('f-2')
+  })
+
   it('offers the families to choose from when there are several and none was opened', async () => {
     const { router, click } = await mountNav({})
     await click('nav-devices')

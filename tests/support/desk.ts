@@ -24,6 +24,8 @@ export interface DeskUnderTest {
   /** Runs a command that must fail and returns its BridgeError. */
   fail(command: CommandName, args?: unknown): Promise<BridgeError>
   signInDemo(): Promise<void>
+  /** Signs in as another sandbox account (the neighbour, for sharing and inviting). */
+  signInAs(account: { email: string; password: string }): Promise<void>
   /** Resolves when an event matching `test` has been emitted (checks those already seen too). */
   waitForEvent<E extends EventName>(event: E, test?: (payload: BridgeEvents[E]) => boolean, timeoutMs?: number): Promise<BridgeEvents[E]>
   /** The log file's text, after flushing. */
@@ -33,10 +35,11 @@ export interface DeskUnderTest {
 
 /** The core, as a host would build it, on a fresh sandbox and data directory. */
 export async function deskOnSandbox(
-  options: { sandbox?: Partial<SandboxOptions>; desk?: DeskOverrides } = {},
+  /** `sharedSandbox`: a sandbox another desk already runs (a second user's desk); left open on close. */
+  options: { sandbox?: Partial<SandboxOptions>; desk?: DeskOverrides; sharedSandbox?: RunningSandbox } = {},
 ): Promise<DeskUnderTest> {
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-it-'))
-  const sandbox = await startSandbox({ port: 0, simulate: false, ...options.sandbox })
+  const sandbox = options.sharedSandbox ?? (await startSandbox({ port: 0, simulate: false, ...options.sandbox }))
   const logFile = join(dataDir, 'test.log')
   const logger = pino({ level: 'debug' }, pino.destination({ dest: logFile, sync: true }))
   const desk = await createDesk(
@@ -68,6 +71,9 @@ export async function deskOnSandbox(
         credentials: { method: 'email', email: DEMO_ACCOUNT.email, password: DEMO_ACCOUNT.password },
       })
     },
+    signInAs: async ({ email, password }) => {
+      await run('session.signIn', { profileId: 'sandbox', credentials: { method: 'email', email, password } })
+    },
     waitForEvent: async <E extends EventName>(event: E, test: (payload: BridgeEvents[E]) => boolean = () => true, timeoutMs = 10_000) => {
       const deadline = Date.now() + timeoutMs
       let seen = 0
@@ -86,7 +92,7 @@ export async function deskOnSandbox(
     },
     close: async () => {
       await desk.close()
-      await sandbox.close()
+      if (!options.sharedSandbox) await sandbox.close()
       rmSync(dataDir, { recursive: true, force: true })
     },
   }

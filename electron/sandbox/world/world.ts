@@ -18,6 +18,8 @@ export interface WorldView {
   readonly rooms: ReadonlyMap<string, Readonly<Room>>
   readonly products: ReadonlyMap<string, Readonly<Product>>
   readonly devices: ReadonlyMap<string, Readonly<Device>>
+  /** Every user's inbox, oldest first: what an invitation left for its invitee, for instance. */
+  readonly messages: readonly Readonly<Message>[]
   /** Families the user belongs to, with his role, in creation order. */
   familiesOf(userId: string): { family: Readonly<Family>; role: FamilyRole }[]
   roomsOf(familyId: string): readonly Readonly<Room>[]

@@ -19,6 +19,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'families.title' },
       },
       {
+        path: 'families/:familyId/home',
+        name: 'home',
+        component: () => import('@/views/HomeView.vue'),
+        meta: { titleKey: 'home.title' },
+      },
+      {
         path: 'families/:familyId/devices',
         name: 'devices',
         component: () => import('@/views/DevicesView.vue'),

@@ -9,6 +9,7 @@ import { apiConsoleEn } from './features/api-console'
 import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
+import { homeEn } from './features/home'
 
 const en = {
   app: {
@@ -16,6 +17,7 @@ const en = {
   },
   nav: {
     families: 'Families',
+    home: 'Home',
     devices: 'Devices',
     audit: 'Audit log',
     overview: 'Overview',
@@ -251,6 +253,7 @@ const en = {
   history: historyEn,
   recordings: recordingsEn,
   rollout: rolloutEn,
+  home: homeEn,
 }
 
 export type MessageSchema = typeof en

@@ -5,6 +5,7 @@ import { apiConsoleZh } from './features/api-console'
 import { historyZh } from './features/history'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
+import { homeZh } from './features/home'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
 const zhCN: MessageSchema = {
@@ -13,6 +14,7 @@ const zhCN: MessageSchema = {
   },
   nav: {
     families: '家庭',
+    home: '家庭设置',
     devices: '设备',
     audit: '审计日志',
     overview: '总览',
@@ -248,6 +250,7 @@ const zhCN: MessageSchema = {
   history: historyZh,
   recordings: recordingsZh,
   rollout: rolloutZh,
+  home: homeZh,
 }
 
 export default zhCN
