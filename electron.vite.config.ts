@@ -24,6 +24,9 @@ function contentSecurityPolicyMeta(): Plugin {
   return {
     name: 'desk-content-security-policy',
     apply: 'build',
+    // electronegativity: CSP_GLOBAL_CHECK flags img/media/connect sources other than 'self': the
+    // page must reach the embedded sandbox on loopback and Tencent's API and media hosts. They
+    // are named hosts, never a scheme wildcard, and the per-response header narrows them further.
     transformIndexHtml: (html) =>
       html.replace(
         '<meta charset="UTF-8" />',

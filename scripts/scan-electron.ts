@@ -35,15 +35,38 @@ async function scan(dir: string): Promise<Finding[]> {
   // spends most of the run waiting for a network this machine may not have.
   const args = ['-i', dir, '-e', electronVersion(), '-v', 'false', '-o', csv, '-x', 'AvailableSecurityFixesGlobalCheck']
   await promisify(execFile)(join(root, 'node_modules', '.bin', 'electronegativity'), args)
-  return readFileSync(csv, 'utf8')
-    .split('\n')
+  return csvRows(readFileSync(csv, 'utf8'))
     .slice(1)
-    .filter((line) => line.trim())
-    .map((line) => {
-      const cells = [...line.matchAll(/"((?:[^"]|"")*)"|([^,]+)|(?<=,)(?=,|$)/g)].map((m) => (m[1] ?? m[2] ?? '').replaceAll('""', '"'))
+    .filter((cells) => cells.some((cell) => cell.trim()))
+    .map((cells) => {
       const [check = '', , , file = '', location = '', sample = ''] = cells
       return { check, file: isAbsolute(file) ? file : join(dir, file), line: Number(location.split(':')[0]), sample }
     })
+}
+
+/** RFC 4180 rows: quoted cells may hold commas, doubled quotes and line breaks (a CSP sample does). */
+function csvRows(text: string): string[][] {
+  const rows: string[][] = [[]]
+  let cell = ''
+  let quoted = false
+  const endCell = () => {
+    rows.at(-1)!.push(cell.replace(/\r$/, ''))
+    cell = ''
+  }
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]
+    if (quoted && c === '"' && text[i + 1] === '"') {
+      cell += '"'
+      i++
+    } else if (c === '"') quoted = !quoted
+    else if (!quoted && c === ',') endCell()
+    else if (!quoted && c === '\n') {
+      endCell()
+      rows.push([])
+    } else cell += c
+  }
+  endCell()
+  return rows
 }
 
 function explainedAt(finding: Finding): boolean {
