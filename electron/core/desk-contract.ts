@@ -22,6 +22,16 @@ export interface DeskHostOptions {
   cipher: SecretCipher | null
   /** Start the embedded sandbox cloud and preselect its profile (default true). */
   embeddedSandbox?: boolean
+  /** What the host can do for the user beyond the bridge (Electron: shell, dialogs); browser mode has none. */
+  host?: HostCapabilities
+}
+
+/** OS services a host may offer; each one absent is a feature the app explains it cannot offer there. */
+export interface HostCapabilities {
+  /** Opens a folder in the OS file manager; answers '' or why it failed (Electron's shell.openPath). */
+  openPath?(path: string): Promise<string>
+  /** Asks the user where to save and writes `data` there; answers the path, or null when cancelled. */
+  saveFile?(suggestedName: string, data: Buffer): Promise<string | null>
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: BridgeEvents[E]) => void

@@ -29,6 +29,9 @@ import { SessionService } from './session/session-service'
 import { AuditLog } from './audit/audit-log'
 import { openDeskDatabase } from './store/database'
 import { SecretVault } from './session/vault'
+import { NetworkRoute } from './network/network-route'
+import { settingsCommands } from './settings/commands'
+import { SettingsStore } from './settings/settings-store'
 import { mediaOriginsFor } from './video/media-origins'
 import { videoCommands } from './video/commands'
 import { withVideoSpelling } from './video/video-spelling'
@@ -59,7 +62,16 @@ export interface DeskOverrides {
 export async function createDesk(options: DeskHostOptions, overrides: DeskOverrides = {}): Promise<Desk> {
   // Bound once the session and vault exist; the logger reads it on every line.
   let knownSecrets = (): string[] => []
-  const logger = overrides.logger ?? createLogger(options.dataDir, 'info', () => knownSecrets())
+  const settings = await SettingsStore.open(options.dataDir)
+  const logger = overrides.logger ?? createLogger(options.dataDir, settings.current.logLevel, () => knownSecrets())
+  const network = new NetworkRoute()
+  network.configure(settings.current.proxy)
+  settings.onChange((value) => {
+    network.configure(value.proxy)
+    if (!overrides.logger) logger.level = value.logLevel
+  })
+  // Tests may swap fetch; otherwise every cloud and broker call follows the proxy setting.
+  const netFetch = overrides.fetch ?? network.fetch
   const now = overrides.now ?? Date.now
   const hub = new EventHub()
   const sandbox = await embeddedSandbox(options, overrides)
@@ -73,8 +85,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     profiles,
     now,
     clientFor: (profile) =>
-      new CloudClient({ baseUrl: profile.baseUrl, appKey: profile.appKey, appSecret: profile.appSecret, fetch: overrides.fetch, now }),
-    fetch: overrides.fetch,
+      new CloudClient({ baseUrl: profile.baseUrl, appKey: profile.appKey, appSecret: profile.appSecret, fetch: netFetch, now }),
+    fetch: netFetch,
     renewLeadMs: overrides.renewLeadMs,
     onExpiring: (expireAt) => hub.emit('session.expiring', { expireAt }),
     onChange: (change: SessionChange) => {
@@ -105,6 +117,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     emitConnection: (state) => hub.emit('connection.changed', state),
     onTokenRejected: () => session.endRejected(),
     log: (message, detail) => logger.warn(detail, message),
+    wsAgent: (url) => network.wsAgent(url),
     now,
     ...overrides.live,
   })
@@ -148,6 +161,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...videoCommands(read, now, overrides.videoLinkSeconds),
     ...auditCommands(audit),
     ...consoleCommands(call),
+    ...settingsCommands({ store: settings, dataDir: options.dataDir, host: options.host ?? {}, clearCache: () => history.clearCache() }),
   }
   const handle = createDispatcher(handlers, logger, { checkResults: overrides.checkResults })
   // Nothing the page receives carries a secret: not one it just sent, not one held here.
@@ -169,6 +183,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       session.close()
       if (!overrides.sandboxInstance) await sandbox?.close()
       db.close()
+      await network.close()
       logger.flush()
     },
   }

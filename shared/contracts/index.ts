@@ -17,6 +17,7 @@ import { liveContract } from './live'
 import { messagesContract } from './messages'
 import { profilesContract } from './profiles'
 import { sessionContract } from './session'
+import { settingsContract } from './settings'
 import { videoContract } from './video'
 
 export const commands = {
@@ -32,6 +33,7 @@ export const commands = {
   ...videoContract.commands,
   ...auditContract.commands,
   ...consoleContract.commands,
+  ...settingsContract.commands,
 }
 
 export const events = {
