@@ -9,6 +9,7 @@ import { apiConsoleEn } from './features/api-console'
 import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
+import { settingsEn } from './features/settings'
 
 const en = {
   app: {
@@ -21,6 +22,7 @@ const en = {
     overview: 'Overview',
     rollouts: 'Rollouts',
     console: 'API console',
+    settings: 'Settings',
     history: 'History',
     backToList: 'Devices of {family}',
     backToListPlain: 'Device list',
@@ -249,6 +251,7 @@ const en = {
   device: deviceEn,
   apiConsole: apiConsoleEn,
   history: historyEn,
+  settings: settingsEn,
   recordings: recordingsEn,
   rollout: rolloutEn,
 }
