@@ -32,6 +32,8 @@ import { SecretVault } from './session/vault'
 import { NetworkRoute } from './network/network-route'
 import { settingsCommands } from './settings/commands'
 import { SettingsStore } from './settings/settings-store'
+import { supportCommands } from './support/commands'
+import { ConnectionHistory } from './support/connection-history'
 import { mediaOriginsFor } from './video/media-origins'
 import { videoCommands } from './video/commands'
 import { withVideoSpelling } from './video/video-spelling'
@@ -74,6 +76,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   const netFetch = overrides.fetch ?? network.fetch
   const now = overrides.now ?? Date.now
   const hub = new EventHub()
+  const connections = new ConnectionHistory(now)
   const sandbox = await embeddedSandbox(options, overrides)
   const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
   const profiles = await ProfileStore.open(options.dataDir, vault, sandbox)
@@ -114,7 +117,10 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     baseUrl: () => session.baseUrl(),
     emitEvents: (events) => hub.emit('device.events', events),
     emitStates: (states) => hub.emit('device.states', states),
-    emitConnection: (state) => hub.emit('connection.changed', state),
+    emitConnection: (state) => {
+      connections.record(state)
+      hub.emit('connection.changed', state)
+    },
     onTokenRejected: () => session.endRejected(),
     log: (message, detail) => logger.warn(detail, message),
     wsAgent: (url) => network.wsAgent(url),
@@ -162,6 +168,19 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...auditCommands(audit),
     ...consoleCommands(call),
     ...settingsCommands({ store: settings, dataDir: options.dataDir, host: options.host ?? {}, clearCache: () => history.clearCache() }),
+    ...supportCommands(
+      {
+        dataDir: options.dataDir,
+        app: { version: options.version, mode: options.mode, platform: options.platform },
+        profiles: () => profiles.list(),
+        settings: () => settings.current,
+        audit: (limit) => audit.list({ limit }).entries,
+        push: () => ({ stats: live.pushStats, recent: connections.recent() }),
+        secrets: () => knownSecrets(),
+        now,
+      },
+      options.host ?? {},
+    ),
   }
   const handle = createDispatcher(handlers, logger, { checkResults: overrides.checkResults })
   // Nothing the page receives carries a secret: not one it just sent, not one held here.

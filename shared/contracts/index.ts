@@ -18,6 +18,7 @@ import { messagesContract } from './messages'
 import { profilesContract } from './profiles'
 import { sessionContract } from './session'
 import { settingsContract } from './settings'
+import { supportContract } from './support'
 import { videoContract } from './video'
 
 export const commands = {
@@ -34,6 +35,7 @@ export const commands = {
   ...auditContract.commands,
   ...consoleContract.commands,
   ...settingsContract.commands,
+  ...supportContract.commands,
 }
 
 export const events = {

@@ -5,6 +5,8 @@ import type { HistoryCacheStats } from '../../shared/history'
 import type { SettingsView } from '../../shared/contracts/settings'
 import { DEMO_ACCOUNT, PRODUCT_IDS } from '../../electron/sandbox'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { unzip } from '../support/unzip'
+import { readFileSync } from 'node:fs'
 
 /** The Settings page in browser mode: each choice reaches the core, and clearing the cache keeps the audit log. */
 describe('settings page', () => {
@@ -86,6 +88,18 @@ describe('settings page', () => {
     const auditAfter = await core<AuditPage>('audit.list', {})
     expect(auditAfter.total).toBe(auditBefore.total)
     expect(auditAfter.entries.map((e) => e.requestId)).toEqual(auditBefore.entries.map((e) => e.requestId))
+  })
+
+  it('lists the support bundle before the page downloads it (Help → Support bundle)', async () => {
+    await app.page.getByTestId('help-menu').click()
+    await app.page.getByTestId('help-support-bundle').click()
+    const dialog = app.page.getByTestId('support-bundle-dialog')
+    await dialog.getByText('audit.json').waitFor()
+    expect(await dialog.textContent()).toContain('audit log entries')
+    const [download] = await Promise.all([app.page.waitForEvent('download'), app.page.getByTestId('support-bundle-save').click()])
+    expect(download.suggestedFilename()).toMatch(/^explorer-desk-support-.*\.zip$/)
+    const files = await unzip(readFileSync((await download.path())!))
+    expect(JSON.parse(files.get('audit.json')!.toString('utf8'))).toEqual(expect.arrayContaining([expect.objectContaining({ action: 'AppUpdateDeviceInFamily' })]))
   })
 
   it('has no serious accessibility violation in either theme', async () => {

@@ -9,7 +9,7 @@ import { apiConsoleEn } from './features/api-console'
 import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
-import { settingsEn } from './features/settings'
+import { helpEn, settingsEn } from './features/settings'
 
 const en = {
   app: {
@@ -252,6 +252,7 @@ const en = {
   apiConsole: apiConsoleEn,
   history: historyEn,
   settings: settingsEn,
+  help: helpEn,
   recordings: recordingsEn,
   rollout: rolloutEn,
 }

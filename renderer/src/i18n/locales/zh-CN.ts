@@ -3,7 +3,7 @@ import { overviewZh } from './features/overview'
 import { deviceZh } from './features/device'
 import { apiConsoleZh } from './features/api-console'
 import { historyZh } from './features/history'
-import { settingsZh } from './features/settings'
+import { helpZh, settingsZh } from './features/settings'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
 
@@ -249,6 +249,7 @@ const zhCN: MessageSchema = {
   apiConsole: apiConsoleZh,
   history: historyZh,
   settings: settingsZh,
+  help: helpZh,
   recordings: recordingsZh,
   rollout: rolloutZh,
 }

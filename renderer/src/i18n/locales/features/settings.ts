@@ -72,3 +72,55 @@ export const settingsZh: typeof settingsEn = {
   cancel: '取消',
   confirm: '清除',
 }
+
+export const helpEn = {
+  menu: 'Help',
+  supportBundle: 'Support bundle…',
+  bundle: {
+    title: 'Support bundle',
+    intro: 'A zip for the support team. Secrets (passwords, tokens, AppSecrets) are removed from everything in it. It will contain:',
+    file: 'File',
+    contents: 'Contents',
+    size: 'Size',
+    parts: {
+      versions: 'App, Electron/Node and system versions',
+      profiles: 'Profile names and endpoints (no keys or secrets)',
+      settings: 'Settings',
+      audit: 'The last {count} audit log entries',
+      push: 'The push connection’s recent states and counters',
+      log: 'Log file, {count} lines (redacted)',
+    },
+    save: 'Save…',
+    download: 'Download',
+    saved: 'Saved to {path}',
+    downloaded: 'The support bundle was downloaded as {file}.',
+    loading: 'Collecting…',
+    close: 'Close',
+  },
+}
+
+export const helpZh: typeof helpEn = {
+  menu: '帮助',
+  supportBundle: '支持信息包…',
+  bundle: {
+    title: '支持信息包',
+    intro: '供支持团队使用的 zip 文件。其中所有内容都已去除机密信息（密码、令牌、AppSecret）。将包含：',
+    file: '文件',
+    contents: '内容',
+    size: '大小',
+    parts: {
+      versions: '应用、Electron/Node 及系统版本',
+      profiles: '配置名称和接入地址（不含密钥或机密）',
+      settings: '设置',
+      audit: '最近 {count} 条审计日志',
+      push: '推送连接的最近状态和计数',
+      log: '日志文件，{count} 行（已脱敏）',
+    },
+    save: '保存…',
+    download: '下载',
+    saved: '已保存到 {path}',
+    downloaded: '支持信息包已下载为 {file}。',
+    loading: '正在收集…',
+    close: '关闭',
+  },
+}
