@@ -4,6 +4,7 @@
  */
 import type { BridgeResult } from '../../shared/errors'
 import type { BridgeEvents, EventName } from '../../shared/contracts'
+import type { UpdaterPort } from './updates/updater-port'
 
 /** Encrypts secrets at rest. Electron's safeStorage fits this shape. */
 export interface SecretCipher {
@@ -32,6 +33,8 @@ export interface HostCapabilities {
   openPath?(path: string): Promise<string>
   /** Asks the user where to save and writes `data` there; answers the path, or null when cancelled. */
   saveFile?(suggestedName: string, data: Buffer): Promise<string | null>
+  /** The installed app's updater (electron-updater); absent in browser mode and development. */
+  updater?: UpdaterPort
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: BridgeEvents[E]) => void

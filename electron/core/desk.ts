@@ -33,6 +33,8 @@ import { NetworkRoute } from './network/network-route'
 import { settingsCommands } from './settings/commands'
 import { SettingsStore } from './settings/settings-store'
 import { supportCommands } from './support/commands'
+import { updatesCommands } from './updates/commands'
+import { UpdateService, type UpdateTuning } from './updates/update-service'
 import { ConnectionHistory } from './support/connection-history'
 import { mediaOriginsFor } from './video/media-origins'
 import { videoCommands } from './video/commands'
@@ -58,24 +60,35 @@ export interface DeskOverrides {
   videoLinkSeconds?: number
   /** Check every command's result against its contract (tests; development builds). */
   checkResults?: boolean
+  /** Update-check timing (tests shorten the start delay). */
+  updates?: Partial<UpdateTuning>
 }
 
 /** Builds the core a host serves: profiles, session, fleet, live data, audit, behind one dispatcher. */
 export async function createDesk(options: DeskHostOptions, overrides: DeskOverrides = {}): Promise<Desk> {
   // Bound once the session and vault exist; the logger reads it on every line.
   let knownSecrets = (): string[] => []
+  const hub = new EventHub()
   const settings = await SettingsStore.open(options.dataDir)
   const logger = overrides.logger ?? createLogger(options.dataDir, settings.current.logLevel, () => knownSecrets())
   const network = new NetworkRoute()
   network.configure(settings.current.proxy)
-  settings.onChange((value) => {
+  const updates = new UpdateService({
+    port: options.host?.updater ?? null,
+    currentVersion: options.version,
+    channel: () => settings.current.updateChannel,
+    emit: (state) => hub.emit('updates.changed', state),
+    log: (message, detail) => logger.info(detail, message),
+    tuning: overrides.updates,
+  })
+  settings.onChange((value, changed) => {
     network.configure(value.proxy)
     if (!overrides.logger) logger.level = value.logLevel
+    if (changed.includes('updateChannel')) updates.channelChanged()
   })
   // Tests may swap fetch; otherwise every cloud and broker call follows the proxy setting.
   const netFetch = overrides.fetch ?? network.fetch
   const now = overrides.now ?? Date.now
-  const hub = new EventHub()
   const connections = new ConnectionHistory(now)
   const sandbox = await embeddedSandbox(options, overrides)
   const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
@@ -181,12 +194,14 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       },
       options.host ?? {},
     ),
+    ...updatesCommands(updates),
   }
   const handle = createDispatcher(handlers, logger, { checkResults: overrides.checkResults })
   // Nothing the page receives carries a secret: not one it just sent, not one held here.
   const dispatch: Desk['dispatch'] = async (command, args) =>
     scrubValues(await handle(command, args), [...knownSecrets(), ...secretValuesIn(args)])
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
+  updates.start()
 
   return {
     dispatch,
@@ -194,6 +209,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     // Signed out, the preselected profile is the one about to be used: the embedded sandbox.
     mediaOrigins: () => mediaOriginsFor(session.baseUrl() ?? sandbox?.url ?? null),
     close: async () => {
+      updates.close()
       await history.close()
       // Before signing out: publishes in flight still get their answers recorded.
       await rollouts.close()

@@ -19,6 +19,7 @@ import { profilesContract } from './profiles'
 import { sessionContract } from './session'
 import { settingsContract } from './settings'
 import { supportContract } from './support'
+import { updatesContract } from './updates'
 import { videoContract } from './video'
 
 export const commands = {
@@ -36,6 +37,7 @@ export const commands = {
   ...consoleContract.commands,
   ...settingsContract.commands,
   ...supportContract.commands,
+  ...updatesContract.commands,
 }
 
 export const events = {
@@ -44,6 +46,7 @@ export const events = {
   ...liveContract.events,
   ...historyContract.events,
   ...firmwareContract.events,
+  ...updatesContract.events,
 }
 
 export type Commands = typeof commands

@@ -9,7 +9,7 @@ import { apiConsoleEn } from './features/api-console'
 import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
-import { helpEn, settingsEn } from './features/settings'
+import { helpEn, settingsEn, updatesEn } from './features/settings'
 
 const en = {
   app: {
@@ -253,6 +253,7 @@ const en = {
   history: historyEn,
   settings: settingsEn,
   help: helpEn,
+  updates: updatesEn,
   recordings: recordingsEn,
   rollout: rolloutEn,
 }

@@ -3,7 +3,7 @@ import { overviewZh } from './features/overview'
 import { deviceZh } from './features/device'
 import { apiConsoleZh } from './features/api-console'
 import { historyZh } from './features/history'
-import { helpZh, settingsZh } from './features/settings'
+import { helpZh, settingsZh, updatesZh } from './features/settings'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
 
@@ -250,6 +250,7 @@ const zhCN: MessageSchema = {
   history: historyZh,
   settings: settingsZh,
   help: helpZh,
+  updates: updatesZh,
   recordings: recordingsZh,
   rollout: rolloutZh,
 }

@@ -124,3 +124,43 @@ export const helpZh: typeof helpEn = {
     close: '关闭',
   },
 }
+
+export const updatesEn = {
+  status: {
+    unsupported: 'Version {current}. Updates are installed with the desktop app (not in browser mode or development).',
+    idle: 'Version {current}.',
+    checking: 'Looking for updates…',
+    'up-to-date': 'Version {current} is the latest.',
+    downloading: 'Downloading version {version}…',
+    ready: 'Version {version} is downloaded. Restart the app to use it.',
+  },
+  error: {
+    unreachable: 'The update server could not be reached. Check the network or the proxy above; the app tries again later.',
+    invalid: 'The update server answered with update information that cannot be used. The app tries again later.',
+    failed: 'The update could not be checked or downloaded. The app tries again later.',
+  },
+  checkedAt: '(checked {time})',
+  progress: 'Download progress',
+  check: 'Check for updates',
+  restart: 'Restart to update',
+}
+
+export const updatesZh: typeof updatesEn = {
+  status: {
+    unsupported: '版本 {current}。更新随桌面应用安装（浏览器模式和开发环境不更新）。',
+    idle: '版本 {current}。',
+    checking: '正在检查更新…',
+    'up-to-date': '版本 {current} 已是最新。',
+    downloading: '正在下载版本 {version}…',
+    ready: '版本 {version} 已下载。重启应用即可使用。',
+  },
+  error: {
+    unreachable: '无法连接更新服务器。请检查网络或上方的代理设置；应用稍后会自动重试。',
+    invalid: '更新服务器返回的更新信息无法使用。应用稍后会自动重试。',
+    failed: '无法检查或下载更新。应用稍后会自动重试。',
+  },
+  checkedAt: '（检查于 {time}）',
+  progress: '下载进度',
+  check: '检查更新',
+  restart: '重启以更新',
+}
