@@ -169,6 +169,12 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       secretStorage: vault.persistent ? 'encrypted' : 'session-only',
       notices,
     }),
+    'app.versions': async () => ({
+      app: options.version,
+      electron: process.versions['electron'] ?? null,
+      chromium: process.versions['chrome'] ?? null,
+      node: process.versions.node,
+    }),
     ...profilesCommands(profiles, session),
     ...sessionCommands(session),
     ...fleetCommands(fleet, hub),

@@ -41,6 +41,7 @@ export const commands = {
 }
 
 export const events = {
+  ...appContract.events,
   ...sessionContract.events,
   ...fleetContract.events,
   ...liveContract.events,
