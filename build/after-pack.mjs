@@ -28,8 +28,12 @@ export function electronBinaryPath(context) {
   }
 }
 
-/** Takes the enums from the installed @electron/fuses, so fuse indices always match it. */
-export function fuseConfig(context, fuses = electronFuses) {
+/**
+ * Takes the enums from the installed @electron/fuses, so fuse indices always match it.
+ * `DESK_SMOKE_BUILD=1` is for the release workflow's unpublished launch check only: Playwright
+ * drives Electron through the --inspect port, so that one build keeps it; installers never do.
+ */
+export function fuseConfig(context, fuses = electronFuses, env = process.env) {
   const { FuseVersion, FuseV1Options } = fuses
   const darwin = context.electronPlatformName === 'darwin' || context.electronPlatformName === 'mas'
   return {
@@ -41,7 +45,7 @@ export function fuseConfig(context, fuses = electronFuses) {
     // NODE_OPTIONS=--require evil.js would run code in the main process.
     [FuseV1Options.EnableNodeOptionsEnvironmentVariable]: false,
     // --inspect would let a local process debug (and read secrets from) the main process.
-    [FuseV1Options.EnableNodeCliInspectArguments]: false,
+    [FuseV1Options.EnableNodeCliInspectArguments]: env.DESK_SMOKE_BUILD === '1',
     // The app code is only what was packed: app.asar, checked against its embedded hash.
     [FuseV1Options.EnableEmbeddedAsarIntegrityValidation]: true,
     [FuseV1Options.OnlyLoadAppFromAsar]: true,
@@ -53,7 +57,7 @@ export function fuseConfig(context, fuses = electronFuses) {
 /** electron-builder looks this export up by name. */
 export async function afterPack(context, fuses = electronFuses) {
   const target = electronBinaryPath(context)
-  console.log(`after-pack: flipping fuses in ${target}`)
+  console.log(`after-pack: flipping fuses in ${target}${process.env.DESK_SMOKE_BUILD === '1' ? ' (smoke build: --inspect kept for Playwright; not for release)' : ''}`)
   await fuses.flipFuses(target, fuseConfig(context, fuses))
 }
 

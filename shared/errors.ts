@@ -39,6 +39,12 @@ export const LocalCode = {
   Timeout: 'Desk.Timeout',
   Cancelled: 'Desk.Cancelled',
   Internal: 'Desk.Internal',
+  /** The host cannot do this (a browser cannot open a folder or show a save dialog). */
+  HostUnsupported: 'Desk.HostUnsupported',
+  /** The update server could not be reached. */
+  UpdateUnreachable: 'Desk.UpdateUnreachable',
+  /** The update server answered something that is not a valid update description. */
+  UpdateInvalid: 'Desk.UpdateInvalid',
 } as const
 
 export function isBridgeError(value: unknown): value is BridgeError {

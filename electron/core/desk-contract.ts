@@ -4,6 +4,7 @@
  */
 import type { BridgeResult } from '../../shared/errors'
 import type { BridgeEvents, EventName } from '../../shared/contracts'
+import type { UpdaterPort } from './updates/updater-port'
 
 /** Encrypts secrets at rest. Electron's safeStorage fits this shape. */
 export interface SecretCipher {
@@ -22,6 +23,18 @@ export interface DeskHostOptions {
   cipher: SecretCipher | null
   /** Start the embedded sandbox cloud and preselect its profile (default true). */
   embeddedSandbox?: boolean
+  /** What the host can do for the user beyond the bridge (Electron: shell, dialogs); browser mode has none. */
+  host?: HostCapabilities
+}
+
+/** OS services a host may offer; each one absent is a feature the app explains it cannot offer there. */
+export interface HostCapabilities {
+  /** Opens a folder in the OS file manager; answers '' or why it failed (Electron's shell.openPath). */
+  openPath?(path: string): Promise<string>
+  /** Asks the user where to save and writes `data` there; answers the path, or null when cancelled. */
+  saveFile?(suggestedName: string, data: Buffer): Promise<string | null>
+  /** The installed app's updater (electron-updater); absent in browser mode and development. */
+  updater?: UpdaterPort
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: BridgeEvents[E]) => void

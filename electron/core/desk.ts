@@ -33,6 +33,13 @@ import { SessionService } from './session/session-service'
 import { AuditLog } from './audit/audit-log'
 import { openDeskDatabase } from './store/database'
 import { SecretVault } from './session/vault'
+import { NetworkRoute } from './network/network-route'
+import { settingsCommands } from './settings/commands'
+import { SettingsStore } from './settings/settings-store'
+import { supportCommands } from './support/commands'
+import { updatesCommands } from './updates/commands'
+import { UpdateService, type UpdateTuning } from './updates/update-service'
+import { ConnectionHistory } from './support/connection-history'
 import { mediaOriginsFor } from './video/media-origins'
 import { videoCommands } from './video/commands'
 import { withVideoSpelling } from './video/video-spelling'
@@ -57,15 +64,36 @@ export interface DeskOverrides {
   videoLinkSeconds?: number
   /** Check every command's result against its contract (tests; development builds). */
   checkResults?: boolean
+  /** Update-check timing (tests shorten the start delay). */
+  updates?: Partial<UpdateTuning>
 }
 
 /** Builds the core a host serves: profiles, session, fleet, live data, audit, behind one dispatcher. */
 export async function createDesk(options: DeskHostOptions, overrides: DeskOverrides = {}): Promise<Desk> {
   // Bound once the session and vault exist; the logger reads it on every line.
   let knownSecrets = (): string[] => []
-  const logger = overrides.logger ?? createLogger(options.dataDir, 'info', () => knownSecrets())
-  const now = overrides.now ?? Date.now
   const hub = new EventHub()
+  const settings = await SettingsStore.open(options.dataDir)
+  const logger = overrides.logger ?? createLogger(options.dataDir, settings.current.logLevel, () => knownSecrets())
+  const network = new NetworkRoute()
+  network.configure(settings.current.proxy)
+  const updates = new UpdateService({
+    port: options.host?.updater ?? null,
+    currentVersion: options.version,
+    channel: () => settings.current.updateChannel,
+    emit: (state) => hub.emit('updates.changed', state),
+    log: (message, detail) => logger.info(detail, message),
+    tuning: overrides.updates,
+  })
+  settings.onChange((value, changed) => {
+    network.configure(value.proxy)
+    if (!overrides.logger) logger.level = value.logLevel
+    if (changed.includes('updateChannel')) updates.channelChanged()
+  })
+  // Tests may swap fetch; otherwise every cloud and broker call follows the proxy setting.
+  const netFetch = overrides.fetch ?? network.fetch
+  const now = overrides.now ?? Date.now
+  const connections = new ConnectionHistory(now)
   const sandbox = await embeddedSandbox(options, overrides)
   const vault = await SecretVault.open(join(options.dataDir, 'secrets.json'), options.cipher)
   const profiles = await ProfileStore.open(options.dataDir, vault, sandbox)
@@ -77,8 +105,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     profiles,
     now,
     clientFor: (profile) =>
-      new CloudClient({ baseUrl: profile.baseUrl, appKey: profile.appKey, appSecret: profile.appSecret, fetch: overrides.fetch, now }),
-    fetch: overrides.fetch,
+      new CloudClient({ baseUrl: profile.baseUrl, appKey: profile.appKey, appSecret: profile.appSecret, fetch: netFetch, now }),
+    fetch: netFetch,
     renewLeadMs: overrides.renewLeadMs,
     onExpiring: (expireAt) => hub.emit('session.expiring', { expireAt }),
     onChange: (change: SessionChange) => {
@@ -106,9 +134,13 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     baseUrl: () => session.baseUrl(),
     emitEvents: (events) => hub.emit('device.events', events),
     emitStates: (states) => hub.emit('device.states', states),
-    emitConnection: (state) => hub.emit('connection.changed', state),
+    emitConnection: (state) => {
+      connections.record(state)
+      hub.emit('connection.changed', state)
+    },
     onTokenRejected: () => session.endRejected(),
     log: (message, detail) => logger.warn(detail, message),
+    wsAgent: (url) => network.wsAgent(url),
     now,
     ...overrides.live,
   })
@@ -149,12 +181,28 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...videoCommands(read, now, overrides.videoLinkSeconds),
     ...auditCommands(audit),
     ...consoleCommands(call),
+    ...settingsCommands({ store: settings, dataDir: options.dataDir, host: options.host ?? {}, clearCache: () => history.clearCache() }),
+    ...supportCommands(
+      {
+        dataDir: options.dataDir,
+        app: { version: options.version, mode: options.mode, platform: options.platform },
+        profiles: () => profiles.list(),
+        settings: () => settings.current,
+        audit: (limit) => audit.list({ limit }).entries,
+        push: () => ({ stats: live.pushStats, recent: connections.recent() }),
+        secrets: () => knownSecrets(),
+        now,
+      },
+      options.host ?? {},
+    ),
+    ...updatesCommands(updates),
   }
   const handle = createDispatcher(handlers, logger, { checkResults: overrides.checkResults })
   // Nothing the page receives carries a secret: not one it just sent, not one held here.
   const dispatch: Desk['dispatch'] = async (command, args) =>
     scrubValues(await handle(command, args), [...knownSecrets(), ...secretValuesIn(args)])
   logger.info({ mode: options.mode, version: options.version, sandbox: sandbox?.url }, 'desk started')
+  updates.start()
 
   return {
     dispatch,
@@ -162,6 +210,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     // Signed out, the preselected profile is the one about to be used: the embedded sandbox.
     mediaOrigins: () => mediaOriginsFor(session.baseUrl() ?? sandbox?.url ?? null),
     close: async () => {
+      updates.close()
       await history.close()
       // Before signing out: publishes in flight still get their answers recorded.
       await rollouts.close()
@@ -170,6 +219,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       session.close()
       if (!overrides.sandboxInstance) await sandbox?.close()
       db.close()
+      await network.close()
       logger.flush()
     },
   }

@@ -4,6 +4,7 @@
  */
 import type { BrowserWindowConstructorOptions } from 'electron'
 import type { RendererEntry } from './app-origin'
+import type { WindowState } from './window-state'
 
 /** The slice of Electron's BrowserWindow this module needs. */
 export interface MainWindow {
@@ -17,6 +18,7 @@ export interface MainWindow {
   on(event: 'closed', listener: () => void): unknown
   loadFile(path: string): Promise<void>
   loadURL(url: string): Promise<void>
+  maximize?(): void
 }
 
 export type CreateWindow = (options: BrowserWindowConstructorOptions) => MainWindow
@@ -26,6 +28,8 @@ export interface MainWindowOptions {
   entry: RendererEntry
   /** DevTools only in unpackaged runs. */
   devTools: boolean
+  /** Where the window was last (window-state.ts), read each time one is created. */
+  place?: () => WindowState | null
 }
 
 export function mainWindowOptions(options: MainWindowOptions): BrowserWindowConstructorOptions {
@@ -33,6 +37,7 @@ export function mainWindowOptions(options: MainWindowOptions): BrowserWindowCons
     title: 'Explorer Desk',
     width: 1360,
     height: 860,
+    ...options.place?.()?.bounds,
     minWidth: 1024,
     minHeight: 640,
     show: false, // shown on 'ready-to-show', so no blank frame flashes
@@ -76,7 +81,8 @@ export function createWindowKeeper(create: CreateWindow, options: MainWindowOpti
     if (existing) return existing
     const created = create(mainWindowOptions(options))
     window = created
-    created.once('ready-to-show', () => created.show())
+    const maximized = options.place?.()?.maximized ?? false
+    created.once('ready-to-show', () => (maximized && created.maximize ? created.maximize() : created.show()))
     created.on('closed', () => {
       if (window === created) window = null
     })

@@ -20,6 +20,9 @@ import { messagesContract } from './messages'
 import { profilesContract } from './profiles'
 import { sessionContract } from './session'
 import { sharingContract } from './sharing'
+import { settingsContract } from './settings'
+import { supportContract } from './support'
+import { updatesContract } from './updates'
 import { videoContract } from './video'
 
 export const commands = {
@@ -38,14 +41,19 @@ export const commands = {
   ...videoContract.commands,
   ...auditContract.commands,
   ...consoleContract.commands,
+  ...settingsContract.commands,
+  ...supportContract.commands,
+  ...updatesContract.commands,
 }
 
 export const events = {
+  ...appContract.events,
   ...sessionContract.events,
   ...fleetContract.events,
   ...liveContract.events,
   ...historyContract.events,
   ...firmwareContract.events,
+  ...updatesContract.events,
 }
 
 export type Commands = typeof commands

@@ -66,6 +66,7 @@ describe('accessibility', () => {
     { name: 'rollout board', hash: () => `#/rollouts/${enc(ids.rolloutId)}`, ready: '[data-testid="rollout-board"][data-state]' },
     { name: 'API console', hash: () => '#/console', ready: '[data-testid="console-action"]' },
     { name: 'audit log', hash: () => '#/audit', ready: '[data-testid="audit-row"]' },
+    { name: 'settings', hash: () => '#/settings', ready: '[data-testid="settings-data-dir"]' },
   ]
 
   async function violations(page: string, theme: string): Promise<Found[]> {

@@ -12,7 +12,7 @@ interface AfterPackContext {
 interface AfterPackModule {
   afterPack(context: AfterPackContext, fuses?: unknown): Promise<void>
   electronBinaryPath(context: AfterPackContext): string
-  fuseConfig(context: AfterPackContext): Record<string, unknown>
+  fuseConfig(context: AfterPackContext, fuses?: unknown, env?: Record<string, string>): Record<string, unknown>
 }
 
 // A plain .mjs (electron-builder loads it without a TypeScript step), imported untyped.
@@ -47,6 +47,13 @@ describe('build/after-pack.mjs', () => {
       [FuseV1Options.OnlyLoadAppFromAsar]: true,
       [FuseV1Options.EnableCookieEncryption]: true,
     })
+  })
+
+  it('keeps --inspect only in the smoke build of the release workflow, which Playwright drives', () => {
+    const release = hook.fuseConfig(context('linux'), undefined, {})
+    const smoke = hook.fuseConfig(context('linux'), undefined, { DESK_SMOKE_BUILD: '1' })
+    expect(release[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false)
+    expect(smoke).toEqual({ ...release, [FuseV1Options.EnableNodeCliInspectArguments]: true })
   })
 
   it('re-signs ad hoc only for Apple silicon builds', () => {

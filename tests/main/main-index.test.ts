@@ -17,6 +17,9 @@ class FakeBrowserWindow extends FakeEmitter {
   }
   isDestroyed = () => false
   isMinimized = () => false
+  isMaximized = () => false
+  getNormalBounds = () => ({ x: 10, y: 10, width: 1360, height: 860 })
+  maximize = vi.fn()
   restore = vi.fn()
   show = vi.fn()
   focus = vi.fn()
@@ -29,6 +32,7 @@ function fakeElectron(gotLock: boolean, backend: string) {
     enableSandbox: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
     getVersion: () => '1.2.3',
+    name: 'Explorer Desk',
     getPath: (name: string) => `/home/user/.config/Explorer Desk/${name}`,
     quit: vi.fn(),
     exit: vi.fn(),
@@ -38,7 +42,13 @@ function fakeElectron(gotLock: boolean, backend: string) {
     BrowserWindow: FakeBrowserWindow,
     ipcMain: new FakeIpcMain(),
     session: { defaultSession: new FakeSession() },
-    shell: { openExternal: vi.fn(async () => {}) },
+    shell: { openExternal: vi.fn(async () => {}), openPath: vi.fn(async () => '') },
+    dialog: { showSaveDialog: vi.fn(async () => ({ canceled: true })) },
+    screen: { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] },
+    Menu: {
+      buildFromTemplate: vi.fn((template: MenuItem[]) => ({ template })),
+      setApplicationMenu: vi.fn((_menu: { template: MenuItem[] }) => {}),
+    },
     safeStorage: {
       isEncryptionAvailable: () => true,
       getSelectedStorageBackend: () => backend,
@@ -48,6 +58,20 @@ function fakeElectron(gotLock: boolean, backend: string) {
   }
 }
 
+interface MenuItem {
+  label?: string
+  role?: string
+  click?: () => void
+  submenu?: MenuItem[]
+}
+
+const autoUpdater = Object.assign(new FakeEmitter(), {
+  checkForUpdates: vi.fn(async () => null),
+  downloadUpdate: vi.fn(async () => []),
+  quitAndInstall: vi.fn(),
+  removeListener: vi.fn(),
+})
+
 const desk = new FakeDesk()
 const createDesk = vi.fn(async () => desk)
 
@@ -55,8 +79,10 @@ async function launch(gotLock = true, backend = 'gnome_libsecret') {
   const electron = fakeElectron(gotLock, backend)
   vi.doMock('electron', () => electron)
   vi.doMock('../../electron/core/desk', () => ({ createDesk }))
+  vi.doMock('electron-updater', () => ({ default: { autoUpdater } }))
   await import('../../electron/main/index')
-  await new Promise((resolve) => setTimeout(resolve, 0))
+  // start() reads the saved window place and loads the updater before the desk.
+  await new Promise((resolve) => setTimeout(resolve, 50))
   return electron
 }
 
@@ -72,6 +98,7 @@ describe('electron/main/index', () => {
   afterEach(() => {
     vi.doUnmock('electron')
     vi.doUnmock('../../electron/core/desk')
+    vi.doUnmock('electron-updater')
     vi.restoreAllMocks()
   })
 
@@ -91,6 +118,11 @@ describe('electron/main/index', () => {
       platform: process.platform,
       dataDir: '/home/user/.config/Explorer Desk/userData',
       cipher: expect.objectContaining({ encryptString: expect.any(Function) }),
+      host: {
+        openPath: expect.any(Function),
+        saveFile: expect.any(Function),
+        updater: expect.objectContaining({ check: expect.any(Function), download: expect.any(Function), install: expect.any(Function) }),
+      },
     }, { checkResults: false })
 
     const [window] = FakeBrowserWindow.created
@@ -106,6 +138,17 @@ describe('electron/main/index', () => {
     })
     expect(await ipcMain.invoke(IPC_INVOKE, 'https://evil.example/', 'app.info', {})).toMatchObject({ ok: false })
     expect(desk.dispatch).toHaveBeenCalledOnce()
+  })
+
+  it('sets the application menu; its Help items are sent to the page', async () => {
+    const { Menu } = await launch()
+    const template = Menu.setApplicationMenu.mock.calls[0]![0].template
+    const help = template.find((item) => item.role === 'help')!
+    expect(help.submenu!.map((item) => item.label).filter(Boolean)).toEqual(
+      ['Keyboard Shortcuts', 'Support Bundle…', 'About Explorer Desk'].slice(0, process.platform === 'darwin' ? 2 : 3),
+    )
+    help.submenu!.find((item) => item.label === 'Keyboard Shortcuts')!.click!()
+    expect(FakeBrowserWindow.created[0]!.webContents.sent).toContainEqual(['desk:event', 'app.menu', { action: 'shortcuts' }])
   })
 
   it('guards every web contents the app creates', async () => {

@@ -13,5 +13,11 @@ export function appCommands(options: DeskHostOptions, secretsPersist: () => bool
       secretStorage: secretsPersist() ? 'encrypted' : 'session-only',
       notices: [...notices],
     }),
+    'app.versions': async () => ({
+      app: options.version,
+      electron: process.versions['electron'] ?? null,
+      chromium: process.versions['chrome'] ?? null,
+      node: process.versions.node,
+    }),
   }
 }

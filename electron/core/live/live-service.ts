@@ -22,6 +22,8 @@ export interface LiveDeps {
   /** Dropped malformed frames are reported here (rate-limited by the push client). */
   log?: PushClientOptions['log']
   now?: () => number
+  /** The proxy's agent for the push connection (network-route.ts). */
+  wsAgent?: PushClientOptions['agent']
   /** Tuning for tests and benchmarks. */
   push?: Partial<Pick<PushClientOptions, 'heartbeatMs' | 'answerTimeoutMs' | 'backoffBaseMs' | 'backoffCapMs' | 'timers'>>
   /** At most one batch per this many ms towards the renderer. */
@@ -67,6 +69,7 @@ export class LiveService {
       onTokenRejected: () => this.deps.onTokenRejected(),
       now: this.now,
       log: this.deps.log,
+      agent: this.deps.wsAgent,
       ...this.deps.push,
     })
     this.client.start()

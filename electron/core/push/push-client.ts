@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto'
+import type { Agent } from 'node:http'
 import WebSocket from 'ws'
 import type { DeviceChangeParams, WsAnswer } from '../../../shared/api/push'
 import type { ConnectionState } from '../../../shared/domain'
@@ -30,6 +31,8 @@ export interface PushClientOptions {
   now?: () => number
   /** Timers for heartbeats, answer deadlines and backoff (tests pass a clock they move). */
   timers?: Pick<Clock, 'setTimeout' | 'clearTimeout'>
+  /** The agent a connection goes through (a proxy's), read on every connect so a change applies on the next one. */
+  agent?: (url: string) => Agent | undefined
   /** Where dropped frames are reported: the first one, then at most once a minute with the count. */
   log?: (message: string, detail: Record<string, unknown>) => void
 }
@@ -82,6 +85,7 @@ export class PushClient {
       now: Date.now,
       log: () => {},
       timers: systemClock,
+      agent: () => undefined,
       ...options,
     }
   }
@@ -116,7 +120,7 @@ export class PushClient {
     if (this.stopped) return
     if (!this.o.token()) return this.o.onState({ status: 'offline', detail: 'Not signed in.' })
     this.o.onState({ status: 'connecting' })
-    const socket = new WebSocket(this.o.url)
+    const socket = new WebSocket(this.o.url, { agent: this.o.agent(this.o.url) })
     this.socket = socket
     socket.on('open', () => void this.subscribe())
     socket.on('message', (data, isBinary) => this.receive(data as Buffer, isBinary))

@@ -90,6 +90,12 @@ export const routes: RouteRecordRaw[] = [
         component: () => import('@/views/AuditView.vue'),
         meta: { titleKey: 'audit.title' },
       },
+      {
+        path: 'settings',
+        name: 'settings',
+        component: () => import('@/views/SettingsView.vue'),
+        meta: { titleKey: 'settings.title' },
+      },
     ],
   },
   { path: '/:pathMatch(.*)*', redirect: { name: 'families' } },

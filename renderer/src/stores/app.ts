@@ -3,7 +3,8 @@ import { computed, ref, watch } from 'vue'
 import type { AppInfo } from '@shared/domain'
 import type { BridgeError } from '@shared/errors'
 import { toBridgeError, useDesk } from '@/bridge'
-import { i18n, isLocale, LOCALE_STORAGE_KEY, type Locale } from '@/i18n'
+import type { Settings } from '@shared/contracts/settings'
+import { detectLocale, i18n, isLocale, LOCALE_STORAGE_KEY, type Locale } from '@/i18n'
 import { readPref, writePref } from '@/utils/storage'
 
 export type ThemePreference = 'system' | 'light' | 'dark'
@@ -60,9 +61,30 @@ export const useAppStore = defineStore('app', () => {
     started = true
     const desk = useDesk()
     desk.onLink((link) => {
-      if (link === 'open' && !info.value) void loadInfo()
+      if (link === 'open' && !info.value) void loadInfo().then(loadSettings)
     })
     void loadInfo()
+    void loadSettings()
+  }
+
+  /** Language and theme saved in the data folder win over this browser's own memory of them. */
+  async function loadSettings(): Promise<void> {
+    try {
+      const { settings } = await useDesk().call('settings.get', {})
+      applySettings(settings)
+    } catch {
+      // the page keeps the language and theme it already shows
+    }
+  }
+
+  function applySettings(settings: Pick<Settings, 'language' | 'theme'>): void {
+    if (settings.language) applyLocale(settings.language)
+    applyTheme(settings.theme)
+  }
+
+  /** The language the OS asks for, for "follow system". */
+  function systemLocale(): Locale {
+    return detectLocale({ getItem: () => null })
   }
 
   async function loadInfo(): Promise<void> {
@@ -74,15 +96,33 @@ export const useAppStore = defineStore('app', () => {
     }
   }
 
-  function setLocale(value: Locale): void {
-    i18n.global.locale.value = value
+  /** Shows the language now (null follows the OS language); this browser remembers it for the next start. */
+  function applyLocale(value: Locale | null): void {
+    i18n.global.locale.value = value ?? systemLocale()
     writePref(LOCALE_STORAGE_KEY, value)
   }
 
-  function setTheme(value: ThemePreference): void {
+  function applyTheme(value: ThemePreference): void {
     themePreference.value = value
     writePref(THEME_STORAGE_KEY, value === 'system' ? null : value)
   }
 
-  return { info, infoError, locale, themePreference, isDark, init, loadInfo, setLocale, setTheme }
+  /** Also saved in the data folder, so the Settings page and the next start agree. */
+  function setLocale(value: Locale | null): void {
+    applyLocale(value)
+    save({ language: value })
+  }
+
+  function setTheme(value: ThemePreference): void {
+    applyTheme(value)
+    save({ theme: value })
+  }
+
+  function save(patch: Partial<Settings>): void {
+    useDesk()
+      .call('settings.update', patch)
+      .catch(() => undefined) // shown now and kept by this browser; the data folder catches up next change
+  }
+
+  return { info, infoError, locale, themePreference, isDark, init, loadInfo, setLocale, setTheme, applyLocale, applyTheme, applySettings, systemLocale }
 })

@@ -10,6 +10,7 @@ import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
 import { homeEn } from './features/home'
+import { helpEn, settingsEn, updatesEn } from './features/settings'
 
 const en = {
   app: {
@@ -23,6 +24,7 @@ const en = {
     overview: 'Overview',
     rollouts: 'Rollouts',
     console: 'API console',
+    settings: 'Settings',
     history: 'History',
     backToList: 'Devices of {family}',
     backToListPlain: 'Device list',
@@ -251,6 +253,9 @@ const en = {
   device: deviceEn,
   apiConsole: apiConsoleEn,
   history: historyEn,
+  settings: settingsEn,
+  help: helpEn,
+  updates: updatesEn,
   recordings: recordingsEn,
   rollout: rolloutEn,
   home: homeEn,

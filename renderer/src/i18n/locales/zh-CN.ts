@@ -3,6 +3,7 @@ import { overviewZh } from './features/overview'
 import { deviceZh } from './features/device'
 import { apiConsoleZh } from './features/api-console'
 import { historyZh } from './features/history'
+import { helpZh, settingsZh, updatesZh } from './features/settings'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
 import { homeZh } from './features/home'
@@ -20,6 +21,7 @@ const zhCN: MessageSchema = {
     overview: '总览',
     rollouts: '固件升级',
     console: 'API 控制台',
+    settings: '设置',
     history: '历史数据',
     backToList: '{family}的设备',
     backToListPlain: '设备列表',
@@ -248,6 +250,9 @@ const zhCN: MessageSchema = {
   device: deviceZh,
   apiConsole: apiConsoleZh,
   history: historyZh,
+  settings: settingsZh,
+  help: helpZh,
+  updates: updatesZh,
   recordings: recordingsZh,
   rollout: rolloutZh,
   home: homeZh,
