@@ -1,8 +1,8 @@
-import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { OtaCheck, RolloutSummary } from '../../shared/rollout'
 import { DEMO_ACCOUNT, PRODUCT_IDS } from '../../electron/sandbox'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { seriousViolations } from '../support/axe'
 
 /**
  * Every page of the app, in the light and the dark theme, checked with axe-core in Chromium
@@ -70,10 +70,7 @@ describe('accessibility', () => {
   ]
 
   async function violations(page: string, theme: string): Promise<Found[]> {
-    const result = await new AxeBuilder({ page: app.page }).analyze()
-    return result.violations
-      .filter((v) => v.impact === 'critical' || v.impact === 'serious')
-      .map((v) => ({ page, theme, rule: v.id, impact: v.impact ?? '', targets: v.nodes.slice(0, 5).map((n) => `${n.target.join(' ')}: ${n.html.slice(0, 160)}`) }))
+    return (await seriousViolations(app.page)).map((v) => ({ page, theme, ...v }))
   }
 
   async function setTheme(theme: 'light' | 'dark'): Promise<void> {

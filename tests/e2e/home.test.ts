@@ -1,7 +1,7 @@
-import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT, NEIGHBOUR_ACCOUNT } from '../../electron/sandbox'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { seriousViolations } from '../support/axe'
 import { deskOnSandbox, type DeskUnderTest } from '../support/desk'
 
 /**
@@ -117,10 +117,7 @@ describe('the Home page', () => {
       await app.page.getByTestId('family-row').first().waitFor()
       await navigate(app.page, `#/families/${familyId}/home`)
       await app.page.getByTestId('room-device').first().waitFor()
-      const result = await new AxeBuilder({ page: app.page }).include('[data-testid="home-page"]').analyze()
-      for (const v of result.violations) {
-        if (v.impact === 'critical' || v.impact === 'serious') found.push(`${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')}`)
-      }
+      for (const v of await seriousViolations(app.page, '[data-testid="home-page"]')) found.push(`${theme} ${v.rule}: ${v.targets.slice(0, 3).join(', ')}`)
     }
     expect(found).toEqual([])
   })

@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { AuditPage } from '../../shared/domain'
 import type { HistoryCacheStats } from '../../shared/history'
 import type { SettingsView } from '../../shared/contracts/settings'
 import { DEMO_ACCOUNT, PRODUCT_IDS } from '../../electron/sandbox'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { seriousViolations } from '../support/axe'
 import { unzip } from '../support/unzip'
 import { readFileSync } from 'node:fs'
 
@@ -110,8 +110,7 @@ describe('settings page', () => {
       await app.page.emulateMedia({ colorScheme: theme })
       await app.page.getByTestId('settings-theme').getByText(/Follow system/).click()
       await expect.poll(() => app.page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(theme === 'dark')
-      const result = await new AxeBuilder({ page: app.page }).analyze()
-      for (const v of result.violations) if (v.impact === 'critical' || v.impact === 'serious') found.push(`${theme} ${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+      for (const v of await seriousViolations(app.page)) found.push(`${theme} ${v.rule}: ${v.targets.join(', ')}`)
     }
     expect(found).toEqual([])
   })
