@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest'
-import type { CloudCall } from '../../electron/core/api/cloud-call'
+import { scriptedCloud, type Answer } from '../support/scripted-cloud'
 import { homeCommands } from '../../electron/core/home/commands'
 import { membersCommands } from '../../electron/core/members/commands'
 import { sharingCommands } from '../../electron/core/sharing/commands'
 
-type Answer = Record<string, unknown>
-
-/** A cloud that answers per action from a list (one answer per call, in order), recording the params. */
+/** The commands under test on a scripted cloud. */
 function cloudAnswering(answers: Record<string, Answer[]>) {
-  const sent: { action: string; params: Answer }[] = []
-  const call: CloudCall = async (action, params) => {
-    sent.push({ action, params })
-    const data = answers[action]?.shift()
-    if (!data) throw new Error(`unexpected ${action}`)
-    return { data, requestId: 'r-1' }
-  }
+  const { call, sent } = scriptedCloud(answers)
   return { home: homeCommands(call), members: membersCommands(call), sharing: sharingCommands(call), sent }
 }
 

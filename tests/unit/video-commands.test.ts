@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest'
-import type { CloudCall } from '../../electron/core/api/cloud-call'
+import { scriptedCloud, type Answer } from '../support/scripted-cloud'
 import { videoCommands } from '../../electron/core/video/commands'
 
-type Answer = Record<string, unknown>
-
-/** A cloud that answers per action from a list (one answer per call, in order), recording the params. */
+/** The commands under test on a scripted cloud. */
 function cloudAnswering(answers: Record<string, Answer[]>) {
-  const sent: { action: string; params: Answer }[] = []
-  const call: CloudCall = async (action, params) => {
-    sent.push({ action, params })
-    const data = answers[action]?.shift()
-    if (!data) throw new Error(`unexpected ${action}`)
-    return { data, requestId: 'r-1' }
-  }
+  const { call, sent } = scriptedCloud(answers)
   return { commands: videoCommands(call, () => 0), sent }
 }
 
