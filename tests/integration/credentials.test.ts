@@ -74,8 +74,8 @@ describe('token expiry', { timeout: 20_000 }, () => {
     app = await deskOnSandbox({ sandbox: { tokenTtlSeconds: 3 }, desk: { renewLeadMs: 1_500 } })
     const session = await app.run('session.signIn', { profileId: 'sandbox', credentials: demoEmail })
     expect(session.renews).toBe(false)
-    expect(await app.waitForEvent('session.expiring', undefined, 5_000)).toEqual({ expireAt: session.expireAt })
-    await app.waitForEvent('session.changed', (c) => c.reason === 'expired', 5_000)
+    expect(await app.waitForEvent('session.expiring', undefined, 10_000)).toEqual({ expireAt: session.expireAt })
+    await app.waitForEvent('session.changed', (c) => c.reason === 'expired', 10_000)
     expect(await app.run('session.current')).toBeNull()
   })
 
