@@ -4,6 +4,7 @@
  */
 import type { BridgeResult } from '../../shared/errors'
 import type { BridgeEvents, EventName } from '../../shared/contracts'
+import type { PagePdfPort } from './commissioning/page-pdf-port'
 import type { UpdaterPort } from './updates/updater-port'
 
 /** Encrypts secrets at rest. Electron's safeStorage fits this shape. */
@@ -35,6 +36,8 @@ export interface HostCapabilities {
   saveFile?(suggestedName: string, data: Buffer): Promise<string | null>
   /** The installed app's updater (electron-updater); absent in browser mode and development. */
   updater?: UpdaterPort
+  /** Prints the window's page to PDF (Electron); browser mode prints with the browser's own dialog. */
+  pdf?: PagePdfPort
 }
 
 export type EventListener = <E extends EventName>(event: E, payload: BridgeEvents[E]) => void

@@ -7,6 +7,8 @@ import { CloudClient } from './api/cloud-client'
 import { appCommands } from './app/commands'
 import { auditCommands } from './audit/commands'
 import { recordChanges } from './audit/change-recorder'
+import { commissioningCommands } from './commissioning/commands'
+import { deskSources } from './commissioning/sources'
 import { consoleCommands } from './console/commands'
 import type { Desk, DeskHostOptions } from './desk-contract'
 import { deviceCommands } from './device/commands'
@@ -175,6 +177,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...homeCommands(call),
     ...membersCommands(call),
     ...sharingCommands(call),
+    ...commissioningCommands(deskSources({ fleet, call, read, audit, account: () => session.current()?.account ?? '', now }), options.host ?? {}),
     ...messagesCommands(read),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),
