@@ -1,10 +1,12 @@
 /**
  * What the desktop offers the core beyond the bridge: opening the data folder in the file
- * manager, and a save dialog for files the user takes away (the support bundle).
+ * manager, a save dialog for files the user takes away (the support bundle, a report's PDF),
+ * and the page printed to PDF.
  */
 import { writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { HostCapabilities } from '../core/desk-contract'
+import type { PagePdfPort } from '../core/commissioning/page-pdf-port'
 import type { UpdaterPort } from '../core/updates/updater-port'
 
 export interface HostDeps {
@@ -15,6 +17,8 @@ export interface HostDeps {
   /** Where the dialog starts (app.getPath('downloads')). */
   downloadsDir: string
   updater?: UpdaterPort
+  /** The main window's page as PDF (page-pdf.ts). */
+  pdf?: PagePdfPort
   write?: (path: string, data: Buffer) => Promise<void>
 }
 
@@ -31,5 +35,6 @@ export function hostCapabilities(deps: HostDeps): HostCapabilities {
       return chosen.filePath
     },
     ...(deps.updater ? { updater: deps.updater } : {}),
+    ...(deps.pdf ? { pdf: deps.pdf } : {}),
   }
 }

@@ -10,6 +10,7 @@ import type { MenuAction } from '../../shared/contracts/app'
 import type { UpdaterPort } from '../core/updates/updater-port'
 import { menuTemplate } from './app-menu'
 import { hostCapabilities } from './host-capabilities'
+import { pagePdf } from './page-pdf'
 import { electronUpdater } from './updater'
 import { loadWindowState, trackWindowState, windowStateFile, type WindowState } from './window-state'
 import { createDesk } from '../core/desk'
@@ -91,6 +92,7 @@ async function start(origin: AppOrigin, windows: WindowKeeper): Promise<void> {
         },
         downloadsDir: app.getPath('downloads'),
         updater: await packagedUpdater(),
+        pdf: pagePdf(() => (windows.current() as BrowserWindow | null)?.webContents ?? null),
       }),
     }, { checkResults: !app.isPackaged }),
   )

@@ -122,6 +122,7 @@ describe('electron/main/index', () => {
         openPath: expect.any(Function),
         saveFile: expect.any(Function),
         updater: expect.objectContaining({ check: expect.any(Function), download: expect.any(Function), install: expect.any(Function) }),
+        pdf: { printPage: expect.any(Function) },
       },
     }, { checkResults: false })
 
