@@ -25,6 +25,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'home.title' },
       },
       {
+        path: 'families/:familyId/handover',
+        name: 'handover',
+        component: () => import('@/views/HandoverReportView.vue'),
+        meta: { titleKey: 'commissioning.report.title' },
+      },
+      {
         path: 'families/:familyId/devices',
         name: 'devices',
         component: () => import('@/views/DevicesView.vue'),

@@ -1,0 +1,37 @@
+/** How the checklist's items read and where their fixes are: pure, so tests and both views share them. */
+import type { RouteLocationRaw } from 'vue-router'
+import type { CheckItem, Checklist, ChecklistDevice, FixPlace } from '@shared/contracts/commissioning'
+import { formatDateTime } from './format'
+
+type Translate = (key: string, values?: Record<string, unknown>) => string
+
+/** The sentence saying why an item stands as it does, times in the user's locale. */
+export function reasonText(item: CheckItem, t: Translate, locale: string): string {
+  const time = item.params.atMs ? formatDateTime(Number(item.params.atMs), locale) : ''
+  return t(`commissioning.reason.${item.reason}`, { ...item.params, time })
+}
+
+/** Items grouped as the panel shows them: the home's own, then each device's. */
+export function groupsOf(list: Checklist, onlyUnmet: boolean): { device: ChecklistDevice | null; items: CheckItem[] }[] {
+  const keep = (item: CheckItem) => !onlyUnmet || item.status !== 'met'
+  const home = { device: null, items: list.items.filter((i) => i.deviceId === '' && keep(i)) }
+  const devices = list.devices.map((device) => ({ device, items: list.items.filter((i) => i.deviceId === device.deviceId && keep(i)) }))
+  return [home, ...devices].filter((g) => g.items.length > 0)
+}
+
+/** Fixes on another page are routes; fixes on the Home page itself are places to focus there. */
+export type FixTarget = { route: RouteLocationRaw } | { focus: string }
+
+const ON_HOME_PAGE: Partial<Record<FixPlace, (deviceId: string) => string>> = {
+  // The device's tile on the room board: Space picks it up, arrows choose the room.
+  rooms: (deviceId) => `[data-testid="room-device"][data-device-id="${deviceId.replace(/["\\]/g, '\\$&')}"]`,
+  members: () => '[data-testid="invite-form"] input',
+  bind: () => '[data-testid="home-rooms"]',
+}
+
+export function fixTarget(place: FixPlace, familyId: string, deviceId: string): FixTarget {
+  const selector = ON_HOME_PAGE[place]
+  if (selector) return { focus: selector(deviceId) }
+  const name = place === 'device' ? 'device' : place
+  return { route: { name, params: { familyId, deviceId } } }
+}
