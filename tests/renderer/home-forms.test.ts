@@ -34,11 +34,13 @@ async function mountHome(extra: Handlers = {}): Promise<FakeDesk> {
     'devices.list': () => devices,
     'members.list': () => members,
     'sharing.users': ({ deviceId }) => (deviceId === lamp.deviceId ? [guest] : []),
+    'commissioning.checklist': () => ({ familyId: home.familyId, familyName: home.name, checkedAtMs: 0, devices: [], items: [], met: 0, total: 0 }),
     ...extra,
   })
   const routes = [
     { path: '/families/:familyId/home', name: 'home', component: HomeView },
     { path: '/families', name: 'families', component: Blank },
+    { path: '/families/:familyId/handover', name: 'handover', component: Blank },
   ]
   const mounted = await mountWithApp(HomeView, { desk, path: '/families/f-1/home', routes })
   wrapper = mounted.wrapper
