@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
-import { defineComponent, h } from 'vue'
+import { defineComponent, h, shallowRef } from 'vue'
 import type { Router } from 'vue-router'
 import type { CheckItem, Checklist, HandoverReport } from '@shared/contracts/commissioning'
 import CommissioningChecklist from '@/components/commissioning/CommissioningChecklist.vue'
@@ -79,9 +79,13 @@ const routes = [
   { path: '/families/:familyId/devices/:deviceId/recordings', name: 'recordings', component: Blank },
 ]
 
+/** The Home page's device list, as it hands it to the panel. */
+const homeDevices = shallowRef([...devices])
+
 async function mountPanel(handlers: Handlers): Promise<FakeDesk> {
   const desk = fakeDesk(handlers)
-  const Panel = defineComponent({ render: () => h(CommissioningChecklist, { familyId: home.familyId }) })
+  homeDevices.value = [...devices]
+  const Panel = defineComponent({ render: () => h(CommissioningChecklist, { familyId: home.familyId, devices: homeDevices.value }) })
   const mounted = await mountWithApp(Panel, { desk, path: `/families/${home.familyId}/home`, routes })
   wrapper = mounted.wrapper
   router = mounted.router
@@ -149,6 +153,31 @@ describe('the commissioning checklist panel', () => {
     expect(document.activeElement).toBe(form.querySelector('input'))
   })
 
+  it('says when the home has no device yet, and leads to where devices are added', async () => {
+    const empty: Checklist = {
+      ...checklist,
+      devices: [],
+      items: [
+        { kind: 'devices', deviceId: '', status: 'unmet', reason: 'no-devices', params: {}, fix: 'bind' },
+        { kind: 'invited', deviceId: '', status: 'unmet', reason: 'nobody-invited', params: {}, fix: 'members' },
+      ],
+      met: 0,
+      total: 2,
+    }
+    await mountPanel({ 'commissioning.checklist': () => empty })
+    expect(byTest('checklist-summary').text()).toBe('0 of 2 met')
+    expect(item('devices', '').text()).toContain('No device is bound to the home yet.')
+    const board = document.createElement('div')
+    board.dataset.testid = 'home-rooms'
+    const addRoom = Object.assign(document.createElement('button'), { textContent: 'Add room' })
+    board.append(document.createElement('h2'), addRoom)
+    document.body.append(board)
+    Element.prototype.scrollIntoView = vi.fn()
+    await item('devices', '').find('[data-testid="check-fix"]').trigger('click')
+    await flushPromises()
+    expect(document.activeElement).toBe(addRoom)
+  })
+
   it('shows only what is left to do on demand, and says when everything is met', async () => {
     const desk = await mountPanel({ 'commissioning.checklist': () => checklist })
     await byTest('checklist-only-unmet').find('input').setValue(true)
@@ -159,6 +188,13 @@ describe('the commissioning checklist panel', () => {
     await flushPromises()
     expect(byTest('checklist-summary').text()).toBe('8 of 8 met')
     expect(byTest('checklist-all-met').text()).toBe('Everything is met: the home is ready to hand over.')
+    expect(desk.calls.filter((c) => c.command === 'commissioning.checklist')).toHaveLength(2)
+  })
+
+  it('is read again when the Home page reads its devices again after a change', async () => {
+    const desk = await mountPanel({ 'commissioning.checklist': () => checklist })
+    homeDevices.value = devices.map((d) => (d.deviceId === plug.deviceId ? { ...d, roomId: 'r-bed', roomName: 'Bedroom' } : d))
+    await flushPromises()
     expect(desk.calls.filter((c) => c.command === 'commissioning.checklist')).toHaveLength(2)
   })
 

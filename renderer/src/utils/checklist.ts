@@ -26,7 +26,8 @@ const ON_HOME_PAGE: Partial<Record<FixPlace, (deviceId: string) => string>> = {
   // The device's tile on the room board: Space picks it up, arrows choose the room.
   rooms: (deviceId) => `[data-testid="room-device"][data-device-id="${deviceId.replace(/["\\]/g, '\\$&')}"]`,
   members: () => '[data-testid="invite-form"] input',
-  bind: () => '[data-testid="home-rooms"]',
+  // The Home page's "Add device" entry where it has one; else the room board's first control.
+  bind: () => '[data-testid="add-device"], [data-testid="home-rooms"]',
 }
 
 export function fixTarget(place: FixPlace, familyId: string, deviceId: string): FixTarget {
