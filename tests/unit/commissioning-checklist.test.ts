@@ -132,6 +132,10 @@ describe('the test control rule', () => {
     expect(testResultOf([refused, sentOn], reported(1)).outcome).toBe('confirmed')
   })
 
+  it("is unknown when the device's values cannot be read", () => {
+    expect(itemOf(lightFacts({ data: fail }), 'control')).toMatchObject({ status: 'unknown', reason: 'read-failed', fix: 'device', params: { code: fail.code } })
+  })
+
   it('does not apply to a product with nothing to set', () => {
     expect(itemOf(lightFacts({ controllable: false, controls: [], data: null }), 'control')).toBeUndefined()
   })
