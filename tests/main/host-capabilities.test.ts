@@ -29,4 +29,10 @@ describe('host capabilities', () => {
     expect(await hostCapabilities(deps).openPath!('/data')).toBe('Failed to open path')
     expect(deps.openPath).toHaveBeenCalledWith('/data')
   })
+
+  it("offers the window's page as PDF when main gives it, and nothing of the kind otherwise", async () => {
+    const pdf = { printPage: vi.fn(async () => Buffer.from('%PDF')) }
+    expect(hostCapabilities({ ...base(), pdf }).pdf).toBe(pdf)
+    expect(hostCapabilities(base()).pdf).toBeUndefined()
+  })
 })
