@@ -227,7 +227,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
 
 async function embeddedSandbox(options: DeskHostOptions, overrides: DeskOverrides): Promise<RunningSandbox | null> {
   if (options.embeddedSandbox === false) return null
-  return overrides.sandboxInstance ?? (await startSandbox({ port: 0, ...overrides.sandbox }))
+  // The demo's gateways have sub-devices waiting to be added (tokens wait for the device anyway).
+  return overrides.sandboxInstance ?? (await startSandbox({ port: 0, unboundSubDevices: 2, ...overrides.sandbox }))
 }
 
 export type { RunningSandbox }
