@@ -15,6 +15,7 @@ import { EventHub } from './events'
 import { fleetCommands } from './fleet/commands'
 import { FleetService } from './fleet/fleet-service'
 import { historyCommands } from './history/commands'
+import { bindingCommands } from './binding/commands'
 import { homeCommands } from './home/commands'
 import { membersCommands } from './members/commands'
 import { sharingCommands } from './sharing/commands'
@@ -175,6 +176,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...homeCommands(call),
     ...membersCommands(call),
     ...sharingCommands(call),
+    ...bindingCommands(call, now),
     ...messagesCommands(read),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),

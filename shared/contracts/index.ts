@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { BridgeResult } from '../errors'
 import { appContract } from './app'
 import { auditContract } from './audit'
+import { bindingContract } from './binding'
 import { consoleContract } from './console'
 import { deviceContract } from './device'
 import { firmwareContract } from './firmware'
@@ -35,6 +36,7 @@ export const commands = {
   ...homeContract.commands,
   ...membersContract.commands,
   ...sharingContract.commands,
+  ...bindingContract.commands,
   ...messagesContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,
