@@ -25,6 +25,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'home.title' },
       },
       {
+        path: 'families/:familyId/add-device',
+        name: 'add-device',
+        component: () => import('@/views/AddDeviceView.vue'),
+        meta: { titleKey: 'binding.title' },
+      },
+      {
         path: 'families/:familyId/devices',
         name: 'devices',
         component: () => import('@/views/DevicesView.vue'),
