@@ -115,7 +115,8 @@ function readDevice(fields: Fields): DeviceSignPayload {
   const signMethod = oneOf(fields, 'SignMethod', SIGN_METHODS, 'hmacsha1', (v) => v.toLowerCase())
   const signature = required(fields, 'Signature')
   if (!new RegExp(`^[0-9A-Fa-f]{${HEX_LENGTH[signMethod]}}$`).test(signature)) throw new Refusal({ reason: 'invalid', field: 'Signature' })
-  const connId = fields.ConnId === undefined ? '' : matching(fields, 'ConnId', CONN_ID)
+  // ConnId is optional: left out or "" both sign as "".
+  const connId = fields.ConnId === undefined || fields.ConnId === '' ? '' : matching(fields, 'ConnId', CONN_ID)
   return { kind: 'device', ...identity(fields), connId, signature, bindType, signMethod }
 }
 
@@ -177,7 +178,7 @@ export function formatSignPayload(payload: DeviceSignPayload | SubDeviceSignPayl
   if (payload.kind === 'subDevice') return JSON.stringify({ ...common, Nonce: payload.nonce, Signature: payload.signature })
   return JSON.stringify({
     ...common,
-    ConnId: payload.connId,
+    ...(payload.connId ? { ConnId: payload.connId } : {}),
     Signature: payload.signature,
     BindType: payload.bindType,
     SignMethod: payload.signMethod,

@@ -75,6 +75,10 @@ describe('Add device', () => {
     expect(await app.page.getByTestId('token-qr').getAttribute('src')).toMatch(/^data:image\/svg\+xml/)
     await expect.poll(() => app.page.getByTestId('token-state').getAttribute('data-phase')).toBe('waiting')
     await input('token-device-name').fill(TOKEN_DEVICE.split('/')[1]!)
+    // On the sandbox the page says how to play the device.
+    expect(await app.page.getByTestId('token-demo-command').textContent()).toBe(
+      `npm run device -- --sandbox ${app.sandbox.url} use-token ${token} ${TOKEN_DEVICE}`,
+    )
     await device({ command: 'device.useBindToken', token, deviceId: TOKEN_DEVICE })
     await expect.poll(() => app.page.getByTestId('token-state').getAttribute('data-phase'), { timeout: 10_000 }).toBe('used')
     await app.page.getByTestId('token-bind').click()
