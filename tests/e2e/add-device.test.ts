@@ -62,7 +62,9 @@ describe('Add device', () => {
     await app?.close()
   })
 
-  it('opens from the Home page', async () => {
+  it('opens from the Home page (and is offered on the home\'s device list)', async () => {
+    await navigate(app.page, `#/families/${familyId}/devices`)
+    expect(await app.page.getByTestId('devices-add-device').getAttribute('href')).toBe(`#/families/${familyId}/add-device`)
     await navigate(app.page, `#/families/${familyId}/home`)
     await app.page.getByTestId('home-add-device').click()
     await app.page.getByTestId('product-step').waitFor()
