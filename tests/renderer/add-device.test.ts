@@ -199,6 +199,29 @@ describe('the token form', () => {
   })
 })
 
+describe('a refused token bind', () => {
+  it('says the token expired, with Code and RequestId, and offers a new token', async () => {
+    const desk = await mountFlow({
+      'binding.createToken': () => ({ token: 'tok1abcdef', requestId: 'r1' }),
+      'binding.tokenState': () => ({ state: 'used' }),
+      'binding.bindWithToken': () => fail({ kind: 'api', code: 'InvalidParameterValue.TokenIsExpired', requestId: 'req-exp', message: 'Token has expired' }),
+    })
+    await pick('LAMP01', '0', 'token')
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'Date'] })
+    await byTest('token-create').trigger('click')
+    await flushPromises()
+    await vi.advanceTimersByTimeAsync(TOKEN_POLL_MS)
+    await input('token-device-name').setValue('lamp_new')
+    await byTest('token-binder').trigger('submit')
+    await flushPromises()
+    expect(byTest('binding-refusal').text()).toBe('The token has expired or is unknown. Create a new token.')
+    expect(byTest('error-request-id').text()).toBe('req-exp')
+    await byTest('token-retry').trigger('click')
+    await flushPromises()
+    expect(sent(desk, 'binding.createToken')).toHaveLength(2)
+  })
+})
+
 describe('the gateway form', () => {
   it('lists the gateway\'s sub-devices, adds a waiting one and places it in the chosen room', async () => {
     const desk = await mountFlow({
@@ -230,5 +253,23 @@ describe('the gateway form', () => {
     await flushPromises()
     expect(byTest('gateway-join-problem').text()).toBe('The payload has no Nonce.')
     expect(sent(desk, 'binding.joinGateway')).toEqual([])
+  })
+
+  it('takes a sub-device off its gateway only once confirmed, naming it, the gateway and the home', async () => {
+    const desk = await mountFlow({
+      'binding.gatewayDevices': () => [{ deviceId: 'SENS03/th_1', productId: 'SENS03', deviceName: 'th_1', aliasName: 'Hall sensor', inHome: true }],
+      'binding.leaveGateway': () => ({ requestId: 'req-leave' }),
+    })
+    await pick('SENS03', '0')
+    await byTest('gateway-remove').trigger('click')
+    await flushPromises()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    const box = document.querySelector('.el-message-box') as HTMLElement
+    expect(box.textContent).toContain('Hall sensor leaves the gateway gateway_1 and the home “Zhang home”')
+    expect(sent(desk, 'binding.leaveGateway')).toEqual([])
+    ;(box.querySelector('.el-message-box__btns .el-button--danger') as HTMLElement).click()
+    await new Promise((resolve) => setTimeout(resolve, 50))
+    await flushPromises()
+    expect(sent(desk, 'binding.leaveGateway')).toEqual([{ gatewayId: 'GW0004/gateway_1', deviceId: 'SENS03/th_1' }])
   })
 })
