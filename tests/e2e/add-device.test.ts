@@ -104,6 +104,13 @@ describe('Add device', () => {
     await area.fill(String(stale.payload))
     await area.press('Enter')
     await expect.poll(() => problem.textContent()).toMatch(/This payload has expired: the device signed it 9\d\d s ago/)
+    // The same reason in Chinese.
+    await app.page.getByTestId('language-switch').click()
+    await app.page.getByTestId('language-zh-CN').click()
+    await area.press('Enter')
+    await expect.poll(() => problem.textContent()).toMatch(/签名数据已过期：设备在 9\d\d 秒前签名/)
+    await app.page.getByTestId('language-switch').click()
+    await app.page.getByTestId('language-en').click()
     expect(world().devices.has(SIGNED_DEVICE)).toBe(false)
     const audit = await app.desk.dispatch('audit.list', { action: 'AppSigBindDeviceInFamily' })
     expect(audit).toMatchObject({ ok: true, result: { entries: [] } })
