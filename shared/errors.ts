@@ -39,6 +39,8 @@ export const LocalCode = {
   Timeout: 'Desk.Timeout',
   Cancelled: 'Desk.Cancelled',
   Internal: 'Desk.Internal',
+  /** A device's signed binding payload that is malformed or expired (shared/binding/sign-payload.ts). */
+  InvalidSignPayload: 'Desk.InvalidSignPayload',
   /** The host cannot do this (a browser cannot open a folder or show a save dialog). */
   HostUnsupported: 'Desk.HostUnsupported',
   /** The update server could not be reached. */

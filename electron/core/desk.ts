@@ -17,6 +17,7 @@ import { EventHub } from './events'
 import { fleetCommands } from './fleet/commands'
 import { FleetService } from './fleet/fleet-service'
 import { historyCommands } from './history/commands'
+import { bindingCommands } from './binding/commands'
 import { homeCommands } from './home/commands'
 import { membersCommands } from './members/commands'
 import { sharingCommands } from './sharing/commands'
@@ -178,6 +179,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...membersCommands(call),
     ...sharingCommands(call),
     ...commissioningCommands(deskSources({ fleet, call, read, audit, account: () => session.current()?.account ?? '', now }), options.host ?? {}),
+    ...bindingCommands(call, now),
     ...messagesCommands(read),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),
@@ -230,7 +232,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
 
 async function embeddedSandbox(options: DeskHostOptions, overrides: DeskOverrides): Promise<RunningSandbox | null> {
   if (options.embeddedSandbox === false) return null
-  return overrides.sandboxInstance ?? (await startSandbox({ port: 0, ...overrides.sandbox }))
+  // The demo's gateways have sub-devices waiting to be added (tokens wait for the device anyway).
+  return overrides.sandboxInstance ?? (await startSandbox({ port: 0, unboundSubDevices: 2, ...overrides.sandbox }))
 }
 
 export type { RunningSandbox }

@@ -32,7 +32,8 @@ function parseOptions(argv: string[]): Partial<SandboxOptions> | 'help' {
     strict: true,
   })
   if (values.help) return 'help'
-  const options: Partial<SandboxOptions> = { ...simulationOptions(values), ...historyOtaOptions(values) }
+  // A demo's gateways have sub-devices waiting to be added (the Add-device flow's gateway step).
+  const options: Partial<SandboxOptions> = { unboundSubDevices: 2, ...simulationOptions(values), ...historyOtaOptions(values) }
   if (values.port !== undefined) options.port = integer('--port', values.port)
   if (values.seed !== undefined) options.seed = integer('--seed', values.seed)
   if (values.devices !== undefined) options.devices = integer('--devices', values.devices)
@@ -58,6 +59,7 @@ function banner(sandbox: RunningSandbox): string {
     `  fleet       seed ${o.seed}, ${o.devices} devices, envelope ${o.envelope}, token TTL ${o.tokenTtlSeconds} s`,
     `  simulation  ${o.simulate ? `on, speed ${o.simSpeed}x, churn ${o.churnRate}/h` : 'off'}; faults: latency ${o.latencyMs}+${o.jitterMs} ms, error rate ${o.errorRate}, drop WebSockets ${o.dropWsEverySeconds > 0 ? `every ${o.dropWsEverySeconds} s` : 'never'}`,
     `  history     ${o.historyDays} days backfilled; OTA ${o.otaDurationMs} ms per upgrade, failure rate ${o.otaFailureRate}`,
+    `  devices     play one: npm run device -- --sandbox ${sandbox.url} use-token|sign-payload|sub-payload ... (--help)`,
     'Press Ctrl+C to stop.',
   ].join('\n')
 }

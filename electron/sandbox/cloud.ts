@@ -17,6 +17,7 @@ import { OtaEngine } from './ota/ota-engine'
 import { FleetSimulation } from './sim/fleet-simulation'
 import { Scheduler } from './sim/scheduler'
 import { generateWorld } from './world/fleet'
+import { addUnboundSubDevices } from './world/unbound-sub-devices'
 import type { World } from './world/world'
 
 export class SandboxCloud implements PipelineCloud {
@@ -38,6 +39,7 @@ export class SandboxCloud implements PipelineCloud {
 
   constructor(readonly options: Readonly<SandboxOptions>) {
     this.world = generateWorld({ seed: options.seed, devices: options.devices, oneFamily: options.oneFamily, nowMs: options.clock() })
+    addUnboundSubDevices(this.world, options.unboundSubDevices, options.clock())
     this.sessions = new SessionStore(options.clock, options.tokenTtlSeconds)
     // A pair must be remembered for as long as its Timestamp could still be accepted.
     this.replay = new ReplayGuard(options.maxClockSkewSeconds)

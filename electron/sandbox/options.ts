@@ -44,10 +44,17 @@ export interface SandboxOptions {
   /** Closes every WebSocket every this many seconds (0 = never), to exercise reconnects. */
   dropWsEverySeconds: number
   /**
-   * How long after AppCreateDeviceBindToken the simulated device "connects" and reports the
-   * token, turning its State from 1 (initial) to 2 (usable), in real milliseconds.
+   * 0 (default): a bind token turns usable (State 2) only when a device reports it
+   * (control command device.useBindToken, `npm run device -- use-token`). Above 0: an
+   * anonymous simulated device reports every token this many real milliseconds after
+   * AppCreateDeviceBindToken (tests that need no device side).
    */
   bindTokenConnectMs: number
+  /**
+   * Sub-devices joined to each gateway of the demo account's own homes but bound to no
+   * family yet (AppGetGatewayBindDeviceList BindStatus 0), for the gateway binding flow.
+   */
+  unboundSubDevices: number
   /** Days of property and event history backfilled before start (0..90). */
   historyDays: number
   /** Real milliseconds a firmware upgrade takes from publish to done (tests: a few hundred). */
@@ -77,7 +84,8 @@ export const DEFAULT_OPTIONS: Readonly<Omit<SandboxOptions, 'appKey' | 'appSecre
   jitterMs: 0,
   errorRate: 0,
   dropWsEverySeconds: 0,
-  bindTokenConnectMs: 2000,
+  bindTokenConnectMs: 0,
+  unboundSubDevices: 0,
   historyDays: 7,
   otaDurationMs: 20_000,
   otaFailureRate: 0,
@@ -107,6 +115,7 @@ function checkOptions(o: SandboxOptions): void {
   checkInteger('maxClockSkewSeconds', o.maxClockSkewSeconds, 0, 86_400)
   checkSimulationAndFaults(o)
   checkInteger('bindTokenConnectMs', o.bindTokenConnectMs, 0, 600_000)
+  checkInteger('unboundSubDevices', o.unboundSubDevices, 0, 20)
   checkInteger('historyDays', o.historyDays, 0, 90)
   checkInteger('otaDurationMs', o.otaDurationMs, 10, 3_600_000)
   checkNumber('otaFailureRate', o.otaFailureRate, 0, 1)

@@ -9,6 +9,7 @@ import type { BridgeResult } from '../errors'
 import { appContract } from './app'
 import { auditContract } from './audit'
 import { commissioningContract } from './commissioning'
+import { bindingContract } from './binding'
 import { consoleContract } from './console'
 import { deviceContract } from './device'
 import { firmwareContract } from './firmware'
@@ -37,6 +38,7 @@ export const commands = {
   ...membersContract.commands,
   ...sharingContract.commands,
   ...commissioningContract.commands,
+  ...bindingContract.commands,
   ...messagesContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,

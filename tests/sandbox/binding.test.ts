@@ -22,7 +22,8 @@ const homeList = async (): Promise<Json[]> =>
 const homeGateway = () => sb.world.devicesIn(homeId).find((d) => d.deviceType === 1 && d.online)!
 
 beforeAll(async () => {
-  sb = await withSandbox({ simulate: false, clock: clock.now, bindTokenConnectMs: 30 })
+  // An anonymous device reports each token after 250 ms: long enough to see State 1 on a loaded machine.
+  sb = await withSandbox({ simulate: false, clock: clock.now, bindTokenConnectMs: 250 })
   token = await signIn(sb)
   homeId = familyNamed('Home')
 })

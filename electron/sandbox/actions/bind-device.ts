@@ -6,7 +6,7 @@
  */
 import { ApiError, ErrorCode, invalidParam } from '../api/errors'
 import { MAX_DEVICES } from '../options'
-import { setOnline } from '../sim/device-behaviour'
+import { reportProperties, setOnline } from '../sim/device-behaviour'
 import { newDevice } from '../world/device-factory'
 import type { Device, Family, User } from '../world/model'
 import { readableFamily } from './access'
@@ -48,7 +48,7 @@ export function checkNotBound(device: Device | undefined): void {
   }
 }
 
-/** Binds after checkBind: the device joins the family's room, online, and says so. */
+/** Binds after checkBind: the device joins the family's room, comes online and reports its values. */
 export function bindDevice(cloud: CloudState, user: User, req: BindRequest): Device {
   const { family, roomId } = checkBind(cloud, user, req)
   const product = existingProduct(cloud.world, req.productId)
@@ -62,7 +62,14 @@ export function bindDevice(cloud: CloudState, user: User, req: BindRequest): Dev
   })
   cloud.world.addDevice(device)
   setOnline(cloud, device, true)
+  reportFirstValues(cloud, device)
   return device
+}
+
+/** A device that has just connected reports every property once, as Tencent's device SDKs do on start. */
+export function reportFirstValues(cloud: CloudState, device: Device): void {
+  const values = Object.fromEntries([...device.properties].map(([id, state]) => [id, state.value]))
+  reportProperties(cloud, device, values, `bind-${device.deviceId}`)
 }
 
 /** The reference's AppDeviceInfo (AppSigBindDeviceInFamily, AppBindSubDeviceInFamily examples). */

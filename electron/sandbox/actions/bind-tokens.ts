@@ -3,8 +3,11 @@
  * their life open (docs/api-decisions.md §4.7, 6.12); the sandbox's reading:
  * - State 1 (initial) at creation; the app hands the token to the device during network
  *   configuration, the device connects and reports it, and the token turns State 2
- *   (usable). The sandbox simulates that connection `options.bindTokenConnectMs` after
- *   creation (real time, through the scheduler, so it stops with the sandbox);
+ *   (usable). A simulated device does that when told to (`useBindToken`, the control
+ *   command device.useBindToken, `npm run device -- use-token`): the token then remembers
+ *   the device, and binds that device only. With `options.bindTokenConnectMs` above 0 an
+ *   anonymous device reports every token that long after creation instead (real time,
+ *   through the scheduler, so it stops with the sandbox);
  * - a token lives BIND_TOKEN_TTL_MS by the cloud's clock, then answers TokenIsExpire(d);
  * - it binds one device: AppTokenBindDeviceFamily consumes it;
  * - it belongs to the user who created it; to anybody else it does not exist.
@@ -25,6 +28,8 @@ export interface BindToken {
   readonly userId: string
   readonly expiresMs: number
   usable: boolean
+  /** The device that reported the token (ProductId/DeviceName); undefined when anonymous. */
+  usedBy?: string
 }
 
 export class BindTokenStore {
@@ -57,6 +62,11 @@ export class BindTokenStore {
     return found
   }
 
+  /** Any user's token, for the device side (which knows no user). */
+  find(token: string): BindToken | undefined {
+    return this.tokens.get(token)
+  }
+
   consume(token: BindToken): void {
     this.tokens.delete(token.token)
   }
@@ -79,11 +89,34 @@ export function bindTokensOf(cloud: CloudState): BindTokenStore {
   return store
 }
 
-/** Issues a token and schedules the simulated device's connection that makes it usable. */
+/** Issues a token; with bindTokenConnectMs set, schedules the anonymous device that makes it usable. */
 export function issueBindToken(cloud: CloudState, userId: string, nowMs: number): BindToken {
   const token = bindTokensOf(cloud).create(userId, nowMs)
-  cloud.scheduler.after(cloud.options.bindTokenConnectMs, () => {
-    token.usable = true
-  })
+  if (cloud.options.bindTokenConnectMs > 0) {
+    cloud.scheduler.after(cloud.options.bindTokenConnectMs, () => {
+      token.usable = true
+    })
+  }
+  return token
+}
+
+/** Why a device could not report a token (the control lever answers 400 with it). */
+export class TokenUseError extends Error {
+  override readonly name = 'TokenUseError'
+}
+
+/**
+ * The device `deviceId` received the token during network configuration, connected and
+ * reported it: the token turns usable for that device. A token is reported once.
+ */
+export function useBindToken(cloud: CloudState, tokenText: string, deviceId: string): BindToken {
+  const token = bindTokensOf(cloud).find(tokenText)
+  if (!token) throw new TokenUseError(`Bind token ${tokenText} does not exist.`)
+  if (cloud.options.clock() >= token.expiresMs) throw new TokenUseError(`Bind token ${tokenText} has expired.`)
+  if (token.usedBy !== undefined && token.usedBy !== deviceId) {
+    throw new TokenUseError(`Bind token ${tokenText} was already reported by ${token.usedBy}.`)
+  }
+  token.usable = true
+  token.usedBy = deviceId
   return token
 }

@@ -48,7 +48,12 @@ const appTokenBindDeviceFamily: TokenApiAction = {
     if (!token.usable) {
       throw new ApiError(ErrorCode.TokenNotBind, 'The token is still in its initial state: the device has not reported it yet.')
     }
-    bindDevice(ctx.cloud, ctx.user, bindRequest(ctx))
+    const request = bindRequest(ctx)
+    const deviceId = deviceIdOf(request.productId, request.deviceName)
+    if (token.usedBy !== undefined && token.usedBy !== deviceId) {
+      throw new ApiError(ErrorCode.TokenDeviceMismatch, `The token was reported by ${token.usedBy}, not by ${deviceId}.`)
+    }
+    bindDevice(ctx.cloud, ctx.user, request)
     store.consume(token)
     return {}
   },

@@ -34,6 +34,11 @@ export const ErrorCode = {
   TokenInfoSaveError: 'InvalidParameterValue.TokenInfoSaveError',
   /** The bind token is still in its initial state (the device has not reported it yet). */
   TokenNotBind: 'InvalidParameterValue.TokenNotBind',
+  /**
+   * AppTokenBindDeviceFamily names another device than the one that reported the token
+   * (sandbox choice: the reference documents no code; the cloud knows the reporting device).
+   */
+  TokenDeviceMismatch: 'InvalidParameterValue.TokenDeviceMismatch',
   StudioProductNotExist: 'ResourceNotFound.StudioProductNotExist',
   /** AppGetDeviceInFamily / AppGetGatewayBindDeviceList: the caller is not a member of the family. */
   StudioMemberNotExist: 'ResourceNotFound.StudioMemberNotExist',

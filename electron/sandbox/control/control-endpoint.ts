@@ -7,6 +7,10 @@
  * Commands: device.offline / device.online {deviceId}; device.report {deviceId, data};
  * device.event {deviceId, eventId, params?}; upgrade.fail {deviceId}; ws.dropAll;
  * latency.set {latencyMs, jitterMs?}; errors.set {errorRate}; status.
+ * The device side of binding: device.useBindToken {token, deviceId} (the device reports the
+ * bind token it was handed); device.signPayload {deviceId, ageSeconds?, bindType?,
+ * signMethod?} and subDevice.signPayload {deviceId, ageSeconds?} answer {payload,
+ * deviceTimestamp, validSeconds}, the signed binding payload the device prints.
  * Answers 200 {ok: true, ...}; every refusal is a 4xx {ok: false, error}: 400 bad input,
  * 403 a non-loopback peer or a browser Origin that is not loopback, 405 another method,
  * 413 a body over 64 KiB, 415 a body not sent as application/json (http/browser-guard.ts).
@@ -14,6 +18,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { isPlainObject } from '../api/params'
 import { browserRefusal } from '../http/browser-guard'
+import { BIND_TYPES, SIGN_METHODS, type BindType, type SignMethod } from '../../../shared/binding/sign-payload'
+import type { PayloadOptions } from './device-side'
 import { ControlError, type SandboxControl } from './sandbox-control'
 
 export const CONTROL_PATH = '/_sandbox/control'
@@ -32,6 +38,9 @@ const COMMANDS: ReadonlyMap<string, Command> = new Map(Object.entries({
   'ws.dropAll': (c) => ({ dropped: c.dropAllSockets() }),
   'latency.set': (c, b) => c.setLatency(b.latencyMs as number, (b.jitterMs as number | undefined) ?? 0),
   'errors.set': (c, b) => c.setErrorRate(b.errorRate as number),
+  'device.useBindToken': (c, b) => c.useBindToken(b.token as string, b.deviceId as string),
+  'device.signPayload': (c, b) => ({ ...c.signPayload(b.deviceId as string, payloadOptions(b)) }),
+  'subDevice.signPayload': (c, b) => ({ ...c.signSubDevicePayload(b.deviceId as string, { ageSeconds: b.ageSeconds as number | undefined }) }),
   status: (c) => ({ pushes: c.pushCount, delivered: c.deliveredPushCount, sockets: c.socketCount }),
 } satisfies Record<string, Command>))
 
@@ -93,6 +102,13 @@ function parse(text: string): Body {
 function describe(command: unknown): string {
   const text = typeof command === 'string' ? command : JSON.stringify(command) ?? String(command)
   return text.length > 80 ? `${text.slice(0, 80)}…` : text
+}
+
+function payloadOptions(body: Body): PayloadOptions {
+  const { ageSeconds, bindType, signMethod } = body
+  if (bindType !== undefined && !(BIND_TYPES as readonly unknown[]).includes(bindType)) throw new ControlError(`bindType must be one of ${BIND_TYPES.join(', ')}.`)
+  if (signMethod !== undefined && !(SIGN_METHODS as readonly unknown[]).includes(signMethod)) throw new ControlError(`signMethod must be one of ${SIGN_METHODS.join(', ')}.`)
+  return { ageSeconds: ageSeconds as number | undefined, bindType: bindType as BindType | undefined, signMethod: signMethod as SignMethod | undefined }
 }
 
 function objectField(body: Body, name: string): Record<string, unknown> {

@@ -9,6 +9,7 @@ import { checkValue, postEvent, reportProperties } from '../sim/device-behaviour
 import type { Presence } from '../sim/presence'
 import type { Device, PropertyValue } from '../world/model'
 import type { PushServer } from '../ws/push-server'
+import { printDevicePayload, printSubDevicePayload, reportBindToken, type PayloadOptions, type PrintedPayload } from './device-side'
 
 /** A lever pulled wrongly (unknown device, rate out of range): the endpoint answers 400. */
 export class ControlError extends Error {
@@ -101,6 +102,21 @@ export class SandboxControl {
       checked[id] = this.valid(() => checkValue(id, param.define, value))
     }
     postEvent(this.cloud, device, event, checked, this.token())
+  }
+
+  /** The device `deviceId` was handed this bind token, connected and reported it (State 2, for that device only). */
+  useBindToken(token: string, deviceId: string): { deviceId: string } {
+    return reportBindToken(this.cloud, token, deviceId)
+  }
+
+  /** What the device prints for signature binding (AppSigBindDeviceInFamily), signed `ageSeconds` ago. */
+  signPayload(deviceId: string, options: PayloadOptions = {}): PrintedPayload {
+    return printDevicePayload(this.cloud, deviceId, options)
+  }
+
+  /** What a sub-device prints for binding to a gateway (AppSigGatewayBindDevice). */
+  signSubDevicePayload(deviceId: string, options: Pick<PayloadOptions, 'ageSeconds'> = {}): PrintedPayload {
+    return printSubDevicePayload(this.cloud, deviceId, options)
   }
 
   /** Pushes published since start. */

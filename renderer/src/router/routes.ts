@@ -31,6 +31,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'commissioning.report.title' },
       },
       {
+        path: 'families/:familyId/add-device',
+        name: 'add-device',
+        component: () => import('@/views/AddDeviceView.vue'),
+        meta: { titleKey: 'binding.title' },
+      },
+      {
         path: 'families/:familyId/devices',
         name: 'devices',
         component: () => import('@/views/DevicesView.vue'),

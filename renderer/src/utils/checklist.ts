@@ -26,13 +26,16 @@ const ON_HOME_PAGE: Partial<Record<FixPlace, (deviceId: string) => string>> = {
   // The device's tile on the room board: Space picks it up, arrows choose the room.
   rooms: (deviceId) => `[data-testid="room-device"][data-device-id="${deviceId.replace(/["\\]/g, '\\$&')}"]`,
   members: () => '[data-testid="invite-form"] input',
-  // The Home page's "Add device" entry where it has one; else the room board's first control.
-  bind: () => '[data-testid="add-device"], [data-testid="home-rooms"]',
+}
+
+/** Where each off-page fix leads; the device id is passed only to routes that take one. */
+function fixRoute(place: FixPlace, familyId: string, deviceId: string): RouteLocationRaw {
+  if (place === 'bind') return { name: 'add-device', params: { familyId } }
+  return { name: place, params: { familyId, deviceId } }
 }
 
 export function fixTarget(place: FixPlace, familyId: string, deviceId: string): FixTarget {
   const selector = ON_HOME_PAGE[place]
   if (selector) return { focus: selector(deviceId) }
-  const name = place === 'device' ? 'device' : place
-  return { route: { name, params: { familyId, deviceId } } }
+  return { route: fixRoute(place, familyId, deviceId) }
 }

@@ -4,7 +4,7 @@
  * (by signature, as a device would), so the demo home's own devices stay as generated.
  */
 import { NEIGHBOUR_ACCOUNT, PRODUCT_IDS, type ProductKind, type RunningSandbox } from '../../../electron/sandbox'
-import { bindNew, bindToGateway, freshName, gatewayBindRequest, sigBindRequest, waitUsable } from '../device-helpers'
+import { bindNew, bindToGateway, freshName, gatewayBindRequest, sigBindRequest } from '../device-helpers'
 import { signIn, tokenapi, type Json } from '../helpers'
 import type { ConformanceCase, ConformanceContext } from './types'
 
@@ -81,8 +81,10 @@ const bindingCases: ConformanceCase[] = [
     action: 'AppTokenBindDeviceFamily',
     request: async (ctx) => {
       const token = (await ctx.ok('AppCreateDeviceBindToken')).Token as string
-      await waitUsable(ctx.call, token)
-      return { Token: token, ProductId: PRODUCT_IDS.light, DeviceName: freshName('light'), FamilyId: ctx.homeId, RoomId: '0' }
+      const deviceName = freshName('light')
+      // The device reports the token it was handed (the sandbox waits for the device by default).
+      ctx.sandbox.control.useBindToken(token, `${PRODUCT_IDS.light}/${deviceName}`)
+      return { Token: token, ProductId: PRODUCT_IDS.light, DeviceName: deviceName, FamilyId: ctx.homeId, RoomId: '0' }
     },
     negative: {
       what: 'a token the device has not reported yet (State 1)',

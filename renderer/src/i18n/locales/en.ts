@@ -11,6 +11,7 @@ import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
 import { homeEn } from './features/home'
 import { commissioningEn } from './features/commissioning'
+import { bindingEn } from './features/binding'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
 const en = {
@@ -261,6 +262,7 @@ const en = {
   rollout: rolloutEn,
   home: homeEn,
   commissioning: commissioningEn,
+  binding: bindingEn,
 }
 
 export type MessageSchema = typeof en

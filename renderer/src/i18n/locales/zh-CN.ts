@@ -8,6 +8,7 @@ import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
 import { homeZh } from './features/home'
 import { commissioningZh } from './features/commissioning'
+import { bindingZh } from './features/binding'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
 const zhCN: MessageSchema = {
@@ -258,6 +259,7 @@ const zhCN: MessageSchema = {
   rollout: rolloutZh,
   home: homeZh,
   commissioning: commissioningZh,
+  binding: bindingZh,
 }
 
 export default zhCN
