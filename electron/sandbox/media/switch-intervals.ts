@@ -18,7 +18,8 @@ export function onIntervals(points: Iterable<HistoryPoint>, current: boolean): I
   let openedAt = -Infinity
   for (const point of points) {
     const on = Number(point.value) === 1
-    const t = point.timeMs / 1000
+    // Whole seconds, as event times are: a motion in the same second as the switch counts as after it.
+    const t = Math.floor(point.timeMs / 1000)
     if (state === undefined) state = on
     else if (on && !state) openedAt = t
     else if (!on && state) out.push({ start: openedAt, end: t })
