@@ -1,5 +1,6 @@
 /** Every benchmark suite by name; each prints `bench <name> <value> <unit>` lines. */
 import { historyBench } from './history'
+import { historyE2eBench } from './history-e2e'
 import { otaBench } from './ota'
 import { pushBench } from './push'
 import { sandboxBench } from './sandbox'
@@ -11,3 +12,4 @@ SUITES.push = pushBench
 SUITES.history = historyBench
 SUITES.ota = otaBench
 SUITES.ui = uiBench
+SUITES['history-e2e'] = historyE2eBench

@@ -19,8 +19,9 @@ export interface ChunkRow {
 /** Typed arrays are written in the machine's byte order: every platform the app runs on is little-endian. */
 const bytesOf = (a: Float64Array): Buffer => Buffer.from(a.buffer, a.byteOffset, a.byteLength)
 
-/** A copy of the blob as float64s (a Buffer from SQLite need not be 8-byte aligned). */
+/** The blob as float64s: a view when it is 8-byte aligned (SQLite's larger blobs are), else a copy. */
 function floatsOf(blob: Buffer): Float64Array {
+  if (blob.byteOffset % 8 === 0) return new Float64Array(blob.buffer, blob.byteOffset, blob.byteLength / 8)
   const out = new Float64Array(blob.byteLength / 8)
   new Uint8Array(out.buffer).set(blob)
   return out

@@ -94,25 +94,36 @@ export class ColumnBuilder {
  * Exact repeats (same time and value) are dropped; two different values at one moment stay.
  */
 export function mergePieces(pieces: readonly Piece[]): HistorySeriesColumns {
-  const ordered = [...pieces].sort((a, b) => a.span.fromMs - b.span.fromMs)
-  return dedupe(ordered.every((p) => isOrdered(p.times)) && piecesInOrder(ordered) ? concat(ordered) : sortByTime(concat(ordered)))
+  const ordered = pieces.filter((p) => p.times.length > 0).sort((a, b) => a.span.fromMs - b.span.fromMs)
+  const all = concat(ordered)
+  if (!isOrdered(all.times)) return dedupe(sortByTime(all))
+  return isStrictlyIncreasing(all.times) ? ownColumns(all) : dedupe(all)
 }
 
-function concat(pieces: readonly ColumnsView[]): Columns | ColumnsView {
+/** The pieces one after another: one piece as it is, several copied once into typed columns. */
+function concat(pieces: readonly ColumnsView[]): ColumnsView {
   if (pieces.length === 1) return pieces[0] as ColumnsView
-  const all = emptyColumns()
-  for (const piece of pieces) append(all, piece)
-  return all
+  const all = new ColumnBuilder(pieces.reduce((n, p) => n + p.times.length, 0))
+  for (const piece of pieces) for (let i = 0; i < piece.times.length; i++) all.push(piece.times[i] as number, piece.values[i] as PointValue)
+  return all.finish()
 }
 
-function piecesInOrder(pieces: readonly ColumnsView[]): boolean {
-  let last = -Infinity
-  for (const { times } of pieces) {
-    if (times.length === 0) continue
-    if ((times[0] as number) < last) return false
-    last = times[times.length - 1] as number
-  }
+function isStrictlyIncreasing(times: ArrayLike<number>): boolean {
+  for (let i = 1; i < times.length; i++) if ((times[i] as number) <= (times[i - 1] as number)) return false
   return true
+}
+
+/**
+ * Columns with no tie to look at, as the bridge takes them: Float64Arrays of their own
+ * (a view of a larger buffer would carry all of it), a plain array of values kept when
+ * some are text.
+ */
+function ownColumns(columns: ColumnsView): HistorySeriesColumns {
+  const own = (a: ArrayLike<number>) => (a instanceof Float64Array && a.byteOffset === 0 && a.byteLength === a.buffer.byteLength ? a : Float64Array.from(a))
+  const { times, values } = columns
+  if (values instanceof Float64Array) return { times: own(times), values: own(values) }
+  const texts = Array.from(values)
+  return { times: own(times), values: texts.every((v) => typeof v === 'number') ? Float64Array.from(texts as number[]) : texts }
 }
 
 export function isOrdered(times: ArrayLike<number>): boolean {
