@@ -4,21 +4,22 @@
  * property pushes/s from the sandbox, the user moving to another page every few seconds
  * through every page (a camera's recording played each time its page comes round), while
  * memory is sampled:
- * - main: the Node process (web host, core and the sandbox: they share it), JS heap after a
- *   forced collection, and RSS
+ * - main: the app's Node process (soak-host.ts: web host, core and the embedded sandbox, as
+ *   `npm run start:web` runs them; the bench's Playwright and Chromium are elsewhere), JS heap
+ *   after a forced collection, and RSS
  * - renderer: the page's JS heap after a forced collection (CDP Runtime.getHeapUsage), and
  *   the RSS of Chromium's renderer processes
  * Printed per sample (soak.sample.<seconds>s.<what>) and, over the samples after warm-up
  * (the first third, at most 5 minutes), as least-squares slopes in MB per 10 minutes:
  * soak.<what>_slope_mb_per_10min, target <= 5 each.
  */
+import { fork, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
-import type { CDPSession } from 'playwright-core'
-import { DEMO_ACCOUNT } from '../../electron/sandbox'
-import type { ThingProperty } from '../../electron/sandbox/world/thing-model'
-import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { join } from 'node:path'
+import type { CDPSession, Page } from 'playwright-core'
+import { launchChromium } from '../support/chromium'
+import { navigate, signInAsDemo } from '../support/app'
+import { ask, nextMessage } from './bench-cloud'
 import { report } from './report'
 
 const DEVICES = 10_000
@@ -52,42 +53,60 @@ export async function soakBench(): Promise<void> {
   const totalMs = minutes * 60_000
   const warmUpMs = Math.min(5 * 60_000, totalMs / 3)
   const sampleEveryMs = Math.min(60_000, Math.max(10_000, totalMs / 15))
-  const gc = mainGc()
-  const app = await startApp({ sandbox: { devices: DEVICES, oneFamily: true, simulate: false, historyDays: 1 }, recordTraffic: false })
+  const host = fork(join(import.meta.dirname, 'soak-host.ts'), [String(DEVICES)], { execArgv: ['--import', 'tsx'] })
+  const ready = await nextMessage<Ready>(host, 'ready')
+  const browser = await launchChromium()
   try {
-    await signInAsDemo(app.page)
-    await app.page.getByTestId('family-row').first().waitFor()
-    const pages = tour(app)
-    const cdp = await app.page.context().newCDPSession(app.page)
-    const stopPushes = pushAt(app, PUSHES_PER_SECOND)
+    const page = await browser.context.newPage()
+    await page.goto(ready.url)
+    await signInAsDemo(page)
+    await page.getByTestId('family-row').first().waitFor()
+    const pages = tour(ready)
+    const cdp = await page.context().newCDPSession(page)
+    host.send({ type: 'push', perSecond: PUSHES_PER_SECOND })
     const started = Date.now()
     const samples: Sample[] = []
     let navigations = 0
     let plays = 0
     let nextSample = started
     while (Date.now() - started < totalMs) {
-      const page = pages[navigations++ % pages.length]!
-      await navigate(app.page, page.hash)
-      if (page.play && (await playRecording(app))) plays++
+      const stop = pages[navigations++ % pages.length]!
+      await navigate(page, stop.hash)
+      if (stop.play && (await playRecording(page))) plays++
       await pause(DWELL_MS)
       if (Date.now() >= nextSample) {
-        const sample = await takeSample(app, cdp, gc, (Date.now() - started) / 1000)
+        const sample = await takeSample(host, cdp, (Date.now() - started) / 1000)
         samples.push(sample)
         printSample(sample)
         nextSample += sampleEveryMs
       }
     }
-    const sent = stopPushes()
+    const elapsedS = (Date.now() - started) / 1000
+    const { sent } = await stopHost(host)
     report('soak.minutes', minutes, 'min')
     report('soak.pushes_sent', sent, 'pushes')
-    report('soak.push_rate_per_s', Math.round(sent / ((Date.now() - started) / 1000)), 'pushes/s')
+    report('soak.push_rate_per_s', Math.round(sent / elapsedS), 'pushes/s')
     report('soak.navigations', navigations, 'pages')
     report('soak.recording_plays', plays, 'plays')
     const settled = samples.filter((s) => s.atS * 1000 >= warmUpMs)
     for (const what of MEASURES) report(`soak.${NAMES[what]}_slope_mb_per_10min`, slope(settled, what) * 600, 'MB')
   } finally {
-    await app.close()
+    await browser.close()
+    if (host.connected) await stopHost(host)
   }
+}
+
+interface Ready {
+  url: string
+  familyId: string
+  sensorId: string
+  cameraId: string | null
+}
+
+function stopHost(host: ChildProcess): Promise<{ sent: number }> {
+  const stopped = nextMessage<{ sent: number }>(host, 'stopped')
+  host.send({ type: 'stop' })
+  return stopped
 }
 
 interface TourPage {
@@ -97,24 +116,18 @@ interface TourPage {
 }
 
 /** Every page of the app, on the family's devices: a sensor's detail, firmware and history, a camera's recordings. */
-function tour(app: RunningApp): TourPage[] {
-  const world = app.sandbox.world
-  const home = world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
-  const devices = world.devicesIn(home.familyId)
-  const kind = (k: string) => devices.find((d) => world.products.get(d.productId)?.kind === k && d.online)
-  const sensor = kind('sensor') ?? devices[0]!
-  const camera = devices.find((d) => world.products.get(d.productId)?.kind === 'camera' && d.online && d.properties.get('record_enable')?.value === 1)
-  const family = `/families/${encodeURIComponent(home.familyId)}`
+function tour({ familyId, sensorId, cameraId }: Ready): TourPage[] {
+  const family = `/families/${encodeURIComponent(familyId)}`
   const device = (id: string) => `${family}/devices/${encodeURIComponent(id)}`
   return [
     { hash: '#/families' },
     { hash: `#${family}/home` },
     { hash: `#${family}/devices` },
     { hash: '#/overview' },
-    { hash: `#${device(sensor.deviceId)}` },
-    { hash: `#${device(sensor.deviceId)}/firmware` },
-    { hash: `#/history?familyId=${encodeURIComponent(home.familyId)}&devices=${encodeURIComponent(sensor.deviceId)}&range=24h` },
-    ...(camera ? [{ hash: `#${device(camera.deviceId)}/recordings`, play: true }] : []),
+    { hash: `#${device(sensorId)}` },
+    { hash: `#${device(sensorId)}/firmware` },
+    { hash: `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(sensorId)}&range=24h` },
+    ...(cameraId ? [{ hash: `#${device(cameraId)}/recordings`, play: true }] : []),
     { hash: '#/rollouts' },
     { hash: '#/console' },
     { hash: '#/audit' },
@@ -123,12 +136,12 @@ function tour(app: RunningApp): TourPage[] {
 }
 
 /** Picks the camera's latest recorded day and plays it; false when the page offered none in time. */
-async function playRecording(app: RunningApp): Promise<boolean> {
-  const player = (status: string) => app.page.locator(`[data-testid="recordings-player"]${status}`)
+async function playRecording(page: Page): Promise<boolean> {
+  const player = (status: string) => page.locator(`[data-testid="recordings-player"]${status}`)
   try {
-    await app.page.locator('[data-testid="recordings-day"][data-recorded="true"]').last().click({ timeout: 8_000 })
+    await page.locator('[data-testid="recordings-day"][data-recorded="true"]').last().click({ timeout: 8_000 })
     await player(':not([data-status="idle"]):not([data-status="loading"])').waitFor({ timeout: 8_000 })
-    if ((await player('').getAttribute('data-status')) !== 'playing') await app.page.getByTestId('recordings-play').click({ timeout: 5_000 })
+    if ((await player('').getAttribute('data-status')) !== 'playing') await page.getByTestId('recordings-play').click({ timeout: 5_000 })
     await player('[data-status="playing"]').waitFor({ timeout: 8_000 })
     return true
   } catch {
@@ -136,44 +149,8 @@ async function playRecording(app: RunningApp): Promise<boolean> {
   }
 }
 
-/**
- * Property reports on the family's devices, round robin, `perSecond` of them in batches
- * every 10 ms. Answers a stop that reports how many were sent.
- */
-function pushAt(app: RunningApp, perSecond: number): () => number {
-  const targets: { deviceId: string; property: ThingProperty }[] = []
-  const world = app.sandbox.world
-  for (const device of world.devicesIn(world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family.familyId)) {
-    const properties = world.products.get(device.productId)?.dataTemplate.properties ?? []
-    const property = properties.find((p) => p.define.type === 'int' || p.define.type === 'float') ?? properties.find((p) => p.define.type === 'bool')
-    if (property) targets.push({ deviceId: device.deviceId, property })
-  }
-  const started = Date.now()
-  let sent = 0
-  const timer = setInterval(() => {
-    const due = Math.floor(((Date.now() - started) / 1000) * perSecond)
-    for (; sent < due; sent++) {
-      const { deviceId, property } = targets[sent % targets.length]!
-      const define = property.define
-      const value = define.type === 'bool' ? sent % 2 : Math.ceil(Number((define as { min: string }).min)) + (sent % 2)
-      app.sandbox.control.reportProperties(deviceId, { [property.id]: value })
-    }
-  }, 10)
-  return () => {
-    clearInterval(timer)
-    return sent
-  }
-}
-
-/** Node's own gc(), switched on for this process (the bench does not run with --expose-gc). */
-function mainGc(): () => void {
-  setFlagsFromString('--expose-gc')
-  return runInNewContext('gc') as () => void
-}
-
-async function takeSample(app: RunningApp, cdp: CDPSession, gc: () => void, atS: number): Promise<Sample> {
-  gc()
-  const main = process.memoryUsage()
+async function takeSample(host: ChildProcess, cdp: CDPSession, atS: number): Promise<Sample> {
+  const main = await ask<{ heapUsed: number; rss: number }>(host, 'sample')
   await cdp.send('HeapProfiler.collectGarbage')
   const { usedSize } = await cdp.send('Runtime.getHeapUsage')
   return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, rendererHeap: usedSize / MB, rendererRss: rendererRss() / MB }
