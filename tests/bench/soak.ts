@@ -135,14 +135,12 @@ function tour({ familyId, sensorId, cameraId }: Ready): TourPage[] {
   ]
 }
 
-/** Picks the camera's latest recorded day and plays it; false when the page offered none in time. */
+/** Picks the camera's latest recorded day and plays it from its first event; false when the page offered none in time. */
 async function playRecording(page: Page): Promise<boolean> {
-  const player = (status: string) => page.locator(`[data-testid="recordings-player"]${status}`)
   try {
     await page.locator('[data-testid="recordings-day"][data-recorded="true"]').last().click({ timeout: 8_000 })
-    await player(':not([data-status="idle"]):not([data-status="loading"])').waitFor({ timeout: 8_000 })
-    if ((await player('').getAttribute('data-status')) !== 'playing') await page.getByTestId('recordings-play').click({ timeout: 5_000 })
-    await player('[data-status="playing"]').waitFor({ timeout: 8_000 })
+    await page.getByTestId('recordings-event').first().click({ timeout: 8_000 })
+    await page.locator('[data-testid="recordings-player"][data-status="playing"]').waitFor({ timeout: 8_000 })
     return true
   } catch {
     return false
