@@ -20,6 +20,7 @@
  * Side by side, the same answer as JSON text (the form before): history.e2e_json_mb (baseline
  * of e2e_frame_mb), history.e2e_json_codec_ms (stringify in the host plus parse in the page,
  * measured in Node) beside history.e2e_binary_codec_ms.
+ * HISTORY_BENCH_DEBUG=1 also prints the page's long tasks and hottest functions while drawing.
  */
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { HistoryCache } from '../../electron/core/history/cache'
