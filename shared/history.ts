@@ -1,24 +1,31 @@
 /**
- * Property and event history as it crosses the bridge. A million points travel as two flat
- * arrays per property rather than a million small objects: cheaper to clone over IPC, to send
- * as JSON in browser mode, and ECharts takes columns as they are.
+ * Property and event history as it crosses the bridge. A million points travel as columns,
+ * never a million small objects: times always, and values whenever every value is a number,
+ * are Float64Arrays. Electron's IPC clones them as raw bytes; browser mode sends an answer
+ * holding them as one binary WebSocket frame (shared/wire-binary.ts); ECharts reads them as
+ * they are. Typed arrays hold only numbers, so the secret scrubbing skips them.
  */
 import { z } from 'zod'
+
+/** Checked by type, not element by element: a million numbers are never walked. */
+export const float64Column = z.custom<Float64Array>((v) => v instanceof Float64Array, { message: 'expected a Float64Array' })
 
 /** One property's points over the range asked for, in time order. */
 export const historySeriesSchema = z.object({
   property: z.string(),
   /** Milliseconds since the epoch, ascending. */
-  times: z.array(z.number()),
+  times: float64Column,
   /**
    * Same length as `times`. The cloud sends every value as text: text that reads as a
    * decimal number becomes a number (int, float, bool and enum values); the rest stays
-   * text (a struct is its JSON text). Two different values at one millisecond both stay;
-   * exact repeats are dropped (the cache keeps one value per millisecond).
+   * text (a struct is its JSON text). A Float64Array when every value is a number, else an
+   * array of numbers and text. Two different values at one millisecond both stay; exact
+   * repeats are dropped (the cache keeps one value per millisecond).
    */
-  values: z.array(z.union([z.number(), z.string()])),
+  values: z.union([float64Column, z.array(z.union([z.number(), z.string()]))]),
 })
 export type HistorySeries = z.infer<typeof historySeriesSchema>
+export type HistorySeriesColumns = Omit<HistorySeries, 'property'>
 
 /** An event of the device (AppListEventHistory), to mark on the chart by type. */
 export const historyEventMarkSchema = z.object({

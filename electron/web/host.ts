@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import type { WireToHost, WireToPage } from '../../shared/contracts'
+import { encodeBinaryFrame } from '../../shared/wire-binary'
 import { LocalCode } from '../../shared/errors'
 import type { Desk } from '../core/desk-contract'
 import { buildContentSecurityPolicy } from '../core/security/content-security-policy'
@@ -119,7 +120,7 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       // (its text stays here: it might carry what the page must not see).
       result = { ok: false as const, error: { kind: 'internal' as const, code: LocalCode.Internal, message: 'The command failed unexpectedly.' } }
     }
-    sendWire(ws, { type: 'result', id: message.id, result })
+    sendResult(ws, { type: 'result', id: message.id, result })
   }
 
   const unsubscribe = options.desk.onEvent((event, payload) => {
@@ -167,6 +168,12 @@ function send(res: ServerResponse, status: number, type: string, body: string | 
 
 function sendWire(ws: WebSocket, message: WireToPage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message))
+}
+
+/** An answer holding Float64Arrays (history columns) goes as one binary frame; the rest as JSON. */
+function sendResult(ws: WebSocket, message: WireToPage): void {
+  if (ws.readyState !== ws.OPEN) return
+  ws.send(encodeBinaryFrame(message) ?? JSON.stringify(message))
 }
 
 function parseWire(text: string): WireToHost | null {

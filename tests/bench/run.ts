@@ -1,11 +1,13 @@
 /**
- * `npm run bench` runs every suite; `npm run bench -- <suite>` one. Each suite prints its
+ * `npm run bench` runs every suite; `npm run bench -- <suite>` one (options after it, such as
+ * `npm run bench -- soak --minutes 3`, go to the suite). Each suite prints its
  * figures on their own lines as `bench <name> <value> <unit>`. Benchmarks are never tests:
  * these machines are shared and noisy, so targets are read by people, not asserted.
  */
 import { SUITES } from './suites'
 
-const wanted = process.argv.slice(2)
+// Suite names, less `--option value` pairs (a suite reads its own options, e.g. soak's --minutes).
+const wanted = process.argv.slice(2).filter((arg, i, args) => !arg.startsWith('--') && !args[i - 1]?.startsWith('--'))
 const unknown = wanted.filter((name) => !(name in SUITES))
 if (unknown.length > 0) {
   console.error(`Unknown suite(s): ${unknown.join(', ')}. Suites: ${Object.keys(SUITES).join(', ')}`)

@@ -4,6 +4,7 @@ import type { WireToHost, WireToPage } from '@shared/contracts'
 import { SocketBridge, type SocketLike } from '@/bridge/socket-bridge'
 import { bridgeUrl, createDeskClient, stripTokenFromUrl } from '@/bridge/client'
 import { DeskError } from '@/bridge/desk-error'
+import { encodeBinaryFrame } from '@shared/wire-binary'
 
 /** Stands in for the browser WebSocket; the test plays the host. */
 class FakeSocket implements SocketLike {
@@ -90,6 +91,22 @@ describe('SocketBridge (browser mode)', () => {
     }
     const results = await Promise.all(calls)
     expect(results.map((r) => (r.ok ? r.result : null))).toEqual(['f-1', 'f-2', 'f-3'])
+  })
+
+  it('reads a history answer sent as a binary frame: its columns arrive as Float64Arrays', async () => {
+    const bridge = makeBridge()
+    latest().open()
+    const call = bridge.invoke('history.cacheStats', {})
+    const times = Float64Array.from([1_000, 2_000, 3_000])
+    const series = [{ property: 'temperature', times, values: Float64Array.from([20.5, 21, -3]) }, { property: 'name', times, values: ['a', 'b', 'c'] }]
+    const frame = encodeBinaryFrame({ type: 'result', id: latest().sent[0]!.id, result: { ok: true, result: { series } } })!
+    latest().onmessage?.({ data: frame.buffer })
+    const answer = await call
+    const got = (answer.ok ? answer.result : null) as unknown as { series: { times: Float64Array; values: unknown }[] }
+    expect(got.series[0]!.times).toBeInstanceOf(Float64Array)
+    expect(Array.from(got.series[0]!.times)).toEqual([1_000, 2_000, 3_000])
+    expect(Array.from(got.series[0]!.values as Float64Array)).toEqual([20.5, 21, -3])
+    expect(got.series[1]!.values).toEqual(['a', 'b', 'c'])
   })
 
   it('passes error results through untouched', async () => {

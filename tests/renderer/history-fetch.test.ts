@@ -16,7 +16,7 @@ const answer = (deviceId: string, jobId: string, points: number): HistoryFetchRe
   deviceId,
   fromMs: 0,
   toMs: 10,
-  series: [{ property: 'temperature', times: Array.from({ length: points }, (_, i) => i), values: Array.from({ length: points }, () => 20) }],
+  series: [{ property: 'temperature', times: Float64Array.from({ length: points }, (_, i) => i), values: new Float64Array(points).fill(20) }],
   events: [],
   fromCache: { points: 0, spans: 0 },
   fetched: { points, pages: 1, retries: 0, segments: 1 },

@@ -23,6 +23,8 @@ export interface RunningApp {
   browser: Browser
   page: Page
   traffic: BridgeTraffic
+  /** The core's data folder (its SQLite store), for benchmarks that prepare a cache. */
+  dataDir: string
   close(): Promise<void>
 }
 
@@ -31,7 +33,15 @@ export interface RunningApp {
  * a Chromium page opened on the one-time URL, with the bridge traffic recorded.
  */
 export async function startApp(
-  options: { sandbox?: Partial<SandboxOptions>; desk?: DeskOverrides; locale?: string } = {},
+  options: {
+    sandbox?: Partial<SandboxOptions>
+    desk?: DeskOverrides
+    locale?: string
+    /** false: keep no copy of the bridge traffic (long benchmarks; binary frames). */
+    recordTraffic?: boolean
+    /** false: leave the page blank; the caller opens `host.url` itself (to time the opening). */
+    open?: boolean
+  } = {},
 ): Promise<RunningApp> {
   const dataDir = mkdtempSync(join(tmpdir(), 'desk-e2e-'))
   const sandbox = await startSandbox({ port: 0, simulate: false, ...options.sandbox })
@@ -43,11 +53,13 @@ export async function startApp(
   const browser = await launchChromium({ locale: options.locale })
   const page = await browser.context.newPage()
   const traffic: BridgeTraffic = { sent: [], received: [] }
-  page.on('websocket', (ws) => {
-    ws.on('framesent', (frame) => traffic.sent.push(String(frame.payload)))
-    ws.on('framereceived', (frame) => traffic.received.push(String(frame.payload)))
-  })
-  await page.goto(host.url)
+  if (options.recordTraffic !== false) {
+    page.on('websocket', (ws) => {
+      ws.on('framesent', (frame) => traffic.sent.push(String(frame.payload)))
+      ws.on('framereceived', (frame) => traffic.received.push(String(frame.payload)))
+    })
+  }
+  if (options.open !== false) await page.goto(host.url)
   return {
     sandbox,
     desk,
@@ -55,6 +67,7 @@ export async function startApp(
     browser,
     page,
     traffic,
+    dataDir,
     close: async () => {
       await browser.close()
       await host.close()

@@ -40,7 +40,7 @@ describe('history cache', () => {
     // A range inside the cached one: no request either.
     const inner = await u.history.fetch(args({ fromMs: 300_000, toMs: 300_099 }))
     expect(u.cloud.calls).toHaveLength(calls)
-    expect(inner.series[0]!.times).toEqual([300_000])
+    expect(Array.from(inner.series[0]!.times)).toEqual([300_000])
   })
 
   it('fetches only the gaps of a widened range, and the result equals a fetch from scratch', async () => {
@@ -79,6 +79,19 @@ describe('history cache', () => {
     expect(Math.min(...refetched.map((s) => s.fromMs))).toBe(400_001)
     expect(Math.max(...refetched.map((s) => s.toMs))).toBe(799_999)
     expect(u.history.cacheStats().points).toBe(8_000 + 3_200)
+  })
+
+  it('stores a gap two jobs fetched at once only once, and reads it back whole', async () => {
+    const u = (t = historyOnFake(cloud()))
+    const a = args({ properties: ['temp'], events: false, fromMs: 0, toMs: 99_999 }) // 1,000 points
+    const [one, two] = await Promise.all([u.history.fetch({ ...a, jobId: 'one' }), u.history.fetch({ ...a, jobId: 'two', segments: 3 })])
+    expect(two.series).toEqual(one.series)
+    expect(u.history.cacheStats().points).toBe(1_000)
+    const calls = u.cloud.calls.length
+    const again = await u.history.fetch(a)
+    expect(u.cloud.calls).toHaveLength(calls)
+    expect(again.series).toEqual(one.series)
+    expect(again.series[0]!.times).toBeInstanceOf(Float64Array)
   })
 
   it('keeps at most the cap, dropping the least recently used spans first', async () => {

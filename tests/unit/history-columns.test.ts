@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { dedupe, mergePieces, parseValue } from '../../electron/core/history/columns'
 import { mergeEventPieces } from '../../electron/core/history/event-merge'
+import type { HistorySeriesColumns } from '../../shared/history'
+
+/** Columns as plain arrays, to compare with literals. */
+const plain = (c: HistorySeriesColumns) => ({ times: Array.from(c.times), values: Array.from(c.values) })
 
 describe('history values and merging', () => {
   it('reads the cloud\'s text values: numbers as numbers, the rest as text', () => {
@@ -22,16 +26,22 @@ describe('history values and merging', () => {
       { span: { fromMs: 0, toMs: 99 }, times: [0, 50], values: [1, 2] },
       { span: { fromMs: 100, toMs: 199 }, times: [], values: [] },
     ])
-    expect(merged).toEqual({ times: [0, 50, 200, 250], values: [1, 2, 3, 4] })
+    expect(plain(merged)).toEqual({ times: [0, 50, 200, 250], values: [1, 2, 3, 4] })
+    // Numbers only: both columns leave as Float64Arrays, the form that crosses the bridge.
+    expect(merged.times).toBeInstanceOf(Float64Array)
+    expect(merged.values).toBeInstanceOf(Float64Array)
   })
 
   it('sorts a piece the cloud answered out of order, stable at equal times', () => {
     const merged = mergePieces([{ span: { fromMs: 0, toMs: 99 }, times: [30, 10, 20, 10], values: ['c', 'a', 'b', 'a2'] }])
-    expect(merged).toEqual({ times: [10, 10, 20, 30], values: ['a', 'a2', 'b', 'c'] })
+    expect(plain(merged)).toEqual({ times: [10, 10, 20, 30], values: ['a', 'a2', 'b', 'c'] })
+    expect(Array.isArray(merged.values)).toBe(true)
   })
 
   it('drops exact repeats but keeps two values at one moment', () => {
-    expect(dedupe({ times: [1, 1, 2, 2, 2, 3], values: [5, 5, 6, 7, 6, 8] })).toEqual({ times: [1, 2, 2, 3], values: [5, 6, 7, 8] })
+    expect(plain(dedupe({ times: [1, 1, 2, 2, 2, 3], values: [5, 5, 6, 7, 6, 8] }))).toEqual({ times: [1, 2, 2, 3], values: [5, 6, 7, 8] })
+    // A text value among numbers: the values become a plain array, the numbers kept as numbers.
+    expect(dedupe({ times: [1, 2, 3], values: [5, 'on', 5] }).values).toEqual([5, 'on', 5])
   })
 
   it('merges events by time and drops repeats', () => {

@@ -2,14 +2,16 @@
  * The local history cache in the SQLite store. Points are kept per series (a cloud, a
  * device and a property, or a device's events), with the spans of time they are known
  * complete for: a range read again is answered from here and only its uncovered parts are
- * fetched. The cloud is part of the key because two clouds (or two runs of the embedded
+ * fetched. Points are stored as chunks of columns (chunk-codec.ts), one per piece stored,
+ * so reading a million of them is a few blob reads rather than a million rows. The cloud is part of the key because two clouds (or two runs of the embedded
  * sandbox, whose history is generated afresh each start) can name the same device.
  * Past `maxPoints` points and events, least recently used spans go first, with their points.
  */
 import type { HistoryCacheStats, HistoryEventMark } from '../../../shared/history'
 import type { Db } from '../store/database'
-import type { Columns, PointValue } from './columns'
-import { mergeSpans, type Span } from './spans'
+import { decodeChunk, encodeChunk, joinChunks, type ChunkRow } from './chunk-codec'
+import { ColumnBuilder, isOrdered, sortByTime, type ColumnsView, type PointValue } from './columns'
+import { mergeSpans, uncovered, type Span } from './spans'
 
 /** The series of a device's events (no property can be named so: identifiers are \w+). */
 export const EVENTS_SERIES = '@events'
@@ -24,7 +26,7 @@ export interface SeriesKey {
 
 /** What one fetch adds: the spans now known complete, and what the cloud had in them. */
 export type StoreItem =
-  | { seriesId: number; spans: Span[]; points: Columns }
+  | { seriesId: number; spans: Span[]; points: ColumnsView }
   | { seriesId: number; spans: Span[]; events: HistoryEventMark[] }
 
 interface SpanRow {
@@ -51,15 +53,15 @@ export class HistoryCache {
       dropSpans: db.prepare('DELETE FROM history_spans WHERE series_id = ? AND to_ms >= ? AND from_ms <= ?'),
       addSpan: db.prepare('INSERT INTO history_spans (series_id, from_ms, to_ms, items, last_used_ms) VALUES (?, ?, ?, ?, ?)'),
       touch: db.prepare('UPDATE history_spans SET last_used_ms = ? WHERE series_id = ? AND to_ms >= ? AND from_ms <= ?'),
-      points: db.prepare('SELECT time_ms, value FROM history_points WHERE series_id = ? AND time_ms BETWEEN ? AND ? ORDER BY time_ms').raw(true),
+      chunks: db.prepare('SELECT from_ms AS fromMs, to_ms AS toMs, count, times, numbers, texts FROM history_chunks WHERE series_id = ? AND to_ms >= ? AND from_ms <= ? ORDER BY from_ms'),
       events: db.prepare('SELECT time_ms AS timeMs, event_id AS eventId, type, data FROM history_events WHERE series_id = ? AND time_ms BETWEEN ? AND ? ORDER BY time_ms, seq'),
-      addPoint: db.prepare('INSERT OR IGNORE INTO history_points (series_id, time_ms, value) VALUES (?, ?, ?)'),
+      addChunk: db.prepare('INSERT INTO history_chunks (series_id, from_ms, to_ms, count, times, numbers, texts) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       addEvent: db.prepare('INSERT OR IGNORE INTO history_events (series_id, time_ms, seq, event_id, type, data) VALUES (?, ?, ?, ?, ?, ?)'),
-      countPoints: db.prepare('SELECT COUNT(*) FROM history_points WHERE series_id = ? AND time_ms BETWEEN ? AND ?').pluck(),
+      countPoints: db.prepare('SELECT COALESCE(SUM(count), 0) FROM history_chunks WHERE series_id = ? AND from_ms BETWEEN ? AND ?').pluck(),
       countEvents: db.prepare('SELECT COUNT(*) FROM history_events WHERE series_id = ? AND time_ms BETWEEN ? AND ?').pluck(),
       total: db.prepare('SELECT COALESCE(SUM(items), 0) AS points, COUNT(*) AS spans FROM history_spans'),
       oldest: db.prepare('SELECT series_id, from_ms, to_ms, items FROM history_spans ORDER BY last_used_ms, from_ms LIMIT 1'),
-      dropPoints: db.prepare('DELETE FROM history_points WHERE series_id = ? AND time_ms BETWEEN ? AND ?'),
+      dropPoints: db.prepare('DELETE FROM history_chunks WHERE series_id = ? AND from_ms BETWEEN ? AND ?'),
       dropEvents: db.prepare('DELETE FROM history_events WHERE series_id = ? AND time_ms BETWEEN ? AND ?'),
       dropSpan: db.prepare('DELETE FROM history_spans WHERE series_id = ? AND from_ms = ?'),
       setting: db.prepare('SELECT value FROM history_settings WHERE key = ?').pluck(),
@@ -80,16 +82,10 @@ export class HistoryCache {
     return spans.map((s) => ({ fromMs: Math.max(s.fromMs, range.fromMs), toMs: Math.min(s.toMs, range.toMs) }))
   }
 
-  readPoints(seriesId: number, span: Span): Columns {
-    const rows = this.q.points.all(seriesId, span.fromMs, span.toMs) as [number, PointValue][]
-    const times = new Array<number>(rows.length)
-    const values = new Array<PointValue>(rows.length)
-    for (let i = 0; i < rows.length; i++) {
-      const row = rows[i] as [number, PointValue]
-      times[i] = row[0]
-      values[i] = row[1]
-    }
-    return { times, values }
+  /** The points of a covered span: views of the stored chunks, cut to the span. */
+  readPoints(seriesId: number, span: Span): ColumnsView {
+    const rows = this.q.chunks.all(seriesId, span.fromMs, span.toMs) as ChunkRow[]
+    return joinChunks(rows.map(decodeChunk), span)
   }
 
   readEvents(seriesId: number, span: Span): HistoryEventMark[] {
@@ -142,7 +138,7 @@ export class HistoryCache {
   /** Empties the cache; answers how many points and events were dropped. */
   clear(): number {
     const { points } = this.stats()
-    this.db.exec('DELETE FROM history_points; DELETE FROM history_events; DELETE FROM history_spans; DELETE FROM history_series;')
+    this.db.exec('DELETE FROM history_chunks; DELETE FROM history_events; DELETE FROM history_spans; DELETE FROM history_series;')
     return points
   }
 
@@ -161,10 +157,26 @@ export class HistoryCache {
     return this.lastUse
   }
 
-  private insertPoints(seriesId: number, spans: readonly Span[], points: Columns): void {
-    for (let i = 0; i < points.times.length; i++) {
-      const t = points.times[i] as number
-      if (spans.some((s) => t >= s.fromMs && t <= s.toMs)) this.q.addPoint.run(seriesId, t, points.values[i] as PointValue)
+  /**
+   * One chunk per stored span, of the points inside it, the first value of a millisecond
+   * kept. Only the parts no span covers yet are written: two jobs that fetched the same gap
+   * store it once, the earlier one winning, and chunks never overlap.
+   */
+  private insertPoints(seriesId: number, spans: readonly Span[], given: ColumnsView): void {
+    const points = isOrdered(given.times) ? given : sortByTime(given)
+    for (const stored of spans) {
+      for (const span of uncovered(stored, this.covered(seriesId, stored))) {
+        const chunk = new ColumnBuilder(points.times.length)
+        for (let i = 0; i < points.times.length; i++) {
+          const t = points.times[i] as number
+          if (t < span.fromMs || t > span.toMs) continue
+          if (chunk.length > 0 && chunk.timeAt(chunk.length - 1) === t) continue
+          chunk.push(t, points.values[i] as PointValue)
+        }
+        if (chunk.length === 0) continue
+        const row = encodeChunk(chunk.finish())
+        this.q.addChunk.run(seriesId, row.fromMs, row.toMs, row.count, row.times, row.numbers, row.texts)
+      }
     }
   }
 

@@ -44,6 +44,8 @@ export function scrubValues<T>(value: T, knownSecrets: Iterable<string>): T {
   if (secrets.length === 0) return value
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return cutValues(v, secrets)
+    // Typed arrays (history columns) hold only numbers: passed on as they are, never walked.
+    if (ArrayBuffer.isView(v)) return v
     if (Array.isArray(v)) return v.map(walk)
     if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
       return Object.fromEntries(Object.entries(v as Record<string, unknown>).map(([key, field]) => [key, walk(field)]))

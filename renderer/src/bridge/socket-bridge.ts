@@ -7,6 +7,7 @@ import type { BridgeEvents, CommandArgs, CommandName, CommandResult, DeskBridge,
 import type { BridgeError, BridgeResult } from '@shared/errors'
 import { LocalCode, isBridgeError } from '@shared/errors'
 import { backoffDelay } from '@shared/retry'
+import { decodeBinaryFrame } from '@shared/wire-binary'
 
 /** The part of the browser WebSocket this bridge uses, so tests can pass a fake. */
 export interface SocketLike {
@@ -55,7 +56,12 @@ export class SocketBridge implements DeskBridge {
 
   constructor(options: SocketBridgeOptions) {
     this.options = {
-      createSocket: (url) => new WebSocket(url) as unknown as SocketLike,
+      createSocket: (url) => {
+        const socket = new WebSocket(url)
+        // History answers come as binary frames of float64 columns (shared/wire-binary.ts).
+        socket.binaryType = 'arraybuffer'
+        return socket as unknown as SocketLike
+      },
       callTimeoutMs: 60_000,
       initialBackoffMs: 500,
       maxBackoffMs: 15_000,
@@ -157,9 +163,9 @@ export class SocketBridge implements DeskBridge {
   private receive(data: unknown): void {
     let message: WireToPage
     try {
-      message = JSON.parse(String(data)) as WireToPage
+      message = (data instanceof ArrayBuffer ? decodeBinaryFrame(data) : JSON.parse(String(data))) as WireToPage
     } catch {
-      return // not ours to interpret; the host only sends JSON
+      return // not ours to interpret; the host only sends JSON and binary frames
     }
     if (message?.type === 'result') {
       const call = this.pending.get(message.id)

@@ -2,6 +2,7 @@ import { createRouter, createWebHashHistory, type RouterHistory } from 'vue-rout
 import { readLastPage, useNavigationStore } from '@/stores/navigation'
 import { useSessionStore } from '@/stores/session'
 import { createSessionGuard } from './guard'
+import { prefetchPagesAfterSignIn } from './prefetch'
 import { routes } from './routes'
 
 /** Hash history: the Electron build loads index.html from file://, where paths don't route. */
@@ -20,5 +21,8 @@ export function createAppRouter(history: RouterHistory = createWebHashHistory())
   router.afterEach((to, _from, failure) => {
     if (!failure) navigation.visited(to)
   })
+  void router.isReady().then(() => {
+    if (!session.signedIn) prefetchPagesAfterSignIn(router)
+  }, () => undefined)
   return router
 }

@@ -1,10 +1,13 @@
 import type { RouteRecordRaw } from 'vue-router'
+// The first page of every start is in the initial bundle: loaded lazily it cost a second
+// round of requests (its Element Plus parts) before the form could show.
+import SignInView from '@/views/SignInView.vue'
 
 export const routes: RouteRecordRaw[] = [
   {
     path: '/sign-in',
     name: 'sign-in',
-    component: () => import('@/views/SignInView.vue'),
+    component: SignInView,
     meta: { public: true, titleKey: 'signIn.title' },
   },
   {

@@ -12,8 +12,8 @@ import { lowerBound } from './history-series'
 export interface CsvSeries {
   deviceId: string
   property: { id: string }
-  times: readonly number[]
-  values: readonly (number | string)[]
+  times: ArrayLike<number>
+  values: ArrayLike<number | string>
 }
 
 export interface TimeWindow {

@@ -5,8 +5,9 @@
  * - bool, enum and stringenum are step lines on an axis labelled with the mapping
  *   (properties with the same mapping share it);
  * - strings and structs are marks on one strip, their text in the tooltip.
- * Points are packed once into a flat Float64Array [t0, y0, t1, y1, …]: a million points
- * never become a million objects, and ECharts reads the typed array as it is.
+ * Points arrive as typed columns (shared/history.ts) and are packed once into a flat
+ * Float64Array [t0, y0, t1, y1, …]: a million points never become a million objects, and
+ * ECharts reads the typed array as it is.
  */
 import type { PropertySpec, ScalarSpec } from '@shared/thing-model'
 import { valueLabel } from '@shared/thing-model'
@@ -18,8 +19,8 @@ export interface HistoryInput {
   deviceId: string
   deviceLabel: string
   property: PropertySpec
-  times: readonly number[]
-  values: readonly (number | string)[]
+  times: ArrayLike<number>
+  values: ArrayLike<number | string>
 }
 
 export interface PlotAxis {
@@ -46,8 +47,8 @@ export interface PlotSeries {
   /** Mark series: the text of each point (y is the strip row). */
   texts: string[] | null
   /** The source arrays, kept for exact tooltips and CSV (never copied). */
-  times: readonly number[]
-  values: readonly (number | string)[]
+  times: ArrayLike<number>
+  values: ArrayLike<number | string>
 }
 
 export interface PlotModel {
@@ -121,7 +122,7 @@ function pack(input: HistoryInput, kind: PlotKind, row: number): { xy: Float64Ar
     xy[2 * i] = input.times[i] as number
     xy[2 * i + 1] = y(input.values[i] as number | string)
   }
-  return { xy, texts: kind === 'mark' ? input.values.map((v) => valueLabel(input.property.spec, v)) : null }
+  return { xy, texts: kind === 'mark' ? Array.from(input.values, (v) => valueLabel(input.property.spec, v)) : null }
 }
 
 /** The y of a raw value: itself for numbers, its tick for stringenums, the row for marks. */
@@ -144,7 +145,7 @@ export function pointLabel(series: Pick<PlotSeries, 'property' | 'kind'>, value:
 }
 
 /** Index of the first time >= t in an ascending array. */
-export function lowerBound(times: readonly number[], t: number): number {
+export function lowerBound(times: ArrayLike<number>, t: number): number {
   let lo = 0
   let hi = times.length
   while (lo < hi) {
@@ -156,7 +157,7 @@ export function lowerBound(times: readonly number[], t: number): number {
 }
 
 /** The point nearest to t (for tooltips), or -1 for an empty series. */
-export function nearestIndex(times: readonly number[], t: number): number {
+export function nearestIndex(times: ArrayLike<number>, t: number): number {
   if (times.length === 0) return -1
   const i = lowerBound(times, t)
   if (i === 0) return 0

@@ -1,0 +1,207 @@
+/**
+ * `npm run bench -- soak [--minutes N | --hours N]` (30 minutes by default): a day's work
+ * compressed. The whole app in browser mode with 10,000 devices in one family, 2,000
+ * property pushes/s from the sandbox, the user moving to another page every few seconds
+ * through every page (a camera's recording played each time its page comes round), while
+ * memory is sampled:
+ * - main: the app's Node process (soak-host.ts: web host, core and the embedded sandbox, as
+ *   `npm run start:web` runs them; the bench's Playwright and Chromium are elsewhere), JS heap
+ *   after a forced collection, and RSS
+ * - renderer: the page's JS heap after a forced collection (CDP Runtime.getHeapUsage), and
+ *   the RSS of Chromium's renderer processes
+ * Printed per sample (soak.sample.<seconds>s.<what>) and, over the samples after warm-up
+ * (the first third, at most 5 minutes), as least-squares slopes in MB per 10 minutes:
+ * soak.<what>_slope_mb_per_10min, target <= 5 each.
+ */
+import { fork, type ChildProcess } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import type { CDPSession, Page } from 'playwright-core'
+import { launchChromium } from '../support/chromium'
+import { navigate, signInAsDemo } from '../support/app'
+import { ask, nextMessage } from './bench-cloud'
+import { report } from './report'
+
+const DEVICES = 10_000
+const PUSHES_PER_SECOND = 2_000
+const DWELL_MS = 4_000
+const MB = 1_048_576
+
+interface Sample {
+  atS: number
+  mainHeap: number
+  mainRss: number
+  rendererHeap: number
+  rendererRss: number
+}
+const MEASURES = ['mainHeap', 'mainRss', 'rendererHeap', 'rendererRss'] as const
+const NAMES: Record<(typeof MEASURES)[number], string> = { mainHeap: 'main_heap', mainRss: 'main_rss', rendererHeap: 'renderer_heap', rendererRss: 'renderer_rss' }
+
+/** The run's length from `--minutes N` or `--hours N` (30 minutes without either). */
+export function soakMinutes(argv: readonly string[] = process.argv): number {
+  const value = (flag: string) => {
+    const i = argv.indexOf(flag)
+    return i >= 0 ? Number(argv[i + 1]) : null
+  }
+  const minutes = value('--minutes') ?? (value('--hours') ?? 0.5) * 60
+  if (!Number.isFinite(minutes) || minutes <= 0) throw new Error('--minutes and --hours take a positive number')
+  return minutes
+}
+
+export async function soakBench(): Promise<void> {
+  const minutes = soakMinutes()
+  const totalMs = minutes * 60_000
+  const warmUpMs = Math.min(5 * 60_000, totalMs / 3)
+  const sampleEveryMs = Math.min(60_000, Math.max(10_000, totalMs / 15))
+  const host = fork(join(import.meta.dirname, 'soak-host.ts'), [String(DEVICES)], { execArgv: ['--import', 'tsx'] })
+  const ready = await nextMessage<Ready>(host, 'ready')
+  const browser = await launchChromium()
+  try {
+    const page = await browser.context.newPage()
+    await page.goto(ready.url)
+    await signInAsDemo(page)
+    await page.getByTestId('family-row').first().waitFor()
+    const pages = tour(ready)
+    const cdp = await page.context().newCDPSession(page)
+    host.send({ type: 'push', perSecond: PUSHES_PER_SECOND })
+    const started = Date.now()
+    const samples: Sample[] = []
+    let navigations = 0
+    let plays = 0
+    let nextSample = started
+    while (Date.now() - started < totalMs) {
+      const stop = pages[navigations++ % pages.length]!
+      await navigate(page, stop.hash)
+      if (stop.play && (await playRecording(page))) plays++
+      await pause(DWELL_MS)
+      if (Date.now() >= nextSample) {
+        const sample = await takeSample(host, cdp, (Date.now() - started) / 1000)
+        samples.push(sample)
+        printSample(sample)
+        nextSample += sampleEveryMs
+      }
+    }
+    const elapsedS = (Date.now() - started) / 1000
+    const { sent } = await stopHost(host)
+    report('soak.minutes', minutes, 'min')
+    report('soak.pushes_sent', sent, 'pushes')
+    report('soak.push_rate_per_s', Math.round(sent / elapsedS), 'pushes/s')
+    report('soak.navigations', navigations, 'pages')
+    report('soak.recording_plays', plays, 'plays')
+    const settled = samples.filter((s) => s.atS * 1000 >= warmUpMs)
+    for (const what of MEASURES) report(`soak.${NAMES[what]}_slope_mb_per_10min`, slope(settled, what) * 600, 'MB')
+  } finally {
+    await browser.close()
+    if (host.connected) await stopHost(host)
+  }
+}
+
+interface Ready {
+  url: string
+  familyId: string
+  sensorId: string
+  cameraId: string | null
+}
+
+function stopHost(host: ChildProcess): Promise<{ sent: number }> {
+  const stopped = nextMessage<{ sent: number }>(host, 'stopped')
+  host.send({ type: 'stop' })
+  return stopped
+}
+
+interface TourPage {
+  hash: string
+  /** The recordings page: a recording is played on it. */
+  play?: boolean
+}
+
+/** Every page of the app, on the family's devices: a sensor's detail, firmware and history, a camera's recordings. */
+function tour({ familyId, sensorId, cameraId }: Ready): TourPage[] {
+  const family = `/families/${encodeURIComponent(familyId)}`
+  const device = (id: string) => `${family}/devices/${encodeURIComponent(id)}`
+  return [
+    { hash: '#/families' },
+    { hash: `#${family}/home` },
+    { hash: `#${family}/devices` },
+    { hash: '#/overview' },
+    { hash: `#${device(sensorId)}` },
+    { hash: `#${device(sensorId)}/firmware` },
+    { hash: `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(sensorId)}&range=24h` },
+    ...(cameraId ? [{ hash: `#${device(cameraId)}/recordings`, play: true }] : []),
+    { hash: '#/rollouts' },
+    { hash: '#/console' },
+    { hash: '#/audit' },
+    { hash: '#/settings' },
+  ]
+}
+
+/** Picks the camera's latest recorded day and plays it from its first event; false when the page offered none in time. */
+async function playRecording(page: Page): Promise<boolean> {
+  try {
+    await page.locator('[data-testid="recordings-day"][data-recorded="true"]').last().click({ timeout: 8_000 })
+    await page.getByTestId('recordings-event').first().click({ timeout: 8_000 })
+    await page.locator('[data-testid="recordings-player"][data-status="playing"]').waitFor({ timeout: 8_000 })
+    return true
+  } catch {
+    return false
+  }
+}
+
+async function takeSample(host: ChildProcess, cdp: CDPSession, atS: number): Promise<Sample> {
+  const main = await ask<{ heapUsed: number; rss: number }>(host, 'sample')
+  await cdp.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, rendererHeap: usedSize / MB, rendererRss: rendererRss() / MB }
+}
+
+function printSample(sample: Sample): void {
+  for (const what of MEASURES) report(`soak.sample.${Math.round(sample.atS)}s.${NAMES[what]}_mb`, sample[what], 'MB')
+}
+
+/** Bytes resident in Chromium's renderer processes started under this process (Linux /proc). */
+function rendererRss(): number {
+  const parent = new Map<number, number>()
+  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number)
+  for (const pid of pids) {
+    const stat = read(`/proc/${pid}/stat`)
+    // The command name may hold spaces and parentheses: the fields start after the last ')'.
+    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN
+    if (Number.isFinite(ppid)) parent.set(pid, ppid)
+  }
+  const descends = (pid: number): boolean => {
+    for (let p = parent.get(pid), hops = 0; p !== undefined && hops < 16; p = parent.get(p), hops++) if (p === process.pid) return true
+    return false
+  }
+  let bytes = 0
+  for (const pid of pids) {
+    if (!descends(pid) || !read(`/proc/${pid}/cmdline`)?.includes('--type=renderer')) continue
+    const kb = /VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`) ?? '')?.[1]
+    bytes += Number(kb ?? 0) * 1024
+  }
+  return bytes
+}
+
+function read(path: string): string | null {
+  try {
+    return readFileSync(path, 'utf8')
+  } catch {
+    return null // the process ended meanwhile
+  }
+}
+
+/** Least-squares slope of `what` over time, in MB per second. */
+export function slope(samples: readonly Sample[], what: (typeof MEASURES)[number]): number {
+  const n = samples.length
+  if (n < 2) return Number.NaN
+  const mx = samples.reduce((s, x) => s + x.atS, 0) / n
+  const my = samples.reduce((s, x) => s + x[what], 0) / n
+  let num = 0
+  let den = 0
+  for (const s of samples) {
+    num += (s.atS - mx) * (s[what] - my)
+    den += (s.atS - mx) ** 2
+  }
+  return den === 0 ? Number.NaN : num / den
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
