@@ -8,6 +8,7 @@ import type { z } from 'zod'
 import type { BridgeResult } from '../errors'
 import { appContract } from './app'
 import { auditContract } from './audit'
+import { automationContract } from './automation'
 import { consoleContract } from './console'
 import { deviceContract } from './device'
 import { firmwareContract } from './firmware'
@@ -22,6 +23,7 @@ import { sessionContract } from './session'
 import { sharingContract } from './sharing'
 import { settingsContract } from './settings'
 import { supportContract } from './support'
+import { timersContract } from './timers'
 import { updatesContract } from './updates'
 import { videoContract } from './video'
 
@@ -35,6 +37,8 @@ export const commands = {
   ...homeContract.commands,
   ...membersContract.commands,
   ...sharingContract.commands,
+  ...timersContract.commands,
+  ...automationContract.commands,
   ...messagesContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,
