@@ -10,6 +10,7 @@ import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
 import { homeEn } from './features/home'
+import { scheduleEn } from './features/schedule'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
 const en = {
@@ -259,6 +260,7 @@ const en = {
   recordings: recordingsEn,
   rollout: rolloutEn,
   home: homeEn,
+  schedule: scheduleEn,
 }
 
 export type MessageSchema = typeof en

@@ -7,6 +7,7 @@ import { helpZh, settingsZh, updatesZh } from './features/settings'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
 import { homeZh } from './features/home'
+import { scheduleZh } from './features/schedule'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
 const zhCN: MessageSchema = {
@@ -256,6 +257,7 @@ const zhCN: MessageSchema = {
   recordings: recordingsZh,
   rollout: rolloutZh,
   home: homeZh,
+  schedule: scheduleZh,
 }
 
 export default zhCN
