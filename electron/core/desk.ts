@@ -21,6 +21,8 @@ import { bindingCommands } from './binding/commands'
 import { homeCommands } from './home/commands'
 import { membersCommands } from './members/commands'
 import { sharingCommands } from './sharing/commands'
+import { automationCommands } from './schedule/automation-commands'
+import { timersCommands } from './schedule/timer-commands'
 import { liveCommands } from './live/commands'
 import { HistoryService, type HistoryTuning } from './history/history-service'
 import { LiveService, type LiveDeps } from './live/live-service'
@@ -180,6 +182,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...sharingCommands(call),
     ...commissioningCommands(deskSources({ fleet, call, read, audit, account: () => session.current()?.account ?? '', now }), options.host ?? {}),
     ...bindingCommands(call, now),
+    ...timersCommands(call, fleet),
+    ...automationCommands(call, fleet),
     ...messagesCommands(read),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),

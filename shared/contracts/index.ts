@@ -10,6 +10,7 @@ import { appContract } from './app'
 import { auditContract } from './audit'
 import { commissioningContract } from './commissioning'
 import { bindingContract } from './binding'
+import { automationContract } from './automation'
 import { consoleContract } from './console'
 import { deviceContract } from './device'
 import { firmwareContract } from './firmware'
@@ -24,6 +25,7 @@ import { sessionContract } from './session'
 import { sharingContract } from './sharing'
 import { settingsContract } from './settings'
 import { supportContract } from './support'
+import { timersContract } from './timers'
 import { updatesContract } from './updates'
 import { videoContract } from './video'
 
@@ -39,6 +41,8 @@ export const commands = {
   ...sharingContract.commands,
   ...commissioningContract.commands,
   ...bindingContract.commands,
+  ...timersContract.commands,
+  ...automationContract.commands,
   ...messagesContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,

@@ -12,6 +12,7 @@ import { rolloutEn } from './features/rollout'
 import { homeEn } from './features/home'
 import { commissioningEn } from './features/commissioning'
 import { bindingEn } from './features/binding'
+import { scheduleEn } from './features/schedule'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
 const en = {
@@ -263,6 +264,7 @@ const en = {
   home: homeEn,
   commissioning: commissioningEn,
   binding: bindingEn,
+  schedule: scheduleEn,
 }
 
 export type MessageSchema = typeof en

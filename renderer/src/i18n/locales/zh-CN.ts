@@ -9,6 +9,7 @@ import { rolloutZh } from './features/rollout'
 import { homeZh } from './features/home'
 import { commissioningZh } from './features/commissioning'
 import { bindingZh } from './features/binding'
+import { scheduleZh } from './features/schedule'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
 const zhCN: MessageSchema = {
@@ -260,6 +261,7 @@ const zhCN: MessageSchema = {
   home: homeZh,
   commissioning: commissioningZh,
   binding: bindingZh,
+  schedule: scheduleZh,
 }
 
 export default zhCN
