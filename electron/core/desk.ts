@@ -175,7 +175,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...homeCommands(call),
     ...membersCommands(call),
     ...sharingCommands(call),
-    ...messagesCommands(read),
+    ...messagesCommands(call),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),
     ...videoCommands(read, now, overrides.videoLinkSeconds),

@@ -9,6 +9,7 @@ import { apiConsoleEn } from './features/api-console'
 import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
+import { messagesEn } from './features/messages'
 import { homeEn } from './features/home'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
@@ -26,6 +27,7 @@ const en = {
     console: 'API console',
     settings: 'Settings',
     history: 'History',
+    messages: 'Messages',
     backToList: 'Devices of {family}',
     backToListPlain: 'Device list',
     breadcrumb: 'Breadcrumb',
@@ -259,6 +261,7 @@ const en = {
   recordings: recordingsEn,
   rollout: rolloutEn,
   home: homeEn,
+  messages: messagesEn,
 }
 
 export type MessageSchema = typeof en

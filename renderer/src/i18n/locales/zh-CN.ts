@@ -6,6 +6,7 @@ import { historyZh } from './features/history'
 import { helpZh, settingsZh, updatesZh } from './features/settings'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
+import { messagesZh } from './features/messages'
 import { homeZh } from './features/home'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
@@ -23,6 +24,7 @@ const zhCN: MessageSchema = {
     console: 'API 控制台',
     settings: '设置',
     history: '历史数据',
+    messages: '消息中心',
     backToList: '{family}的设备',
     backToListPlain: '设备列表',
     breadcrumb: '导航路径',
@@ -256,6 +258,7 @@ const zhCN: MessageSchema = {
   recordings: recordingsZh,
   rollout: rolloutZh,
   home: homeZh,
+  messages: messagesZh,
 }
 
 export default zhCN
