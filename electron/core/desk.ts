@@ -5,6 +5,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandb
 import type { CloudCall } from './api/cloud-call'
 import { CloudClient } from './api/cloud-client'
 import { appCommands } from './app/commands'
+import { asDeviceCommands } from './as-device/commands'
 import { auditCommands } from './audit/commands'
 import { recordChanges } from './audit/change-recorder'
 import { consoleCommands } from './console/commands'
@@ -176,6 +177,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...membersCommands(call),
     ...sharingCommands(call),
     ...messagesCommands(call),
+    ...asDeviceCommands(call, now),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),
     ...videoCommands(read, now, overrides.videoLinkSeconds),

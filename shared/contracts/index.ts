@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type { BridgeResult } from '../errors'
 import { appContract } from './app'
+import { asDeviceContract } from './as-device'
 import { auditContract } from './audit'
 import { consoleContract } from './console'
 import { deviceContract } from './device'
@@ -36,6 +37,7 @@ export const commands = {
   ...membersContract.commands,
   ...sharingContract.commands,
   ...messagesContract.commands,
+  ...asDeviceContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,
   ...videoContract.commands,

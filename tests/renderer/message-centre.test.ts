@@ -7,6 +7,7 @@ import type { Message } from '@shared/contracts/messages'
 import { fakeDesk, type Handlers } from './fake-desk'
 import { demoSession } from './fixtures'
 import { Blank, mountWithApp } from './mount-app'
+import { unreadOf } from '@/utils/message-seen'
 
 const now = Date.now()
 const message = (id: string, category: number, ageMin: number): Message => ({
@@ -105,5 +106,16 @@ describe('message centre', () => {
     expect(desk.calls.find((c) => c.command === 'messages.delete')?.args).toEqual({ msgId: 'd2' })
     expect(wrapper.findAll('[data-testid="message-list-1"] [data-testid="message-item"]').map((b) => b.attributes('data-msg-id'))).toEqual(['d1'])
     expect(wrapper.find('[data-testid="message-detail"]').exists()).toBe(false)
+  })
+})
+
+describe('unread messages, newer than the newest marked read', () => {
+  const list = (times: number[]) => times.map((timeMs, i) => ({ msgId: String(i), timeMs }) as Message)
+  it('counts those newer than the mark', () => {
+    expect(unreadOf(list([300, 200, 100]), 150, true)).toEqual({ count: 2, more: false })
+  })
+  it('says "more" when every message read so far is unread and pages remain', () => {
+    expect(unreadOf(list([300, 200]), 0, false)).toEqual({ count: 2, more: true })
+    expect(unreadOf(list([300, 200]), 0, true)).toEqual({ count: 2, more: false })
   })
 })

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { messagesCommands } from '../../electron/core/messages/commands'
-import { unreadOf } from '../../renderer/src/utils/message-seen'
-import type { Message } from '../../shared/contracts/messages'
 import { scriptedCloud } from '../support/scripted-cloud'
 
 const msg = (id: string, ms: number, category = 2) => ({ MsgID: id, Category: category, MsgType: 1, MsgTitle: `t${id}`, MsgContent: 'c', MsgTimestamp: ms })
@@ -36,16 +34,5 @@ describe('messages: categories, paging and deletion as the reference pages them'
     const { call, sent } = scriptedCloud({ AppDeleteMessage: [{ Data: 'OK' }] })
     expect(await messagesCommands(call)['messages.delete']({ msgId: '1633328834809856' })).toEqual({ requestId: 'r-1' })
     expect(sent[0]).toEqual({ action: 'AppDeleteMessage', params: { MsgID: '1633328834809856' } })
-  })
-})
-
-describe('unread messages, newer than the newest marked read', () => {
-  const list = (times: number[]) => times.map((timeMs, i) => ({ msgId: String(i), timeMs }) as Message)
-  it('counts those newer than the mark', () => {
-    expect(unreadOf(list([300, 200, 100]), 150, true)).toEqual({ count: 2, more: false })
-  })
-  it('says "more" when every message read so far is unread and pages remain', () => {
-    expect(unreadOf(list([300, 200]), 0, false)).toEqual({ count: 2, more: true })
-    expect(unreadOf(list([300, 200]), 0, true)).toEqual({ count: 2, more: false })
   })
 })

@@ -10,6 +10,7 @@ import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
 import { messagesEn } from './features/messages'
+import { asDeviceEn } from './features/as-device'
 import { homeEn } from './features/home'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
@@ -262,6 +263,7 @@ const en = {
   rollout: rolloutEn,
   home: homeEn,
   messages: messagesEn,
+  asDevice: asDeviceEn,
 }
 
 export type MessageSchema = typeof en

@@ -7,6 +7,7 @@ import { helpZh, settingsZh, updatesZh } from './features/settings'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
 import { messagesZh } from './features/messages'
+import { asDeviceZh } from './features/as-device'
 import { homeZh } from './features/home'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
@@ -259,6 +260,7 @@ const zhCN: MessageSchema = {
   rollout: rolloutZh,
   home: homeZh,
   messages: messagesZh,
+  asDevice: asDeviceZh,
 }
 
 export default zhCN
