@@ -19,6 +19,8 @@ import { historyCommands } from './history/commands'
 import { homeCommands } from './home/commands'
 import { membersCommands } from './members/commands'
 import { sharingCommands } from './sharing/commands'
+import { automationCommands } from './schedule/automation-commands'
+import { timersCommands } from './schedule/timer-commands'
 import { liveCommands } from './live/commands'
 import { HistoryService, type HistoryTuning } from './history/history-service'
 import { LiveService, type LiveDeps } from './live/live-service'
@@ -176,6 +178,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...homeCommands(call),
     ...membersCommands(call),
     ...sharingCommands(call),
+    ...timersCommands(call, fleet),
+    ...automationCommands(call, fleet),
     ...messagesCommands(call),
     ...asDeviceCommands(call, now),
     ...historyCommands(history),

@@ -9,6 +9,7 @@ import type { BridgeResult } from '../errors'
 import { appContract } from './app'
 import { asDeviceContract } from './as-device'
 import { auditContract } from './audit'
+import { automationContract } from './automation'
 import { consoleContract } from './console'
 import { deviceContract } from './device'
 import { firmwareContract } from './firmware'
@@ -23,6 +24,7 @@ import { sessionContract } from './session'
 import { sharingContract } from './sharing'
 import { settingsContract } from './settings'
 import { supportContract } from './support'
+import { timersContract } from './timers'
 import { updatesContract } from './updates'
 import { videoContract } from './video'
 
@@ -36,6 +38,8 @@ export const commands = {
   ...homeContract.commands,
   ...membersContract.commands,
   ...sharingContract.commands,
+  ...timersContract.commands,
+  ...automationContract.commands,
   ...messagesContract.commands,
   ...asDeviceContract.commands,
   ...historyContract.commands,

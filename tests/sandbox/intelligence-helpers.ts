@@ -29,10 +29,10 @@ export interface DirectCloud {
   stop(): void
 }
 
-export function directCloud(start?: number): DirectCloud {
+export function directCloud(start?: number, options: { simSpeed?: number } = {}): DirectCloud {
   const clock = testClock(start)
   // Tokens outlive the weeks the tests move the clock by.
-  const cloud = new SandboxCloud(resolveOptions({ port: 0, clock: clock.now, tokenTtlSeconds: 365 * 86_400 }))
+  const cloud = new SandboxCloud(resolveOptions({ port: 0, clock: clock.now, tokenTtlSeconds: 365 * 86_400, ...options }))
   const tokens = {
     demo: cloud.sessions.issue(DEMO_ACCOUNT.userId).token,
     neighbour: cloud.sessions.issue(NEIGHBOUR_ACCOUNT.userId).token,

@@ -11,6 +11,7 @@ import { parseConditions, renderConditions } from '../intelligence/conditions'
 import { flag } from '../intelligence/fields'
 import { parseActions, renderActions, type LinkageInput } from '../intelligence/link-actions'
 import type { Automation } from '../intelligence/model'
+import { scheduleNow } from '../intelligence/schedule-clock'
 import { intelligenceOf } from '../intelligence/store'
 import { catalogParams, type TokenApiAction, type TokenCallContext } from './registry'
 
@@ -45,7 +46,7 @@ const appCreateAutomation: TokenApiAction = {
       condStates: new Map(),
       running: false,
     }
-    armAutomation(world, automation, ctx.nowMs)
+    armAutomation(world, automation, scheduleNow(ctx.cloud))
     store.automations.set(automation.automationId, automation)
     return { AutomationId: automation.automationId }
   },
@@ -111,7 +112,7 @@ const appModifyAutomation: TokenApiAction = {
     const a = linkageAutomation(world, ctx.user.userId, ctx.params.AutomationId as string)
     // Everything but the family is required and replaced.
     Object.assign(a, readSettings(ctx, a.familyId), { updateTime: Math.floor(ctx.nowMs / 1000) })
-    armAutomation(world, a, ctx.nowMs)
+    armAutomation(world, a, scheduleNow(ctx.cloud))
     return {}
   },
 }
@@ -127,7 +128,7 @@ const appModifyAutomationStatus: TokenApiAction = {
     const a = linkageAutomation(world, ctx.user.userId, ctx.params.AutomationId as string)
     const status = flag(ctx.params.Status, 'Status')
     // Re-enabled: conditions already true then wait for their next change.
-    if (status === 1 && a.status === 0) armAutomation(world, a, ctx.nowMs)
+    if (status === 1 && a.status === 0) armAutomation(world, a, scheduleNow(ctx.cloud))
     a.status = status
     a.updateTime = Math.floor(ctx.nowMs / 1000)
     return {}

@@ -13,6 +13,7 @@ import { formatClock, isDayMask, parseClock } from '../intelligence/china-time'
 import { checkControlData } from '../intelligence/control-data'
 import { flag } from '../intelligence/fields'
 import type { DeviceTimer } from '../intelligence/model'
+import { scheduleNow } from '../intelligence/schedule-clock'
 import { intelligenceOf } from '../intelligence/store'
 import { catalogParams, type TokenApiAction, type TokenCallContext } from './registry'
 
@@ -49,7 +50,7 @@ const appCreateTimer: TokenApiAction = {
       status: 1,
       createTime: now,
       updateTime: now,
-      armedMs: ctx.nowMs,
+      armedMs: scheduleNow(ctx.cloud),
     }
     store.timers.set(timer.timerId, timer)
     return { TimerId: timer.timerId, TimerName: timer.name }
@@ -65,7 +66,7 @@ const appModifyTimer: TokenApiAction = {
     const device = timerDevice(ctx)
     const timer = deviceTimer(ctx, device)
     // Every setting is required and replaced; Status changes only through AppModifyTimerStatus.
-    Object.assign(timer, readSettings(ctx, device), { updateTime: Math.floor(ctx.nowMs / 1000), armedMs: ctx.nowMs })
+    Object.assign(timer, readSettings(ctx, device), { updateTime: Math.floor(ctx.nowMs / 1000), armedMs: scheduleNow(ctx.cloud) })
     return {}
   },
 }
@@ -91,7 +92,7 @@ const appModifyTimerStatus: TokenApiAction = {
   handle(ctx) {
     const timer = deviceTimer(ctx, timerDevice(ctx))
     const status = flag(ctx.params.Status, 'Status')
-    if (status === 1 && timer.status === 0) timer.armedMs = ctx.nowMs
+    if (status === 1 && timer.status === 0) timer.armedMs = scheduleNow(ctx.cloud)
     timer.status = status
     timer.updateTime = Math.floor(ctx.nowMs / 1000)
     return {}

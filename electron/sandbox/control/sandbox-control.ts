@@ -5,6 +5,7 @@
  * (control/control-endpoint.ts) drives the same object over HTTP.
  */
 import type { CloudState } from '../actions/registry'
+import { scheduleNow } from '../intelligence/schedule-clock'
 import { checkValue, postEvent, reportProperties } from '../sim/device-behaviour'
 import type { Presence } from '../sim/presence'
 import type { Device, PropertyValue } from '../world/model'
@@ -25,6 +26,11 @@ export class SandboxControl {
     private readonly sockets: PushServer,
     private readonly simulation?: { start(): void; stop(): void; readonly running: boolean },
   ) {}
+
+  /** The clock timers and automations keep (sped up with simSpeed), in epoch ms: tests set timers by it. */
+  scheduleNow(): number {
+    return scheduleNow(this.cloud)
+  }
 
   /** Holds the living fleet still (tests compare states once the pushes have settled). */
   pauseSimulation(): void {

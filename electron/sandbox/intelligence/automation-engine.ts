@@ -20,6 +20,7 @@ import type { CloudState } from '../actions/registry'
 import { isPlainObject } from '../api/params'
 import type { World } from '../world/world'
 import { dayMarked, inClockWindow, localMinute, MINUTE_MS, type LocalMinute } from './china-time'
+import { scheduleNow } from './schedule-clock'
 import { currentValue, holds } from './conditions'
 import { runActions } from './executor'
 import type { Automation, PropertyCondition, TimerCondition } from './model'
@@ -36,7 +37,7 @@ export function onDeviceChange(cloud: CloudState, push: DeviceChangeParams): voi
   if (!reported) return
   const store = intelligenceOf(cloud.world)
   const depth = store.causeDepth + 1
-  const at = localMinute(Math.floor(cloud.options.clock() / MINUTE_MS))
+  const at = localMinute(Math.floor(scheduleNow(cloud) / MINUTE_MS))
   for (const automation of [...store.automations.values()]) {
     const change = updateStates(cloud.world, automation, push.DeviceId, reported)
     if (change && reportTriggers(automation, change) && mayRun(cloud, automation, at, depth)) trigger(cloud, automation, depth)

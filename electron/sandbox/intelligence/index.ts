@@ -7,10 +7,9 @@
 import type { CloudState } from '../actions/registry'
 import type { Cancel } from '../sim/scheduler'
 import { onDeviceChange } from './automation-engine'
-import { checkDue } from './timer-engine'
+import { CHECK_PERIOD_MS, checkDue } from './timer-engine'
 
-/** How often the loop looks at the clock; every minute is handled once whatever the period. */
-export const CHECK_PERIOD_MS = 1000
+export { CHECK_PERIOD_MS }
 
 export function startIntelligence(cloud: CloudState): Cancel {
   const unsubscribe = cloud.pushes.subscribe((push) => {

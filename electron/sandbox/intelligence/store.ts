@@ -17,6 +17,8 @@ export class IntelligenceStore {
    * timer or the device itself). Automations caused by automations stop at a depth.
    */
   causeDepth = 0
+  /** When the sped-up schedule clock started (see ./schedule-clock.ts). */
+  scheduleEpochMs: number | undefined
 
   constructor(private readonly world: World) {}
 

@@ -10,7 +10,11 @@ import { triggerAutomationAt } from './automation-engine'
 import { dayMarked, localMinute, MINUTE_MS, type LocalMinute } from './china-time'
 import { controlValues } from './control-data'
 import type { DeviceTimer } from './model'
+import { scheduleNow } from './schedule-clock'
 import { intelligenceOf, type IntelligenceStore } from './store'
+
+/** How often the loop (./index.ts) looks at the clock; every minute is handled once whatever the period. */
+export const CHECK_PERIOD_MS = 1000
 
 /**
  * Minutes handled late when the loop was held up (a busy event loop, a clock moved by a
@@ -20,11 +24,11 @@ import { intelligenceOf, type IntelligenceStore } from './store'
 export const CATCH_UP_MINUTES = 5
 
 /** Handles every minute from the last one handled up to the one `nowMs` falls in. */
-export function checkDue(cloud: CloudState, nowMs: number = cloud.options.clock()): void {
+export function checkDue(cloud: CloudState, nowMs: number = scheduleNow(cloud)): void {
   const store = intelligenceOf(cloud.world)
   const current = Math.floor(nowMs / MINUTE_MS)
   const last = store.lastCheckedMinute
-  const from = last === undefined ? current : Math.max(last + 1, current - CATCH_UP_MINUTES + 1)
+  const from = last === undefined ? current : Math.max(last + 1, current - catchUpMinutes(cloud) + 1)
   for (let minute = from; minute <= current; minute++) {
     // Marked first: a minute that fails half-way is not handled twice.
     store.lastCheckedMinute = minute
@@ -32,6 +36,11 @@ export function checkDue(cloud: CloudState, nowMs: number = cloud.options.clock(
     fireTimers(cloud, store, local)
     triggerAutomationAt(cloud, local)
   }
+}
+
+/** A sped-up clock passes several minutes between two looks at it: those are not missed. */
+function catchUpMinutes(cloud: CloudState): number {
+  return CATCH_UP_MINUTES + Math.ceil((cloud.options.simSpeed * CHECK_PERIOD_MS) / MINUTE_MS)
 }
 
 function fireTimers(cloud: CloudState, store: IntelligenceStore, at: LocalMinute): void {
