@@ -30,6 +30,7 @@ import { ProfileStore } from './session/profiles'
 import type { Clock } from './rollout/clock'
 import { firmwareCommands } from './rollout/commands'
 import { messagesCommands } from './messages/commands'
+import { musicCommands } from './music/commands'
 import { RolloutService, type RolloutTuning } from './rollout/rollout-service'
 import { profilesCommands, sessionCommands } from './session/commands'
 import { SessionService } from './session/session-service'
@@ -182,6 +183,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...automationCommands(call, fleet),
     ...messagesCommands(call),
     ...asDeviceCommands(call, now),
+    ...musicCommands(call),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),
     ...videoCommands(read, now, overrides.videoLinkSeconds),

@@ -19,6 +19,7 @@ import { homeContract } from './home'
 import { liveContract } from './live'
 import { membersContract } from './members'
 import { messagesContract } from './messages'
+import { musicContract } from './music'
 import { profilesContract } from './profiles'
 import { sessionContract } from './session'
 import { sharingContract } from './sharing'
@@ -42,6 +43,7 @@ export const commands = {
   ...automationContract.commands,
   ...messagesContract.commands,
   ...asDeviceContract.commands,
+  ...musicContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,
   ...videoContract.commands,
