@@ -11,6 +11,7 @@ import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
 import { messagesEn } from './features/messages'
 import { asDeviceEn } from './features/as-device'
+import { musicEn } from './features/music'
 import { homeEn } from './features/home'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
@@ -264,6 +265,7 @@ const en = {
   home: homeEn,
   messages: messagesEn,
   asDevice: asDeviceEn,
+  music: musicEn,
 }
 
 export type MessageSchema = typeof en

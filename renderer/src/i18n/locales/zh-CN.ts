@@ -8,6 +8,7 @@ import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
 import { messagesZh } from './features/messages'
 import { asDeviceZh } from './features/as-device'
+import { musicZh } from './features/music'
 import { homeZh } from './features/home'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
@@ -261,6 +262,7 @@ const zhCN: MessageSchema = {
   home: homeZh,
   messages: messagesZh,
   asDevice: asDeviceZh,
+  music: musicZh,
 }
 
 export default zhCN
