@@ -12,6 +12,7 @@ import { rolloutEn } from './features/rollout'
 import { messagesEn } from './features/messages'
 import { asDeviceEn } from './features/as-device'
 import { musicEn } from './features/music'
+import { timelineEn } from './features/timeline'
 import { homeEn } from './features/home'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
@@ -266,6 +267,7 @@ const en = {
   messages: messagesEn,
   asDevice: asDeviceEn,
   music: musicEn,
+  timeline: timelineEn,
 }
 
 export type MessageSchema = typeof en

@@ -9,6 +9,7 @@ import { rolloutZh } from './features/rollout'
 import { messagesZh } from './features/messages'
 import { asDeviceZh } from './features/as-device'
 import { musicZh } from './features/music'
+import { timelineZh } from './features/timeline'
 import { homeZh } from './features/home'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
@@ -263,6 +264,7 @@ const zhCN: MessageSchema = {
   messages: messagesZh,
   asDevice: asDeviceZh,
   music: musicZh,
+  timeline: timelineZh,
 }
 
 export default zhCN
