@@ -14,6 +14,7 @@ import { asDeviceEn } from './features/as-device'
 import { musicEn } from './features/music'
 import { timelineEn } from './features/timeline'
 import { homeEn } from './features/home'
+import { scheduleEn } from './features/schedule'
 import { helpEn, settingsEn, updatesEn } from './features/settings'
 
 const en = {
@@ -268,6 +269,7 @@ const en = {
   asDevice: asDeviceEn,
   music: musicEn,
   timeline: timelineEn,
+  schedule: scheduleEn,
 }
 
 export type MessageSchema = typeof en

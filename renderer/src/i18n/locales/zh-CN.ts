@@ -11,6 +11,7 @@ import { asDeviceZh } from './features/as-device'
 import { musicZh } from './features/music'
 import { timelineZh } from './features/timeline'
 import { homeZh } from './features/home'
+import { scheduleZh } from './features/schedule'
 
 /** 简体中文。Typed against en.ts, so both languages always have the same keys. */
 const zhCN: MessageSchema = {
@@ -265,6 +266,7 @@ const zhCN: MessageSchema = {
   asDevice: asDeviceZh,
   music: musicZh,
   timeline: timelineZh,
+  schedule: scheduleZh,
 }
 
 export default zhCN

@@ -22,6 +22,7 @@ export const deviceEn = {
     pushes: 'Push inspector',
     info: 'Details',
     subDevices: 'Sub-devices',
+    timers: 'Timers',
   },
   properties: {
     refresh: 'Refresh from cloud',
@@ -129,6 +130,7 @@ export const deviceZh: typeof deviceEn = {
     pushes: '推送查看器',
     info: '详细信息',
     subDevices: '子设备',
+    timers: '定时',
   },
   properties: {
     refresh: '从云端刷新',
