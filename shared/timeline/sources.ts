@@ -20,6 +20,9 @@ export function changesFromSeries(series: readonly HistorySeries[]): PropertyCha
   return changes.sort((a, b) => a.timeMs - b.timeMs)
 }
 
+/** The audit log's action for a scene run through this app (scene runs name no device). */
+export const SCENE_RUN_ACTION = 'AppRunScene'
+
 /** Actions whose Data is the property values they set. */
 const VALUE_ACTIONS = new Set(['AppControlDeviceData', 'AppReportDataAsDevice'])
 
@@ -30,7 +33,7 @@ export function appChangesFromAudit(entries: readonly AuditEntry[], deviceId: st
     if (entry.outcome !== 'ok') continue
     const params = objectOf(entry.params)
     const base = { timeMs: entry.timeMs, action: entry.action, requestId: entry.requestId, account: entry.account, values: {} }
-    if (entry.action === 'AppRunScene' && typeof params.SceneId === 'string') out.push({ ...base, sceneId: params.SceneId })
+    if (entry.action === SCENE_RUN_ACTION && typeof params.SceneId === 'string') out.push({ ...base, sceneId: params.SceneId })
     else if (deviceOf(params) === deviceId) out.push({ ...base, values: VALUE_ACTIONS.has(entry.action) ? objectOf(params.Data) : {} })
   }
   return out.sort((a, b) => a.timeMs - b.timeMs)

@@ -5,7 +5,7 @@ import type { DeviceEvent } from '@shared/live'
 import type { Automation, Scene, Timer } from '@shared/schedule'
 import type { ThingModel } from '@shared/thing-model'
 import { causeOf, sameValue, type Cause, type CauseContext, type PropertyChange, type Reading } from '@shared/timeline/cause'
-import { appChangesFromAudit, automationRules, changesFromSeries, sceneRules, timerRules } from '@shared/timeline/sources'
+import { appChangesFromAudit, automationRules, changesFromSeries, SCENE_RUN_ACTION, sceneRules, timerRules } from '@shared/timeline/sources'
 import { splitDeviceId } from '@shared/device-id'
 import { useApi } from '@/api'
 import { useDesk } from '@/bridge'
@@ -94,7 +94,7 @@ export function useDeviceTimeline(deviceId: () => string, familyId: () => string
     const [, name] = splitDeviceId(deviceId())
     const [mine, scenes] = await Promise.all([
       api.audit.list({ text: name, fromMs, toMs: toMs + 1, limit: 1000 }),
-      api.audit.list({ action: 'AppRunScene', fromMs, toMs: toMs + 1, limit: 200 }),
+      api.audit.list({ action: SCENE_RUN_ACTION, fromMs, toMs: toMs + 1, limit: 200 }),
     ])
     return [...mine.entries, ...scenes.entries]
   }
