@@ -91,4 +91,22 @@ describe('device timeline', { timeout: 20_000 }, () => {
     await unknown.trigger('click')
     expect(wrapper.get('[data-testid="timeline-cause"]').text()).toContain('not known')
   })
+
+  it('keeps the list readable: past 600 moments the oldest are left out, and it says so', async () => {
+    const times = Array.from({ length: 702 }, (_, i) => now - 3_000_000 + i * 1000)
+    const desk = fakeDesk({
+      ...handlers,
+      'timers.list': () => ({ timers: [] }),
+      'history.fetch': ({ deviceId, fromMs, toMs }) => ({
+        jobId: 'j', deviceId, fromMs, toMs, series: [{ property: 'power_switch', times, values: times.map((_, i) => i % 2) }],
+        events: [], fromCache: { points: 0, spans: 0 }, fetched: { points: 702, pages: 1, retries: 0, segments: 1 }, cacheableUntilMs: toMs,
+      }),
+    })
+    const Host = { components: { TimelinePanel }, template: '<TimelinePanel device-id="LIGHT/light_1" family-id="f-1" :model="model" />', data: () => ({ model }) }
+    mounted = (await mountWithApp(Host, { desk, path: '/', routes: [{ path: '/', component: Blank }] })).wrapper
+    await flushPromises()
+    expect(mounted.findAll('[data-testid="timeline-item"]')).toHaveLength(600)
+    // 701 changes and the control made through the app: 102 left out.
+    expect(mounted.get('[data-testid="timeline-cut"]').text()).toContain('The 102 oldest moments')
+  })
 })

@@ -31,6 +31,8 @@ const PROPERTY_ID = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/
 /** A live change and the same value read back from history within this much are one change. */
 const SAME_CHANGE_MS = 3_000
 const MAX_CONDITION_DEVICES = 4
+/** The list stays a list a person reads: past this many moments only the newest are shown. */
+export const MAX_ITEMS = 600
 
 /**
  * One device's timeline: history (property changes, events), what the pushes bring while it
@@ -131,8 +133,10 @@ export function useDeviceTimeline(deviceId: () => string, familyId: () => string
     }
   })
 
-  const items = computed<TimelineItem[]>(() => buildItems(history.value, live.value, audit.value, context.value))
-  return { range, window, loading, failed, items, context, load }
+  const all = computed<TimelineItem[]>(() => buildItems(history.value, live.value, audit.value, context.value))
+  const items = computed(() => all.value.slice(0, MAX_ITEMS))
+  const cut = computed(() => Math.max(0, all.value.length - MAX_ITEMS))
+  return { range, window, loading, failed, items, cut, context, load }
 }
 
 function liveChanges(live: readonly DeviceEvent[]): PropertyChange[] {
