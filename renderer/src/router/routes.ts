@@ -25,6 +25,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'home.title' },
       },
       {
+        path: 'families/:familyId/automation',
+        name: 'home-automation',
+        component: () => import('@/views/HomeAutomationView.vue'),
+        meta: { titleKey: 'schedule.title' },
+      },
+      {
         path: 'families/:familyId/devices',
         name: 'devices',
         component: () => import('@/views/DevicesView.vue'),

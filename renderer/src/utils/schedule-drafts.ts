@@ -13,7 +13,10 @@ import {
   MAX_NOTICE_LENGTH,
   sceneSettingsSchema,
   timerSettingsSchema,
+  type Automation,
   type AutomationSettings,
+  type Condition,
+  type LinkAction,
   type Comparison,
   type SceneSettings,
   type TimerSettings,
@@ -172,4 +175,35 @@ export function sceneSettings(draft: SceneDraft): SceneSettings {
 
 export function automationSettings(draft: AutomationDraft): AutomationSettings {
   return automationSettingsSchema.parse(draft)
+}
+
+/** An existing step or condition, as the editor holds it (names the cloud listed are dropped). */
+export function actionDraft(action: LinkAction): ActionDraft {
+  switch (action.kind) {
+    case 'control': return { kind: 'control', deviceId: action.deviceId, values: { ...action.values } }
+    case 'delay': return { ...action }
+    case 'runScene': return { ...action }
+    case 'notify': return { ...action }
+  }
+}
+
+export function conditionDraft(condition: Condition): ConditionDraft {
+  if (condition.kind === 'time') return { kind: 'time', days: [...condition.days], time: condition.time }
+  return { kind: 'property', deviceId: condition.deviceId, propertyId: condition.propertyId, op: condition.op, value: condition.value }
+}
+
+export function automationDraft(automation: Automation | null): AutomationDraft {
+  if (!automation) {
+    return { name: '', enabled: true, match: 'all', conditions: [newCondition('property')], actions: [newAction('control')], activeFrom: '00:00', activeTo: '23:59', activeDays: [...ALL_DAYS] }
+  }
+  return {
+    name: automation.name,
+    enabled: automation.enabled,
+    match: automation.match,
+    conditions: automation.conditions.map(conditionDraft),
+    actions: automation.actions.map(actionDraft),
+    activeFrom: automation.activeFrom,
+    activeTo: automation.activeTo,
+    activeDays: [...automation.activeDays],
+  }
 }

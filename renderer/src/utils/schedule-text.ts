@@ -91,5 +91,5 @@ export function automationSentence(automation: SentenceParts, names: ScheduleNam
   const always = automation.activeFrom === '00:00' && automation.activeTo === '23:59' && new Set(automation.activeDays).size === 7
   if (always) return sentence
   const window = t('schedule.sentence.window', { from: automation.activeFrom, to: automation.activeTo, days: daysText(automation.activeDays, t) })
-  return `${sentence} ${window}`
+  return t('schedule.sentence.withWindow', { sentence, window })
 }
