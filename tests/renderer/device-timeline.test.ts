@@ -40,7 +40,7 @@ afterEach(() => {
 
 async function mountTimeline(): Promise<{ desk: FakeDesk; wrapper: VueWrapper }> {
   const desk = fakeDesk(handlers)
-  const Host = { components: { TimelinePanel }, template: '<TimelinePanel device-id="LIGHT/light_1" family-id="f-1" :model="model" />', data: () => ({ model }) }
+  const Host = { components: { TimelinePanel }, template: '<TimelinePanel device-id="LIGHT/light_1" family-id="f-1" :model="model" :online="false" />', data: () => ({ model }) }
   const result = await mountWithApp(Host, { desk, path: '/', routes: [{ path: '/', component: Blank }] })
   mounted = result.wrapper
   await flushPromises()
@@ -59,6 +59,8 @@ describe('device timeline', { timeout: 20_000 }, () => {
     const times = items.map((i) => Date.parse(i.find('time').attributes('datetime')!))
     expect(times).toEqual([...times].sort((a, b) => b - a))
     expect(wrapper.get('[data-testid="timeline-rules"]').text()).toContain('Timer “Lights out”')
+    // The cloud keeps no online history: the state now, and what pushes bring while open.
+    expect(wrapper.get('[data-testid="timeline-now"]').text()).toBe('Offline now (the cloud’s latest state)')
   })
 
   it('says a change seconds after a control made here was "by you via Explorer Desk", from the keyboard', async () => {
@@ -74,15 +76,17 @@ describe('device timeline', { timeout: 20_000 }, () => {
     expect(wrapper.get('[aria-selected="true"]').attributes('data-cause')).toBe('app')
   })
 
-  it('marks a change the pushes bring with a timer clientToken as caused by that timer, live', async () => {
+  it('marks a change the pushes bring with a timer clientToken as caused by that timer, live, and lists online/offline pushes', async () => {
     const { wrapper, desk } = await mountTimeline()
     desk.emit('device.events', [
+      { kind: 'status', deviceId: 'LIGHT/light_1', seq: 8, time: new Date().toISOString(), receivedAtMs: Date.now(), online: true },
       { kind: 'property', deviceId: 'LIGHT/light_1', seq: 9, time: new Date().toISOString(), receivedAtMs: Date.now(), source: 'report', clientToken: 'timer::t-1::29412345', values: { power_switch: 0 } },
     ])
     await flushPromises()
     const live = wrapper.findAll('[data-testid="timeline-item"]').find((i) => i.attributes('data-cause') === 'timer')!
     await live.trigger('click')
     expect(picked(wrapper)).toContain('caused by timer “Lights out” (the cloud marked the change with it)')
+    expect(wrapper.findAll('[data-testid="timeline-item"][data-kind="status"]').map((i) => i.text())).toEqual([expect.stringContaining('Came online')])
   })
 
   it('names a change with nothing around it as not known', async () => {
