@@ -70,7 +70,7 @@ describe('timers, scenes and automations', () => {
     expect(store().timers.size).toBe(before)
   })
 
-  it('creates a scene of typed actions, lists it back, runs it and the devices change', async () => {
+  it('creates a scene of typed actions, lists it back, runs it and the devices change, each change audited with its RequestId', async () => {
     const actions = [
       { kind: 'control', deviceId: light.deviceId, values: { power_switch: 1, brightness: 70 } },
       { kind: 'notify', text: 'Evening scene ran' },
@@ -94,9 +94,12 @@ describe('timers, scenes and automations', () => {
     expect(stored.actions[0]).toEqual({ type: 1, data: '5' })
     await t.run('scenes.delete', { sceneId })
     expect(store().scenes.has(sceneId)).toBe(false)
+    const audit = (await t.run('audit.list', {})).entries.map((e) => [e.action, e.requestId])
+    expect(audit).toContainEqual(['AppRunScene', ran.requestId])
+    expect(audit.map(([action]) => action)).toEqual(expect.arrayContaining(['AppCreateScene', 'AppModifyScene', 'AppDeleteScene']))
   })
 
-  it('creates an automation from typed conditions, describes it back the same, toggles and deletes it', async () => {
+  it('creates an automation from typed conditions, describes it back the same, toggles and deletes it, each change audited', async () => {
     const settings = {
       name: 'Too warm', enabled: true, match: 'any' as const,
       conditions: [
@@ -121,8 +124,11 @@ describe('timers, scenes and automations', () => {
     expect(stored.status).toBe(0)
     await t.run('automations.modify', { automationId, ...settings, name: 'Warm', match: 'all' })
     expect(stored).toMatchObject({ name: 'Warm', matchType: 0, status: 1 })
-    await t.run('automations.delete', { automationId })
+    const deleted = await t.run('automations.delete', { automationId })
     expect(store().automations.has(automationId)).toBe(false)
+    const audit = (await t.run('audit.list', {})).entries.map((e) => [e.action, e.requestId])
+    expect(audit).toContainEqual(['AppDeleteAutomation', deleted.requestId])
+    expect(audit.map(([action]) => action)).toEqual(expect.arrayContaining(['AppCreateAutomation', 'AppModifyAutomation', 'AppModifyAutomationStatus']))
   })
 
   it('refuses a malformed automation with a clear message, and nothing is created', async () => {
