@@ -5,6 +5,7 @@ import { startSandbox, type RunningSandbox, type SandboxOptions } from '../sandb
 import type { CloudCall } from './api/cloud-call'
 import { CloudClient } from './api/cloud-client'
 import { appCommands } from './app/commands'
+import { asDeviceCommands } from './as-device/commands'
 import { auditCommands } from './audit/commands'
 import { recordChanges } from './audit/change-recorder'
 import { commissioningCommands } from './commissioning/commands'
@@ -32,6 +33,7 @@ import { ProfileStore } from './session/profiles'
 import type { Clock } from './rollout/clock'
 import { firmwareCommands } from './rollout/commands'
 import { messagesCommands } from './messages/commands'
+import { musicCommands } from './music/commands'
 import { RolloutService, type RolloutTuning } from './rollout/rollout-service'
 import { profilesCommands, sessionCommands } from './session/commands'
 import { SessionService } from './session/session-service'
@@ -184,7 +186,9 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...bindingCommands(call, now),
     ...timersCommands(call, fleet),
     ...automationCommands(call, fleet),
-    ...messagesCommands(read),
+    ...messagesCommands(call),
+    ...asDeviceCommands(call, now),
+    ...musicCommands(call),
     ...historyCommands(history),
     ...firmwareCommands(rollouts),
     ...videoCommands(read, now, overrides.videoLinkSeconds),

@@ -7,6 +7,7 @@
 import type { z } from 'zod'
 import type { BridgeResult } from '../errors'
 import { appContract } from './app'
+import { asDeviceContract } from './as-device'
 import { auditContract } from './audit'
 import { commissioningContract } from './commissioning'
 import { bindingContract } from './binding'
@@ -20,6 +21,7 @@ import { homeContract } from './home'
 import { liveContract } from './live'
 import { membersContract } from './members'
 import { messagesContract } from './messages'
+import { musicContract } from './music'
 import { profilesContract } from './profiles'
 import { sessionContract } from './session'
 import { sharingContract } from './sharing'
@@ -44,6 +46,8 @@ export const commands = {
   ...timersContract.commands,
   ...automationContract.commands,
   ...messagesContract.commands,
+  ...asDeviceContract.commands,
+  ...musicContract.commands,
   ...historyContract.commands,
   ...firmwareContract.commands,
   ...videoContract.commands,

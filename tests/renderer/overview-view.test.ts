@@ -10,6 +10,7 @@ import { Blank, mountWithApp } from './mount-app'
 
 const routes = [
   { path: '/overview', name: 'overview', component: Blank },
+  { path: '/messages', name: 'messages', component: Blank },
   { path: '/families/:familyId/devices', name: 'devices', component: Blank },
   { path: '/families/:familyId/devices/:deviceId', name: 'device', component: Blank },
 ]
@@ -32,7 +33,7 @@ const handlers: Handlers = {
   }),
   'messages.list': ({ category }) => {
     const message = { msgId: 'm1', category: 1, msgType: 0, title: 'Device Fault', content: 'lamp broke', timeMs: now, productId: '', deviceName: '', deviceAlias: '', familyId: '', familyName: '' }
-    return { messages: category === 1 ? [message] : [], listover: true, requestId: 'rq-m' }
+    return { messages: category === 1 ? [message] : [], listover: true, next: null, requestId: 'rq-m' }
   },
   'device.eventHistory': ({ deviceId }) => {
     const fault = { timeMs: Math.floor(now / 1000) * 1000, eventId: 'hardware_fault', type: 'fault', data: '{}' }
@@ -124,7 +125,7 @@ describe('fleet overview page', () => {
     const message = { msgId: 'm9', category: 1, msgType: 0, title: 'Device Fault', content: long, timeMs: now, productId: 'LAMP01', deviceName: 'lamp_a1', deviceAlias: 'Ceiling light', familyId: 'f-1', familyName: 'Zhang home' }
     const older = { ...message, msgId: 'm8', title: 'Earlier', content: 'before', timeMs: now - 3_600_000 }
     const { wrapper } = await mountOverview({
-      'messages.list': ({ category }) => ({ messages: category === 1 ? [older, message] : [], listover: true, requestId: 'rq-m' }),
+      'messages.list': ({ category }) => ({ messages: category === 1 ? [older, message] : [], listover: true, next: null, requestId: 'rq-m' }),
     })
     const buttons = wrapper.findAll('[data-testid="message-open"]')
     expect(buttons.map((b) => b.attributes('data-msg-id'))).toEqual(['m9', 'm8'])

@@ -23,8 +23,18 @@ export function readEnvelope(body: unknown, action: string, sentRequestId: strin
   if ('Response' in body && !isObject(body.Response)) {
     throw ApiError.malformed(action, sentRequestId, `Response is ${describe(body.Response)}, not an object`)
   }
-  const response = isObject(body.Response) ? body.Response : body
+  const response = isObject(body.Response) ? withVerdictBeside(body, body.Response) : body
   return readResponse(response, action, sentRequestId)
+}
+
+/**
+ * Six of the music examples print ErrorCode/ErrorMsg after Response's closing brace: the
+ * music layer's verdict is read there too when Response does not carry its own.
+ */
+function withVerdictBeside(body: Json, response: Json): Json {
+  const beside: Json = {}
+  for (const key of ['ErrorCode', 'ErrorMsg']) if (key in body && !(key in response)) beside[key] = body[key]
+  return Object.keys(beside).length ? { ...response, ...beside } : response
 }
 
 function readWrapped(body: Json, action: string, sentRequestId: string): CloudReply {

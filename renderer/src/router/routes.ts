@@ -76,6 +76,12 @@ export const routes: RouteRecordRaw[] = [
         meta: { titleKey: 'recordings.title' },
       },
       {
+        path: 'messages',
+        name: 'messages',
+        component: () => import('@/views/MessagesView.vue'),
+        meta: { titleKey: 'messages.title' },
+      },
+      {
         path: 'history',
         name: 'history',
         component: () => import('@/views/HistoryView.vue'),

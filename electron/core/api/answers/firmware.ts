@@ -15,3 +15,5 @@ export const firmwareShape = z.object({
   Createtime: z.union([int, z.null()]).optional().transform((v) => v ?? 0),
   FwType: optStr,
 })
+/** AppGetDeviceOTAInfo: where the target firmware is, and both versions. */
+export const otaInfoShape = z.object({ FirmwareURL: optStr, TargetVersion: optStr, UploadVersion: optStr })

@@ -9,6 +9,10 @@ import { apiConsoleEn } from './features/api-console'
 import { historyEn } from './features/history'
 import { recordingsEn } from './features/recordings'
 import { rolloutEn } from './features/rollout'
+import { messagesEn } from './features/messages'
+import { asDeviceEn } from './features/as-device'
+import { musicEn } from './features/music'
+import { timelineEn } from './features/timeline'
 import { homeEn } from './features/home'
 import { commissioningEn } from './features/commissioning'
 import { bindingEn } from './features/binding'
@@ -29,6 +33,7 @@ const en = {
     console: 'API console',
     settings: 'Settings',
     history: 'History',
+    messages: 'Messages',
     backToList: 'Devices of {family}',
     backToListPlain: 'Device list',
     breadcrumb: 'Breadcrumb',
@@ -264,6 +269,10 @@ const en = {
   home: homeEn,
   commissioning: commissioningEn,
   binding: bindingEn,
+  messages: messagesEn,
+  asDevice: asDeviceEn,
+  music: musicEn,
+  timeline: timelineEn,
   schedule: scheduleEn,
 }
 

@@ -6,6 +6,10 @@ import { historyZh } from './features/history'
 import { helpZh, settingsZh, updatesZh } from './features/settings'
 import { recordingsZh } from './features/recordings'
 import { rolloutZh } from './features/rollout'
+import { messagesZh } from './features/messages'
+import { asDeviceZh } from './features/as-device'
+import { musicZh } from './features/music'
+import { timelineZh } from './features/timeline'
 import { homeZh } from './features/home'
 import { commissioningZh } from './features/commissioning'
 import { bindingZh } from './features/binding'
@@ -26,6 +30,7 @@ const zhCN: MessageSchema = {
     console: 'API 控制台',
     settings: '设置',
     history: '历史数据',
+    messages: '消息中心',
     backToList: '{family}的设备',
     backToListPlain: '设备列表',
     breadcrumb: '导航路径',
@@ -261,6 +266,10 @@ const zhCN: MessageSchema = {
   home: homeZh,
   commissioning: commissioningZh,
   binding: bindingZh,
+  messages: messagesZh,
+  asDevice: asDeviceZh,
+  music: musicZh,
+  timeline: timelineZh,
   schedule: scheduleZh,
 }
 
