@@ -11,3 +11,5 @@ SUITES.push = pushBench
 SUITES.history = historyBench
 SUITES.ota = otaBench
 SUITES.ui = uiBench
+import { devicesBench } from './devices'
+SUITES.devices = devicesBench
