@@ -13,3 +13,5 @@ SUITES.ota = otaBench
 SUITES.ui = uiBench
 import { devicesBench } from './devices'
 SUITES.devices = devicesBench
+import { liveBench } from './live'
+SUITES.live = liveBench
