@@ -15,3 +15,5 @@ import { devicesBench } from './devices'
 SUITES.devices = devicesBench
 import { liveBench } from './live'
 SUITES.live = liveBench
+import { rolloutBoardBench } from './rollout-board'
+SUITES['rollout-board'] = rolloutBoardBench

@@ -9,8 +9,11 @@ import { useSessionStore, type LoadStatus } from './session'
 
 export const FAMILY_STORAGE_KEY = 'explorer-desk.family'
 
-/** Streamed rows reach the list at most this often (the first ones at once): each showing re-filters the list. */
-const STREAM_SHOW_MS = 250
+/**
+ * Streamed rows reach the list at most this often (the first ones at once), less often as it
+ * grows: each showing re-sorts the new rows into the list and re-filters all of it.
+ */
+const streamShowMs = (rows: number) => Math.min(2_000, Math.max(250, rows / 25))
 
 /** A devices.list whose rows arrive page by page in 'devices.progress' events. */
 interface DeviceStream {
@@ -137,7 +140,7 @@ export const useFleetStore = defineStore('fleet', () => {
     if (devices.value.length === 0) {
       showRows(open)
       void loadProducts(rows) // the first rows' live values need their thing models
-    } else open.timer ??= setTimeout(() => showRows(open), STREAM_SHOW_MS)
+    } else open.timer ??= setTimeout(() => showRows(open), streamShowMs(open.rows.length))
   }
 
   function showRows(open: DeviceStream): void {
