@@ -115,6 +115,25 @@ describe('devices page', () => {
     expect(wrapper.find('[data-testid="devices-empty-filtered"]').exists()).toBe(true)
   })
 
+  it('writes the search to the URL once typing pauses, and follows links back to the plain list', async () => {
+    const { wrapper, router } = await mountView(DevicesView, '/families/f-1/devices')
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 400))
+    await wrapper.get('input[data-testid="device-search"]').setValue('living')
+    expect(router.currentRoute.value.query.q).toBeUndefined()
+    await pause()
+    await flushPromises()
+    expect(router.currentRoute.value.query.q).toBe('living')
+    await wrapper.get('input[data-testid="device-search"]').setValue('')
+    await pause()
+    await flushPromises()
+    await router.push('/families/f-1/devices?product=PLUG02')
+    await flushPromises()
+    expect(rowNames(wrapper)).toEqual(['PLUG02/plug_b7'])
+    await router.push('/families/f-1/devices')
+    await flushPromises()
+    expect(rowNames(wrapper)).toHaveLength(4)
+  })
+
   it('focuses the search box on "/" but not while typing elsewhere', async () => {
     const { wrapper } = await mountView(DevicesView, '/families/f-1/devices')
     const search = wrapper.get('input[data-testid="device-search"]').element

@@ -24,6 +24,7 @@ export function useDeviceListQuery(): DeviceListQuery {
     (query) => {
       const wanted = JSON.stringify(query)
       if (wanted === writing) return
+      writing = wanted // the URL now says what the state will: a return to the last written query is news again
       Object.assign(state, readDeviceQuery(query))
     },
   )
