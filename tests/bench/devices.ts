@@ -172,8 +172,10 @@ async function HASH_AND_WAIT([hash, expected]: readonly [string, number]): Promi
   const count = document.querySelector('[data-testid="device-count-total"]')!
   const started = performance.now()
   location.hash = hash
-  do await new Promise((resolve) => requestAnimationFrame(resolve))
-  while (count.textContent !== String(expected))
+  do {
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    if (performance.now() - started > 30_000) throw new Error(`${hash} shows ${count.textContent} devices, not ${expected}`)
+  } while (count.textContent !== String(expected))
   await new Promise((resolve) => setTimeout(resolve, 0))
   return performance.now() - started
 }
