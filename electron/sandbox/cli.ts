@@ -10,7 +10,7 @@ import { DEMO_ACCOUNT, resolveOptions, startSandbox, type RunningSandbox, type S
 const USAGE = `Usage: npm run sandbox -- [--port N] [--seed N] [--devices N] [--envelope documented|wrapped]
   --port      TCP port on 127.0.0.1 (0 = any free port; default 0)
   --seed      seed of the demo fleet (default 1)
-  --devices   devices in the demo account's families, 0..10000 (default 30)
+  --devices   devices in the demo account's families, 0..50000 (default 30)
   --envelope  'documented' (the reference's {Response}) or 'wrapped' ({code,msg,data}); default documented
 ${SIMULATION_USAGE}
 ${HISTORY_OTA_USAGE}

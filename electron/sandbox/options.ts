@@ -63,7 +63,7 @@ export interface SandboxOptions {
   otaFailureRate: number
 }
 
-export const MAX_DEVICES = 10_000
+export const MAX_DEVICES = 50_000
 export const DEFAULT_APP_KEY = 'SandboxAppKey0001'
 export const DEFAULT_APP_SECRET = 'SandboxAppSecret-not-a-real-secret'
 

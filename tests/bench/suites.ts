@@ -1,19 +1,27 @@
 /** Every benchmark suite by name; each prints `bench <name> <value> <unit>` lines. */
+import { devicesBench } from './devices'
 import { historyBench } from './history'
 import { historyE2eBench } from './history-e2e'
-import { soakBench } from './soak'
-import { startupBench } from './startup'
+import { liveBench } from './live'
 import { otaBench } from './ota'
 import { pushBench } from './push'
+import { rolloutBoardBench } from './rollout-board'
 import { sandboxBench } from './sandbox'
+import { soakBench } from './soak'
+import { startupBench } from './startup'
 import { uiBench } from './ui'
-export const SUITES: Record<string, () => Promise<void>> = {}
 
-SUITES.sandbox = sandboxBench
-SUITES.push = pushBench
-SUITES.history = historyBench
-SUITES.ota = otaBench
-SUITES.ui = uiBench
-SUITES['history-e2e'] = historyE2eBench
-SUITES.startup = startupBench
-SUITES.soak = soakBench
+/** In the order `npm run bench` runs them: the half-hour soak last. */
+export const SUITES: Record<string, () => Promise<void>> = {
+  sandbox: sandboxBench,
+  push: pushBench,
+  history: historyBench,
+  'history-e2e': historyE2eBench,
+  ota: otaBench,
+  ui: uiBench,
+  startup: startupBench,
+  devices: devicesBench,
+  live: liveBench,
+  'rollout-board': rolloutBoardBench,
+  soak: soakBench,
+}

@@ -173,7 +173,7 @@ async function pushRun(app: RunningApp): Promise<void> {
   report('ui.heap_growth_mb', (heapAtEnd - (heapAt5s ?? heapAtEnd)) / 1_048_576, 'MB')
 }
 
-interface BenchWindow {
+export interface BenchWindow {
   /** Long tasks: [startTime (page clock), duration ms]. */
   tasks: [number, number][]
   /** Every change of a live value on screen: [`deviceId|propId`, value, Date.now() of the frame]. */
@@ -184,7 +184,7 @@ interface BenchWindow {
  * In the page: count long tasks, and each frame note which live values are on screen.
  * A string, not a function: the bench runs through tsx, whose helpers do not exist in the page.
  */
-const INSTALL_OBSERVERS = `(() => {
+export const INSTALL_OBSERVERS = `(() => {
   const bench = { tasks: [], last: new Map(), changes: [] }
   window.__bench = bench
   new PerformanceObserver((list) => {
@@ -207,7 +207,7 @@ const INSTALL_OBSERVERS = `(() => {
 })()`
 
 /** For each probe report, the time until its cell first changed to that value afterwards. */
-function probeLatencies(sends: [string, string, number][], changes: [string, string, number][]): number[] {
+export function probeLatencies(sends: [string, string, number][], changes: [string, string, number][]): number[] {
   const byCell = new Map<string, [string, number][]>()
   for (const [cell, value, at] of changes) (byCell.get(cell) ?? byCell.set(cell, []).get(cell)!).push([value, at])
   const latencies: number[] = []

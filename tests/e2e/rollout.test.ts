@@ -218,7 +218,7 @@ describe('firmware upgrades', () => {
     // A draft shows its plan order: the canary is the one device of wave 1. Its upgrade will fail.
     const board = page.getByTestId('rollout-board')
     await expect.poll(() => board.getAttribute('data-state')).toBe('draft')
-    const canaryRow = page.locator('tr', { has: page.getByTestId('board-device') }).filter({ hasText: 'Canary' })
+    const canaryRow = page.getByTestId('board-row').filter({ hasText: 'Canary' })
     const canaryId = (await canaryRow.getByTestId('board-device').getAttribute('data-device-id'))!
     app.sandbox.ota.failNextUpgrade(canaryId)
     await page.getByTestId('board-start').click()

@@ -153,6 +153,22 @@ describe('access and scale', () => {
     expect(devices).toHaveLength(600)
   })
 
+  it('streams a large list page by page when asked, each row complete, the answer holding the rest', async () => {
+    app = await deskOnSandbox({ sandbox: { devices: 600, oneFamily: true } })
+    await app.signInDemo()
+    const home = (await app.run('families.list'))[0]!
+    const whole = await app.run('devices.list', { familyId: home.familyId })
+    app.events.length = 0
+    const rest = await app.run('devices.list', { familyId: home.familyId, streamId: 's1' })
+    const progress = app.events.filter((e) => e.event === 'devices.progress').map((e) => e.payload as { streamId?: string; loaded: number; devices?: typeof whole })
+    expect(progress).toHaveLength(600 / 50)
+    expect(progress.every((p) => p.streamId === 's1' && p.devices?.length === 50)).toBe(true)
+    const streamed = [...progress.flatMap((p) => p.devices ?? []), ...rest]
+    const byId = (list: typeof whole) => [...list].sort((a, b) => a.deviceId.localeCompare(b.deviceId))
+    // Online state, product and room names filled in, as in the unstreamed answer.
+    expect(byId(streamed)).toEqual(byId(whole))
+  })
+
   it('filters by room', async () => {
     app = await deskOnSandbox()
     await app.signInDemo()

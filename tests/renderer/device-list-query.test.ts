@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { Device } from '@shared/domain'
 import { filterDevices, NO_ROOM, versionOptions } from '@/utils/device-filter'
 import { readDeviceQuery, writeDeviceQuery } from '@/utils/device-query'
-import { sortDevices } from '@/utils/device-sort'
+import { incrementalSorter, sortDevices } from '@/utils/device-sort'
 import { formatPropertyValue, keyProperties } from '@/utils/key-properties'
 import { countFleet, Ring, versionDistribution } from '@/utils/overview-stats'
 import { readThingModel } from '@shared/thing-model'
@@ -66,6 +66,21 @@ describe('device filters and sort', () => {
     'PLUG02/plug_b7': 'v1.5',
   }
   const versionOf = (d: Device) => firmware[d.deviceId]
+
+  it('keeps a streamed list sorted as pages arrive, merging only the new rows, exactly as a full sort would', () => {
+    const context = { isOnline: listed, versionOf: () => undefined }
+    const many = Array.from({ length: 300 }, (_, i) => ({ ...devices[i % devices.length]!, deviceId: `P/d${(i * 7919) % 1000}`, aliasName: `Lamp ${(i * 31) % 97}` }))
+    const sorter = incrementalSorter()
+    let shown: Device[] = []
+    for (let end = 50; end <= many.length; end += 50) {
+      shown = many.slice(0, end)
+      expect(ids(sorter(shown, 'name', 'desc', context))).toEqual(ids(sortDevices(shown, 'name', 'desc', context)))
+    }
+    // Another list (a refresh) or another order is sorted afresh.
+    const other = [...many].reverse()
+    expect(ids(sorter(other, 'name', 'desc', context))).toEqual(ids(sortDevices(other, 'name', 'desc', context)))
+    expect(ids(sorter(other, 'product', 'asc', context))).toEqual(ids(sortDevices(other, 'product', 'asc', context)))
+  })
 
   it('sorts by firmware version as versions, not text: 1.0.2 < 1.0.10 < v1.5 < 3', () => {
     const context = { isOnline: listed, versionOf }

@@ -90,7 +90,7 @@ describe('families page', () => {
 describe('devices page', () => {
   it('lists the family devices by name with online state and counts', async () => {
     const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
-    expect(desk.calls.find((c) => c.command === 'devices.list')?.args).toEqual({ familyId: 'f-1' })
+    expect(desk.calls.find((c) => c.command === 'devices.list')?.args).toEqual({ familyId: 'f-1', streamId: expect.any(String) })
     const rows = wrapper.findAll('[data-testid="device-row"]')
     expect(rowNames(wrapper)).toEqual(['SENS03/th_sensor', 'LAMP01/lamp_a1', 'GW0004/gateway_1', 'PLUG02/plug_b7'])
     expect(rows.map((r) => r.attributes('data-online'))).toEqual(['true', 'true', 'true', 'false'])
@@ -113,6 +113,25 @@ describe('devices page', () => {
     expect(wrapper.text()).toContain('filtered from 4')
     await wrapper.get('input[data-testid="device-search"]').setValue('nothing-like-this')
     expect(wrapper.find('[data-testid="devices-empty-filtered"]').exists()).toBe(true)
+  })
+
+  it('writes the search to the URL once typing pauses, and follows links back to the plain list', async () => {
+    const { wrapper, router } = await mountView(DevicesView, '/families/f-1/devices')
+    const pause = () => new Promise((resolve) => setTimeout(resolve, 400))
+    await wrapper.get('input[data-testid="device-search"]').setValue('living')
+    expect(router.currentRoute.value.query.q).toBeUndefined()
+    await pause()
+    await flushPromises()
+    expect(router.currentRoute.value.query.q).toBe('living')
+    await wrapper.get('input[data-testid="device-search"]').setValue('')
+    await pause()
+    await flushPromises()
+    await router.push('/families/f-1/devices?product=PLUG02')
+    await flushPromises()
+    expect(rowNames(wrapper)).toEqual(['PLUG02/plug_b7'])
+    await router.push('/families/f-1/devices')
+    await flushPromises()
+    expect(rowNames(wrapper)).toHaveLength(4)
   })
 
   it('focuses the search box on "/" but not while typing elsewhere', async () => {
@@ -155,11 +174,29 @@ describe('devices page', () => {
     expect(wrapper.findAll('[data-testid="device-row"]')).toHaveLength(0)
   })
 
+  it('shows streamed rows while the list is still loading, and the whole list once it is in', async () => {
+    let answer: (rest: typeof devices) => void = () => undefined
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices', {
+      'devices.list': () => new Promise((resolve) => (answer = resolve)),
+    })
+    const streamId = (desk.calls.find((c) => c.command === 'devices.list')?.args as { streamId: string }).streamId
+    desk.emit('devices.progress', { familyId: 'f-1', loaded: 2, total: 4, streamId, devices: devices.slice(0, 2) })
+    desk.emit('devices.progress', { familyId: 'f-1', loaded: 2, total: 4, streamId: 'another', devices: devices.slice(2) })
+    await flushPromises()
+    expect([...rowNames(wrapper)].sort()).toEqual(devices.slice(0, 2).map((d) => d.deviceId).sort())
+    expect(wrapper.find('[data-testid="devices-refresh"]').classes()).toContain('is-loading')
+    desk.emit('devices.progress', { familyId: 'f-1', loaded: 3, total: 4, streamId, devices: devices.slice(2, 3) })
+    answer(devices.slice(3))
+    await flushPromises()
+    expect(rowNames(wrapper)).toEqual(['SENS03/th_sensor', 'LAMP01/lamp_a1', 'GW0004/gateway_1', 'PLUG02/plug_b7'])
+    expect(wrapper.get('[data-testid="device-count-total"]').text()).toBe('4')
+  })
+
   it('loads the other family when the route changes, and remembers the choice', async () => {
     const { router, desk } = await mountView(DevicesView, '/families/f-1/devices')
     await router.push('/families/f-2/devices')
     await flushPromises()
-    expect(desk.calls.filter((c) => c.command === 'devices.list').map((c) => c.args)).toEqual([{ familyId: 'f-1' }, { familyId: 'f-2' }])
+    expect(desk.calls.filter((c) => c.command === 'devices.list').map((c) => (c.args as { familyId: string }).familyId)).toEqual(['f-1', 'f-2'])
     expect(localStorage.getItem('explorer-desk.family')).toContain('"familyId":"f-2"')
   })
 })

@@ -58,7 +58,7 @@ async function mountBoard(board: RolloutBoard): Promise<{ wrapper: VueWrapper; d
   return { wrapper, desk }
 }
 
-const rowOf = (w: VueWrapper, n: number) => w.get(`[data-testid="board-device"][data-device-id="LGT/light_${n}"]`).element.closest('tr')!
+const rowOf = (w: VueWrapper, n: number) => w.get(`[data-testid="board-row"][data-device-id="LGT/light_${n}"]`).element
 
 describe('status and result codes in words', () => {
   it('has words for every documented Status code and ResultCode, in both languages, the English ones as the reference says', () => {
@@ -153,6 +153,17 @@ describe('rollout board', () => {
     expect(desk.calls.at(-1)).toEqual({ command: 'rollout.exportCsv', args: { rolloutId: 'r-1' } })
     expect(click).toHaveBeenCalledTimes(1)
     expect((click.mock.contexts[0] as HTMLAnchorElement).download).toMatch(/^explorer-desk-rollout-r-1-.*\.csv$/)
+  })
+
+  it('draws only the rows in view of a 2,000-device rollout, and chooses every retryable one the filter shows', async () => {
+    const many = Array.from({ length: 2_000 }, (_, i) => dev(i + 1, i % 4 === 0 ? { state: 'failed', reason: 'failed', publishes: 1 } : { state: 'done', publishes: 1 }))
+    const paused = summary({ state: 'paused', pauseReason: 'operator' })
+    const { wrapper } = await mountBoard({ summary: paused, waves, devices: many, deviceTotal: 2_000 })
+    expect(wrapper.get('[data-testid="board-shown-count"]').text()).toBe('2000 devices')
+    expect(wrapper.findAll('[data-testid="board-row"]').length).toBeLessThan(40)
+    await wrapper.get('[data-testid="board-choose-all"] input').trigger('click')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="board-retry"]').text()).toContain('Retry chosen (500)')
   })
 
   it('puts changed devices in place and appends new ones', () => {

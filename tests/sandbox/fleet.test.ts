@@ -79,8 +79,8 @@ describe('demo fleet', () => {
     }
   })
 
-  it('refuses more than 10,000 devices', async () => {
-    await expect(withSandbox({ devices: 10_001 })).rejects.toThrow(RangeError)
+  it('refuses more than 50,000 devices', async () => {
+    await expect(withSandbox({ devices: 50_001 })).rejects.toThrow(RangeError)
   })
 })
 

@@ -36,4 +36,13 @@ describe('redaction', () => {
     const page = scrubValues({ ok: true, result: { ShareToken: 'visible-share', message: 'token live-token-123 refused' } }, ['live-token-123'])
     expect(page).toEqual({ ok: true, result: { ShareToken: 'visible-share', message: 'token [redacted] refused' } })
   })
+
+  it('finds a known secret however deep a push batch holds it, and sends a clean batch as it is', () => {
+    const batch = Array.from({ length: 1000 }, (_, i) => ({ deviceId: `P/d${i}`, kind: 'property', values: { note: 'fine', list: [1, 'a'] } }))
+    expect(scrubValues(batch, ['live-token-123'])).toBe(batch)
+    const leaking = [...batch, { deviceId: 'P/x', kind: 'property', values: { deep: [{ text: 'sent live-token-123 here' }] } }]
+    const scrubbed = scrubValues(leaking, ['live-token-123'])
+    expect(scrubbed.at(-1)).toEqual({ deviceId: 'P/x', kind: 'property', values: { deep: [{ text: 'sent [redacted] here' }] } })
+    expect(JSON.stringify(scrubbed)).not.toContain('live-token-123')
+  })
 })

@@ -1,3 +1,4 @@
+import type { z } from 'zod'
 import type { Device, Family, FamilyDetail, Product, Room } from '../../../shared/domain'
 import type { Params } from '../api/cloud-client'
 import type { CloudCall } from '../api/cloud-call'
@@ -8,6 +9,7 @@ import { readThingModel } from '../../../shared/thing-model'
 import { deviceIdOf } from '../../../shared/device-id'
 
 export type DevicesProgress = (loaded: number, total: number) => void
+type DeviceListEntry = z.infer<typeof deviceListShape>['DeviceList'][number]
 
 
 const PAGE_LIMIT = 50
@@ -71,16 +73,34 @@ export class FleetService {
 
   /**
    * A family's devices (one room's with `roomId`), with online state and names filled in.
-   * `onProgress` hears how many list entries have arrived of how many, page by page.
+   * `onProgress` hears how many list entries have arrived of how many, page by page, and
+   * `onRows` each page's rows once complete (its online states and product names read).
    */
-  async devices(familyId: string, roomId = '', onProgress?: DevicesProgress): Promise<Device[]> {
-    const [list, rooms] = await Promise.all([this.deviceList(familyId, roomId, onProgress), this.rooms(familyId)])
+  async devices(familyId: string, roomId = '', onProgress?: DevicesProgress, onRows?: (rows: Device[]) => void): Promise<Device[]> {
+    const rooms = this.rooms(familyId).then((list) => new Map(list.map((r) => [r.roomId, r.name])))
+    rooms.catch(() => undefined) // awaited with the first page; a failure surfaces there
+    return fetchAllPages(
+      async (Offset, Limit) => {
+        const params = { FamilyId: familyId, RoomId: roomId, Offset, Limit }
+        const { DeviceList, Total } = await this.read('AppGetFamilyDeviceList', params, deviceListShape)
+        const rows = await this.complete(familyId, DeviceList, rooms)
+        onRows?.(rows)
+        return { items: rows, total: Total }
+      },
+      PAGE_LIMIT,
+      PAGE_CONCURRENCY,
+      onProgress,
+    )
+  }
+
+  /** One page of list entries as devices: their online states, product and room names. */
+  private async complete(familyId: string, list: DeviceListEntry[], rooms: Promise<Map<string, string>>): Promise<Device[]> {
     const deviceIds = list.map(deviceIdOf)
-    const [online, products] = await Promise.all([
+    const [online, products, roomNames] = await Promise.all([
       this.onlineStates(deviceIds),
       this.productsById([...new Set(list.map((d) => d.ProductId))]),
+      rooms,
     ])
-    const roomNames = new Map(rooms.map((r) => [r.roomId, r.name]))
     return list.map((d, i) => {
       const deviceId = deviceIds[i] ?? ''
       this.names.set(deviceId, d.AliasName)
@@ -105,19 +125,6 @@ export class FleetService {
   async productList(productIds: string[]): Promise<Product[]> {
     const byId = await this.productsById(productIds)
     return productIds.flatMap((id) => byId.get(id) ?? [])
-  }
-
-  private async deviceList(familyId: string, roomId: string, onProgress?: DevicesProgress) {
-    return fetchAllPages(
-      async (Offset, Limit) => {
-        const params = { FamilyId: familyId, RoomId: roomId, Offset, Limit }
-        const { DeviceList, Total } = await this.read('AppGetFamilyDeviceList', params, deviceListShape)
-        return { items: DeviceList, total: Total }
-      },
-      PAGE_LIMIT,
-      PAGE_CONCURRENCY,
-      onProgress,
-    )
   }
 
   /** Online is 1 (Tencent's clients read it so; the reference's example comment has it backwards). */

@@ -41,7 +41,9 @@ export function redact(value: unknown, knownSecrets: Iterable<string> = []): unk
  */
 export function scrubValues<T>(value: T, knownSecrets: Iterable<string>): T {
   const secrets = usable(knownSecrets)
-  if (secrets.length === 0) return value
+  // Looking is cheap, copying is not: most answers and events (a push batch, a page of
+  // devices) hold no secret and go out as they are. The same strings are looked at either way.
+  if (secrets.length === 0 || !holdsSecret(value, secrets)) return value
   const walk = (v: unknown): unknown => {
     if (typeof v === 'string') return cutValues(v, secrets)
     // Typed arrays (history columns) hold only numbers: passed on as they are, never walked.
@@ -53,6 +55,22 @@ export function scrubValues<T>(value: T, knownSecrets: Iterable<string>): T {
     return v
   }
   return walk(value) as T
+}
+
+/** Whether any string scrubValues would look at contains one of `secrets`; reads, never copies. */
+function holdsSecret(value: unknown, secrets: readonly string[]): boolean {
+  const pending: unknown[] = [value]
+  while (pending.length > 0) {
+    const v = pending.pop()
+    if (typeof v === 'string') {
+      for (const secret of secrets) if (v.includes(secret)) return true
+    } else if (Array.isArray(v)) {
+      for (const item of v) pending.push(item)
+    } else if (v && typeof v === 'object' && Object.getPrototypeOf(v) === Object.prototype) {
+      for (const key in v) if (Object.hasOwn(v, key)) pending.push((v as Record<string, unknown>)[key])
+    }
+  }
+  return false
 }
 
 /**

@@ -111,6 +111,8 @@ function chooseKinds(count: number, rng: Rng): ProductKind[] {
 class DeviceBuilder {
   private readonly serials = new Map<ProductKind, number>()
   private readonly aliasCounts = new Map<string, number>()
+  /** Each family's gateways in the order they were added (a scan per sensor made 50,000 devices quadratic). */
+  private readonly gateways = new Map<string, Device[]>()
   private readonly now: number
 
   constructor(
@@ -145,7 +147,9 @@ class DeviceBuilder {
     }
     if (gateway) device.gatewayId = gateway.deviceId
     this.fillProperties(device, product, kind)
-    return this.world.addDevice(device)
+    const added = this.world.addDevice(device)
+    if (added.deviceType === 1) (this.gateways.get(family.familyId) ?? this.gateways.set(family.familyId, []).get(family.familyId)!).push(added)
+    return added
   }
 
   /** Values that depend on the whole fleet (a gateway's sub-device count). */
@@ -174,7 +178,7 @@ class DeviceBuilder {
   }
 
   private pickGateway(familyId: string): Device | undefined {
-    const gateways = this.world.devicesIn(familyId).filter((d) => d.deviceType === 1)
+    const gateways = this.gateways.get(familyId) ?? []
     return gateways.length > 0 ? this.rng.pick(gateways) : undefined
   }
 

@@ -10,8 +10,13 @@ import type { LoadStatus } from '@/stores/session'
 import { downloadText, fileStamp } from '@/utils/download'
 import { mergeDevices } from '@/utils/rollout'
 
-/** The board holds every device (the table pages them); the bridge allows this many at once. */
+/** The board holds every device (the table draws those in view); the bridge allows this many at once. */
 const ALL_DEVICES = 10_000
+/**
+ * Device rows change at most this often (the summary and waves at every event): each change
+ * re-lays the whole 10,000-row table, four times a second otherwise.
+ */
+const DEVICE_ROWS_MS = 1_000
 
 type Control = Extract<CommandName, 'rollout.start' | 'rollout.pause' | 'rollout.resume' | 'rollout.cancel'>
 
@@ -35,6 +40,7 @@ export function useRolloutBoard(rolloutId: Ref<string>) {
       if (id !== rolloutId.value) return
       summary.value = board.summary
       waves.value = board.waves
+      changed = [] // the answer is newer than anything waiting
       devices.value = board.devices
       status.value = 'ready'
       error.value = null
@@ -45,13 +51,30 @@ export function useRolloutBoard(rolloutId: Ref<string>) {
     }
   }
 
+  let changed: RolloutDevice[] = []
+  let rowsTimer: ReturnType<typeof setTimeout> | null = null
+  let rowsShownAt = 0
+
   function onProgress(batch: RolloutProgress[]): void {
     for (const progress of batch) {
       if (progress.summary.rolloutId !== rolloutId.value || !summary.value) continue
       summary.value = progress.summary
       waves.value = progress.waves
-      devices.value = mergeDevices(devices.value, progress.devices)
+      changed.push(...progress.devices)
     }
+    if (changed.length === 0 || rowsTimer) return
+    const wait = rowsShownAt + DEVICE_ROWS_MS - Date.now()
+    // A rollout's end is shown at once, with every device in its final state.
+    if (wait <= 0 || summary.value?.state !== 'running') showChanged()
+    else rowsTimer = setTimeout(showChanged, wait)
+  }
+
+  function showChanged(): void {
+    if (rowsTimer) clearTimeout(rowsTimer)
+    rowsTimer = null
+    rowsShownAt = Date.now()
+    devices.value = mergeDevices(devices.value, changed)
+    changed = []
   }
 
   // A clock for the running devices' elapsed time.
@@ -65,6 +88,7 @@ export function useRolloutBoard(rolloutId: Ref<string>) {
   })
   onBeforeUnmount(() => {
     off?.()
+    if (rowsTimer) clearTimeout(rowsTimer)
     if (ticker) clearInterval(ticker)
   })
   watch(rolloutId, () => void load())

@@ -9,6 +9,21 @@ import { useSessionStore, type LoadStatus } from './session'
 
 export const FAMILY_STORAGE_KEY = 'explorer-desk.family'
 
+/**
+ * Streamed rows reach the list at most this often (the first ones at once), less often as it
+ * grows: each showing re-sorts the new rows into the list and re-filters all of it.
+ */
+const streamShowMs = (rows: number) => Math.min(2_000, Math.max(250, rows / 25))
+
+/** A devices.list whose rows arrive page by page in 'devices.progress' events. */
+interface DeviceStream {
+  id: string
+  rows: Device[]
+  /** Shown as they come (a first load); a refresh keeps the old list until the new one is whole. */
+  live: boolean
+  timer: ReturnType<typeof setTimeout> | null
+}
+
 /** The family last worked on, remembered per account so another account never inherits it. */
 function readSelected(owner: string): string | null {
   try {
@@ -49,6 +64,8 @@ export const useFleetStore = defineStore('fleet', () => {
   // Answers can arrive out of order when the user switches quickly; only the latest counts.
   let familiesSeq = 0
   let contentsSeq = 0
+  let stream: DeviceStream | null = null
+  let streamSerial = 0
   let owner: string | null = null
 
   watch(
@@ -83,6 +100,7 @@ export const useFleetStore = defineStore('fleet', () => {
   }
 
   function clearContents(familyId: string | null): void {
+    closeStream()
     contentsFamilyId.value = familyId
     rooms.value = []
     roomsStatus.value = 'idle'
@@ -99,9 +117,36 @@ export const useFleetStore = defineStore('fleet', () => {
   function listenProgress(): void {
     if (progressListening) return
     progressListening = true
-    useDesk().on('devices.progress', ({ familyId, loaded, total }) => {
+    useDesk().on('devices.progress', ({ familyId, loaded, total, streamId, devices: rows }) => {
       if (familyId === contentsFamilyId.value && devicesStatus.value === 'loading') devicesProgress.value = { loaded, total }
+      if (rows && stream && streamId === stream.id) receiveRows(stream, rows)
     })
+  }
+
+  function openStream(): DeviceStream {
+    closeStream()
+    stream = { id: `s${++streamSerial}`, rows: [], live: devices.value.length === 0, timer: null }
+    return stream
+  }
+
+  function closeStream(): void {
+    if (stream?.timer) clearTimeout(stream.timer)
+    stream = null
+  }
+
+  function receiveRows(open: DeviceStream, rows: readonly Device[]): void {
+    for (const row of rows) open.rows.push(row)
+    if (!open.live) return
+    if (devices.value.length === 0) {
+      showRows(open)
+      void loadProducts(rows) // the first rows' live values need their thing models
+    } else open.timer ??= setTimeout(() => showRows(open), streamShowMs(open.rows.length))
+  }
+
+  function showRows(open: DeviceStream): void {
+    if (open.timer) clearTimeout(open.timer)
+    open.timer = null
+    if (open === stream) devices.value = open.rows.slice()
   }
 
   async function loadFamilies(): Promise<void> {
@@ -149,21 +194,29 @@ export const useFleetStore = defineStore('fleet', () => {
           roomsError.value = toBridgeError(error)
         },
       ),
-      desk.call('devices.list', { familyId }).then(
-        (list) => {
-          if (seq !== contentsSeq) return
-          devices.value = list
-          devicesStatus.value = 'ready'
-          devicesError.value = null
-          void loadProducts(list)
-        },
-        (error: unknown) => {
-          if (seq !== contentsSeq) return
-          devicesStatus.value = 'error'
-          devicesError.value = toBridgeError(error)
-        },
-      ),
+      streamDevices(familyId, seq),
     ])
+  }
+
+  /** The family's devices, shown page by page on a first load. */
+  async function streamDevices(familyId: string, seq: number): Promise<void> {
+    const open = openStream()
+    try {
+      const rest = await useDesk().call('devices.list', { familyId, streamId: open.id })
+      if (seq !== contentsSeq) return
+      const list = rest.length > 0 ? [...open.rows, ...rest] : open.rows
+      closeStream()
+      devices.value = list
+      devicesStatus.value = 'ready'
+      devicesError.value = null
+      void loadProducts(list)
+    } catch (error) {
+      if (seq !== contentsSeq) return
+      closeStream()
+      if (open.live) devices.value = [] // never a part of the list passed off as all of it
+      devicesStatus.value = 'error'
+      devicesError.value = toBridgeError(error)
+    }
   }
 
   /** Thing models of the listed devices' products (key-property columns); failing only hides them. */

@@ -187,6 +187,9 @@ export const rolloutEn = {
     plan: 'Plan',
     planLine: 'canary {canary} · steps {steps}% · {concurrency} at once · pause above {threshold}% failed',
     copyRequestId: 'Copy RequestId',
+    chooseAll: 'Choose every retryable device shown',
+    chooseDevice: 'Choose {name} for a retry',
+    shownCount: '{count} devices',
   },
   firmware: {
     title: 'Firmware',
@@ -410,6 +413,9 @@ export const rolloutZh: typeof rolloutEn = {
     plan: '计划',
     planLine: '金丝雀 {canary} · 比例 {steps}% · 同时 {concurrency} 台 · 失败超过 {threshold}% 暂停',
     copyRequestId: '复制 RequestId',
+    chooseAll: '选择当前显示的全部可重试设备',
+    chooseDevice: '选择 {name} 重试',
+    shownCount: '{count} 台设备',
   },
   firmware: {
     title: '固件',

@@ -1,0 +1,203 @@
+/// <reference lib="dom" />
+/**
+ * `npm run bench -- devices`: the device list at fleet scale, in Chromium (browser mode), as
+ * the packaged app runs it (bridge results not re-validated).
+ * - devices.sandbox_build_ms / devices.sandbox_heap_mb: the sandbox building a 50,000-device
+ *   family (world generation and startup), time and JS heap kept; 10,000 beside it as baseline
+ * - devices.filter_<kind>_ms: 10,000 devices, from a filter change (search keystroke; product,
+ *   room or state by the URL, as the overview's links do) to the frame after the rows changed,
+ *   median over several choices; devices.filter_ms is the worst of the kinds' medians
+ * - devices.big_first_rows_ms / devices.big_loaded_ms: 50,000 devices at 20 ms latency per cloud
+ *   call, from opening the family to its first rows on screen, and to all 50,000 counted
+ * - devices.big_scroll_long_tasks / devices.big_scroll_worst_frame_ms: scrolling the 50,000
+ *   rows top to bottom, 120 frames
+ * DEVICES_BENCH_BIG=10000 or DEVICES_BENCH_ONLY=sandbox|filter|big for a quick look; the figures quoted use the defaults.
+ */
+import { setFlagsFromString } from 'node:v8'
+import { runInNewContext } from 'node:vm'
+import type { Page } from 'playwright-core'
+import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
+import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { percentile, report } from './report'
+
+const FILTER_DEVICES = 10_000
+const BIG = Number(process.env.DEVICES_BENCH_BIG ?? 50_000)
+const LATENCY_MS = 20
+
+export async function devicesBench(): Promise<void> {
+  const only = process.env.DEVICES_BENCH_ONLY // sandbox, filter or big: one part, for a quick look
+  if (!only || only === 'sandbox') {
+    await sandboxBuild(10_000, 'devices.sandbox_build_baseline_10k')
+    await sandboxBuild(BIG, 'devices.sandbox_build')
+  }
+  if (!only || only === 'filter') await filterRun()
+  if (!only || only === 'big') await bigFamilyRun()
+}
+
+setFlagsFromString('--expose-gc')
+const gc = runInNewContext('gc') as () => void
+
+async function sandboxBuild(devices: number, name: string): Promise<void> {
+  gc()
+  const heapBefore = process.memoryUsage().heapUsed
+  const started = performance.now()
+  const sandbox = await startSandbox({ port: 0, devices, oneFamily: true, simulate: false, historyDays: 0 })
+  const ms = performance.now() - started
+  gc()
+  const heap = process.memoryUsage().heapUsed - heapBefore
+  await sandbox.close()
+  report(`${name}_ms`, Math.round(ms), 'ms')
+  report(`${name.replace('_build', '_heap')}_mb`, heap / 1_048_576, 'MB')
+}
+
+function appFor(devices: number): Promise<RunningApp> {
+  return startApp({
+    sandbox: { devices, oneFamily: true, simulate: false, historyDays: 0, latencyMs: LATENCY_MS },
+    desk: { checkResults: false },
+  })
+}
+
+async function openFamily(app: RunningApp): Promise<{ firstRowsMs: number; loadedMs: number }> {
+  await signInAsDemo(app.page)
+  await app.page.getByTestId('family-row').first().waitFor()
+  const home = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
+  const total = app.sandbox.world.devicesIn(home.familyId).length
+  const started = Date.now()
+  await app.page.locator(`[data-testid="family-row"]`, { hasText: home.name }).first().click()
+  await app.page.getByTestId('device-row').first().waitFor({ timeout: 120_000 })
+  const firstRowsMs = Date.now() - started
+  await app.page.waitForFunction(
+    (n) =>
+      document.querySelector('[data-testid="device-count-total"]')?.textContent === String(n) &&
+      !document.querySelector('[data-testid="devices-refresh"]')?.classList.contains('is-loading'),
+    total,
+    { timeout: 120_000, polling: 'raf' },
+  )
+  return { firstRowsMs, loadedMs: Date.now() - started }
+}
+
+async function filterRun(): Promise<void> {
+  const app = await appFor(FILTER_DEVICES)
+  try {
+    await openFamily(app)
+    const home = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
+    const devices = app.sandbox.world.devicesIn(home.familyId)
+    const base = await app.page.evaluate(() => location.hash.split('?')[0]!)
+    const profiling = process.env.DEVICES_BENCH_PROFILE ? await startProfile(app.page) : null
+    const text: number[] = []
+    for (const term of ['light', 'sensor 1', 'plug', 'camera', 'gw', 'kitchen']) {
+      text.push(await app.page.evaluate(TYPE_AND_WAIT, term))
+      text.push(await app.page.evaluate(TYPE_AND_WAIT, ''))
+    }
+    const byQuery = async (choices: [string, string, number][]) => {
+      const samples: number[] = []
+      for (const [key, value, count] of choices) {
+        samples.push(await app.page.evaluate(HASH_AND_WAIT, [`${base}?${key}=${encodeURIComponent(value)}`, count] as const))
+        samples.push(await app.page.evaluate(HASH_AND_WAIT, [base, devices.length] as const))
+      }
+      return samples
+    }
+    const count = (test: (d: (typeof devices)[number]) => boolean) => devices.filter(test).length
+    const products = [...new Set(devices.map((d) => d.productId))]
+    const rooms = [...new Set(devices.map((d) => d.roomId))].filter((r) => r !== '' && r !== '0')
+    const medians = {
+      text: percentile(text, 50),
+      product: percentile(await byQuery(products.map((p) => ['product', p, count((d) => d.productId === p)])), 50),
+      room: percentile(await byQuery(rooms.map((r) => ['room', r, count((d) => d.roomId === r)])), 50),
+      state: percentile(
+        await byQuery([
+          ['online', 'true', count((d) => d.online)],
+          ['online', 'false', count((d) => !d.online)],
+        ]),
+        50,
+      ),
+    }
+    await profiling?.()
+    for (const [kind, ms] of Object.entries(medians)) report(`devices.filter_${kind}_ms`, ms, 'ms')
+    report('devices.filter_ms', Math.max(...Object.values(medians)), 'ms')
+  } finally {
+    await app.close()
+  }
+}
+
+/** DEVICES_BENCH_PROFILE=1: the page's hottest functions while filtering (self time). */
+async function startProfile(page: Page): Promise<() => Promise<void>> {
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Profiler.enable')
+  await cdp.send('Profiler.start')
+  return async () => {
+    const { profile } = await cdp.send('Profiler.stop')
+    const self = new Map<string, number>()
+    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
+    ;(profile.samples ?? []).forEach((id, i) => {
+      const n = byId.get(id)!
+      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
+      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
+    })
+    console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'))
+  }
+}
+
+async function bigFamilyRun(): Promise<void> {
+  const app = await appFor(BIG)
+  try {
+    const { firstRowsMs, loadedMs } = await openFamily(app)
+    report('devices.big_devices', BIG, 'devices')
+    report('devices.big_first_rows_ms', firstRowsMs, 'ms')
+    report('devices.big_loaded_ms', loadedMs, 'ms')
+    const scroll = await scrollThrough(app.page)
+    report('devices.big_scroll_long_tasks', scroll.longTasks, 'tasks')
+    report('devices.big_scroll_worst_frame_ms', scroll.worstFrameMs, 'ms')
+  } finally {
+    await app.close()
+  }
+}
+
+async function scrollThrough(page: Page): Promise<{ longTasks: number; worstFrameMs: number }> {
+  return page.evaluate(SCROLL_THROUGH)
+}
+
+/** Types a search, waits for the frame after the rows change. */
+async function TYPE_AND_WAIT(term: string): Promise<number> {
+  const input = document.querySelector<HTMLInputElement>('input[data-testid="device-search"]')!
+  const started = performance.now()
+  input.value = term
+  input.dispatchEvent(new Event('input', { bubbles: true }))
+  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+  return performance.now() - started
+}
+
+/** Changes the list's URL query, waits for the frame that shows the expected count. */
+async function HASH_AND_WAIT([hash, expected]: readonly [string, number]): Promise<number> {
+  const count = document.querySelector('[data-testid="device-count-total"]')!
+  const started = performance.now()
+  location.hash = hash
+  do {
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    if (performance.now() - started > 30_000) throw new Error(`${hash} shows ${count.textContent} devices, not ${expected}`)
+  } while (count.textContent !== String(expected))
+  await new Promise((resolve) => setTimeout(resolve, 0))
+  return performance.now() - started
+}
+
+/** A string: the bench runs through tsx, whose helpers do not exist in the page. Scrolls the virtual table from top to bottom over 120 frames, counting long tasks. */
+const SCROLL_THROUGH = `(async () => {
+  const tasks = []
+  const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration) })
+  observer.observe({ type: 'longtask' })
+  const scroller = document.querySelector('[data-testid="device-table"] .el-table-v2__body')
+  const step = (scroller.scrollHeight - scroller.clientHeight) / 120
+  let last = performance.now()
+  let worst = 0
+  for (let i = 1; i <= 120; i++) {
+    scroller.scrollTop = Math.round(step * i)
+    scroller.dispatchEvent(new Event('scroll'))
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    const now = performance.now()
+    worst = Math.max(worst, now - last)
+    last = now
+  }
+  await new Promise((resolve) => setTimeout(resolve, 200))
+  observer.disconnect()
+  return { longTasks: tasks.length, worstFrameMs: Math.round(worst) }
+})()`
