@@ -132,7 +132,7 @@ const appGetDeviceExtInfo: TokenApiAction = {
 
 const MANUFACTURER = 'Sandbox Devices Co., Ltd.'
 const PRODUCT_MODELS: Readonly<Record<ProductKind, string>> = {
-  light: 'SBX-L100', plug: 'SBX-P200', gateway: 'SBX-G300', sensor: 'SBX-T400', camera: 'SBX-C500',
+  light: 'SBX-L100', plug: 'SBX-P200', gateway: 'SBX-G300', sensor: 'SBX-T400', camera: 'SBX-C500', speaker: 'SBX-S600',
 }
 const FIRMWARE_VERSIONS = ['1.0.0', '1.1.0', '1.2.0'] as const
 

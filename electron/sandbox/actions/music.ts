@@ -14,7 +14,8 @@
  * sandbox uses the codes that fit: InvalidParameterValue for an unknown KGCommand, song,
  * playlist or bad KugouParams; ResourceNotFound.DeviceNotExist (listed) for an unknown
  * device; the sandbox-wide InvalidParameterValue.NoPermission for another user's device.
- * The sandbox has no speaker product, so every device a user can read may use the service.
+ * Any device a user can read may use the service, not only the catalogue's Smart Speaker
+ * (the cloud does not tie the service to a category).
  */
 import { invalidParam } from '../api/errors'
 import { mediaSigner } from '../media/signer'

@@ -147,4 +147,12 @@ const camera: KindProfile = {
 /** Gateways only churn and raise their info events. */
 const gateway: KindProfile = {}
 
-export const PROFILES: Readonly<Record<ProductKind, KindProfile>> = { light, plug, sensor, camera, gateway }
+const speaker: KindProfile = {
+  // Someone pauses, resumes or turns the speaker up or down about every half hour.
+  localMeanMs: 30 * MINUTE,
+  local(sim) {
+    return sim.rng.chance(0.5) ? toggle(sim, 'pause_play') : walk(sim, 'volume', 10)
+  },
+}
+
+export const PROFILES: Readonly<Record<ProductKind, KindProfile>> = { light, plug, sensor, camera, gateway, speaker }

@@ -43,7 +43,7 @@ export interface Room {
 }
 
 /** What kind of thing a product is; drives generation and, later, simulation. */
-export type ProductKind = 'light' | 'plug' | 'gateway' | 'sensor' | 'camera'
+export type ProductKind = 'light' | 'plug' | 'gateway' | 'sensor' | 'camera' | 'speaker'
 
 export interface Product {
   productId: string

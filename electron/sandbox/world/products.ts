@@ -15,6 +15,7 @@ export const PRODUCT_IDS: Readonly<Record<ProductKind, string>> = Object.freeze(
   gateway: 'GWY3M8D1XR',
   sensor: 'SNS5T6H2BQ',
   camera: 'CAM9V4N7ZE',
+  speaker: 'SPK8R3W6JM',
 })
 
 /** Prefix of generated DeviceNames and the label used in alias names. */
@@ -24,6 +25,7 @@ export const KIND_LABELS: Readonly<Record<ProductKind, { prefix: string; label: 
   gateway: { prefix: 'gw', label: 'Gateway' },
   sensor: { prefix: 'th', label: 'Sensor' },
   camera: { prefix: 'cam', label: 'Camera' },
+  speaker: { prefix: 'spk', label: 'Speaker' },
 })
 
 const prop = (id: string, name: string, mode: 'r' | 'rw', define: ThingDefine, required = false): ThingProperty =>
@@ -116,6 +118,25 @@ const cameraModel = {
   ],
 }
 
+/** Modelled on Tencent's smart-speaker template (the property ids shared/speaker.ts looks for). */
+const speakerModel = {
+  properties: [
+    prop('pause_play', 'Play / pause', 'rw', bool('pause', 'play'), true),
+    prop('volume', 'Volume', 'rw', int(0, 100, '%', 1, 40), true),
+    prop('play_mode', 'Play mode', 'rw', enumOf('Sequential', 'Repeat one', 'Shuffle')),
+    prop('pre_next', 'Previous / next', 'rw', enumOf('None', 'Previous', 'Next')),
+    prop('cur_play_list', 'Current playlist', 'rw', text(2048)),
+    prop('song_index', 'Song index', 'rw', int(0, 9999)),
+    prop('cur_song_id', 'Current song', 'rw', text(128)),
+    prop('recv_mode', 'Receive mode', 'rw', enumOf('Play now', 'Queue')),
+  ],
+  events: [event('play_error', 'Playback error', 'fault', [
+    param('song_id', 'Song', text(128)),
+    param('error_code', 'Error code', int(0, 2000)),
+  ])],
+  actions: [],
+}
+
 interface ProductSeed {
   kind: ProductKind
   name: string
@@ -132,6 +153,7 @@ const SEEDS: readonly ProductSeed[] = [
   { kind: 'gateway', name: 'Zigbee Gateway', description: 'Gateway for Zigbee sub-devices', netType: 'wifi', categoryId: 560, deviceType: 1, model: gatewayModel },
   { kind: 'sensor', name: 'Temperature & Humidity Sensor', description: 'Zigbee sub-device', netType: 'else', categoryId: 561, deviceType: 2, model: sensorModel },
   { kind: 'camera', name: 'IP Camera', description: 'Camera with cloud recording', netType: 'wifi', categoryId: 590, deviceType: 0, model: cameraModel },
+  { kind: 'speaker', name: 'Smart Speaker', description: 'Wi-Fi speaker with Kugou music', netType: 'wifi', categoryId: 595, deviceType: 0, model: speakerModel },
 ]
 
 /** The catalogue; `updateTime` is the product's last edit (seconds). */
