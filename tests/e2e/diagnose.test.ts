@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_ACCOUNT, PRODUCT_IDS } from '../../electron/sandbox'
+import { bindPlaintext, bindSignature, DEMO_ACCOUNT, devicePsk, PRODUCT_IDS } from '../../electron/sandbox'
+import { musicCatalogue } from '../../electron/sandbox/music/catalogue'
+import { kugouAccountOf } from '../../electron/sandbox/music/kugou-accounts'
 import { CHINA_OFFSET_MS } from '../../shared/time/china-time'
 import { seriousViolations } from '../support/axe'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
@@ -111,5 +113,31 @@ describe('diagnosis: messages, test tools and the device timeline', () => {
       }
     }
     expect(found).toEqual([])
+  })
+  it('binds a smart speaker and shows its Kugou account and today\'s picks on its Music tab', async () => {
+    const { seed, clock } = app.sandbox.options
+    const home = world().familiesOf(DEMO_ACCOUNT.userId).find((e) => e.role === 1)!.family.familyId
+    const productId = PRODUCT_IDS.speaker
+    const deviceName = 'spk_demo'
+    const deviceTimestamp = Math.floor(clock() / 1000)
+    const claim = { productId, deviceName, deviceTimestamp, connId: 'c1' }
+    const Signature = bindSignature(devicePsk(seed, `${productId}/${deviceName}`), bindPlaintext('wifi_sign', claim))
+    const params = { FamilyId: home, RoomId: '0', ProductId: productId, DeviceName: deviceName, DeviceTimestamp: deviceTimestamp, ConnId: 'c1', Signature, BindType: 'wifi_sign' }
+    const bound = await app.desk.dispatch('api.call', { action: 'AppSigBindDeviceInFamily', params })
+    expect(bound.ok).toBe(true)
+    const deviceId = `${productId}/${deviceName}`
+    await navigate(app.page, `#/families/${home}/devices/${encodeURIComponent(deviceId)}`)
+    await app.page.locator(`[data-testid="device-detail"][data-device-id="${deviceId}"]`).waitFor()
+    await app.page.locator('#tab-music').click()
+    const account = kugouAccountOf(seed, world().users.get(DEMO_ACCOUNT.userId)!)
+    const who = app.page.getByTestId('music-logged-in')
+    await expect.poll(() => who.textContent()).toContain(`Logged in as ${account.nickname}`)
+    expect(await who.textContent()).toContain(account.userId)
+    const titles = new Set(musicCatalogue(seed).songs.map((s) => s.songName))
+    const names = app.page.locator('[data-testid="music-songs"] .song-list__name')
+    await expect.poll(() => names.count()).toBe(20)
+    const listed = await names.allTextContents()
+    expect(listed.filter((name) => titles.has(name.trim()))).toHaveLength(20)
+    expect(new Set(listed).size).toBe(20)
   })
 })
