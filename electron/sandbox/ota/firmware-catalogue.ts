@@ -33,7 +33,7 @@ const VERSIONS: Readonly<Record<ProductKind, readonly string[]>> = {
   gateway: ['1.4.2', '1.5.0', '1.5.1', '1.10.0'],
   sensor: ['0.9.8', '1.0.2', '1.0.10'],
   camera: ['3.8.2', '3.9.0', '3.10.1'],
-  speaker: ['2.1.0', '2.2.4'],
+  speaker: ['2.1.0', '2.2.4', '2.10.0'],
 }
 const FALLBACK_VERSIONS = ['1.0.0', '1.1.0']
 
