@@ -120,7 +120,7 @@ async function filterRun(): Promise<void> {
   }
 }
 
-/** DEVICES_BENCH_PROFILE=1: the page's hottest functions while filtering (self time). */
+/** DEVICES_BENCH_PROFILE=1: the page's hottest functions while filtering, or while opening the big family (self time). */
 async function startProfile(page: Page): Promise<() => Promise<void>> {
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
@@ -141,7 +141,9 @@ async function startProfile(page: Page): Promise<() => Promise<void>> {
 async function bigFamilyRun(): Promise<void> {
   const app = await appFor(BIG)
   try {
+    const profiling = process.env.DEVICES_BENCH_PROFILE ? await startProfile(app.page) : null
     const { firstRowsMs, loadedMs } = await openFamily(app)
+    await profiling?.()
     report('devices.big_devices', BIG, 'devices')
     report('devices.big_first_rows_ms', firstRowsMs, 'ms')
     report('devices.big_loaded_ms', loadedMs, 'ms')

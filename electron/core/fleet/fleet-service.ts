@@ -5,6 +5,7 @@ import type { CloudCall } from '../api/cloud-call'
 import { deviceListShape, deviceStatusesShape, familyDetailShape, familyListShape, productsShape, roomListShape } from '../api/answers/fleet'
 import { readAnswer } from '../api/answers/read'
 import { chunk, fetchAllPages } from '../api/paging'
+import { mapConcurrently } from '../../../shared/concurrency'
 import { readThingModel } from '../../../shared/thing-model'
 import { deviceIdOf } from '../../../shared/device-id'
 
@@ -12,10 +13,14 @@ export type DevicesProgress = (loaded: number, total: number) => void
 type DeviceListEntry = z.infer<typeof deviceListShape>['DeviceList'][number]
 
 
+/** AppGetFamilyDeviceList's largest page (the reference: "a maximum value of 50"). */
 const PAGE_LIMIT = 50
-/** Device-list pages in flight at once: a 10,000-device family is 200 pages. */
-const PAGE_CONCURRENCY = 16
+/** Ids per AppGetDeviceStatuses call (the reference states none; the sandbox allows 100). */
 const STATUS_BATCH = 100
+/** Device-list pages completed together: their ids fill one status call. */
+const PAGES_PER_GROUP = STATUS_BATCH / PAGE_LIMIT
+/** Groups in flight at once (16 list pages): a 50,000-device family is 500 groups. */
+const GROUP_CONCURRENCY = 8
 const PRODUCT_BATCH = 20
 
 /** Families, rooms, devices and products of the signed-in user, read from the cloud. */
@@ -73,24 +78,38 @@ export class FleetService {
 
   /**
    * A family's devices (one room's with `roomId`), with online state and names filled in.
-   * `onProgress` hears how many list entries have arrived of how many, page by page, and
-   * `onRows` each page's rows once complete (its online states and product names read).
+   * The first page is completed alone (the first rows show at once); the rest go in groups
+   * of pages whose ids fill one status call, several groups at a time. `onProgress` hears
+   * how many list entries are complete of how many, and `onRows` each complete group.
    */
   async devices(familyId: string, roomId = '', onProgress?: DevicesProgress, onRows?: (rows: Device[]) => void): Promise<Device[]> {
     const rooms = this.rooms(familyId).then((list) => new Map(list.map((r) => [r.roomId, r.name])))
     rooms.catch(() => undefined) // awaited with the first page; a failure surfaces there
-    return fetchAllPages(
-      async (Offset, Limit) => {
-        const params = { FamilyId: familyId, RoomId: roomId, Offset, Limit }
-        const { DeviceList, Total } = await this.read('AppGetFamilyDeviceList', params, deviceListShape)
-        const rows = await this.complete(familyId, DeviceList, rooms)
-        onRows?.(rows)
-        return { items: rows, total: Total }
-      },
-      PAGE_LIMIT,
-      PAGE_CONCURRENCY,
-      onProgress,
-    )
+    const listPage = (Offset: number) => this.read('AppGetFamilyDeviceList', { FamilyId: familyId, RoomId: roomId, Offset, Limit: PAGE_LIMIT }, deviceListShape)
+    const first = await listPage(0)
+    const total = Math.max(first.Total, first.DeviceList.length)
+    let loaded = 0
+    const tell = (rows: Device[]): Device[] => {
+      loaded += rows.length
+      onRows?.(rows)
+      onProgress?.(loaded, total)
+      return rows
+    }
+    const head = this.complete(familyId, first.DeviceList, rooms).then(tell)
+    // A short first page ends the listing, whatever Total says; later offsets stop at Total.
+    if (first.DeviceList.length < PAGE_LIMIT || first.Total <= PAGE_LIMIT) return head
+    const offsets: number[] = []
+    for (let offset = PAGE_LIMIT; offset < first.Total; offset += PAGE_LIMIT) offsets.push(offset)
+    const [headRows, rest] = await Promise.all([
+      head,
+      mapConcurrently(chunk(offsets, PAGES_PER_GROUP), GROUP_CONCURRENCY, async (group) => {
+        const pages = await Promise.all(group.map(listPage))
+        const rows = await this.complete(familyId, pages.flatMap((page) => page.DeviceList), rooms)
+        await head // the first page is told first
+        return tell(rows)
+      }),
+    ])
+    return [headRows, ...rest].flat()
   }
 
   /** One page of list entries as devices: their online states, product and room names. */
