@@ -67,6 +67,28 @@ describe('live store', () => {
     expect(desk.calls.map((c) => c.args)).toEqual([{ deviceIds: ['P/a'] }, { deviceIds: [] }])
   })
 
+  it('keeps what it knows of devices still watched when told to, forgetting only the rest', async () => {
+    const live = useLiveStore()
+    const isOnline = useOnlineLookup()
+    await live.watchDevices(['P/a', 'P/b'])
+    desk.emit('device.events', [status('P/a', true, 1), status('P/b', true, 2)])
+    let reads = 0
+    const stop = watchEffect(
+      () => {
+        reads++
+        void live.lookups.liveOf('P/a')
+      },
+      { flush: 'sync' },
+    )
+    // Main's answer is slow: until it comes, P/a keeps its state (its cell reads it again only for news).
+    desk.handlers['live.watch'] = () => new Promise(() => undefined)
+    void live.watchDevices(['P/a', 'P/c'], { keepKnown: true })
+    expect(isOnline({ deviceId: 'P/a', online: false })).toBe(true)
+    expect(isOnline({ deviceId: 'P/b', online: false })).toBe(false)
+    expect(reads).toBe(1)
+    stop()
+  })
+
   it('keeps the latest property values from the resync and from pushes, one update per batch', async () => {
     desk.handlers['live.watch'] = () => [{ deviceId: 'P/a', online: true, properties: { brightness: { value: 10, lastUpdateMs: 1 } }, updatedAtMs: 1 }]
     const live = useLiveStore()

@@ -143,23 +143,43 @@ export const useLiveStore = defineStore('live', () => {
   /**
    * Live data for exactly these devices (replacing the previous set), seeded with the
    * latest states main knows. [] stops it. Failing only loses liveness: the list stays.
+   * `keepKnown` (a list following the rows in view as they scroll) keeps what is known of
+   * devices still watched, so their cells do not blank while main answers.
    */
-  async function watchDevices(deviceIds: readonly string[]): Promise<void> {
+  async function watchDevices(deviceIds: readonly string[], options: { keepKnown?: boolean } = {}): Promise<void> {
     start()
     const seq = ++watchSeq
     watched = new Set(deviceIds)
-    map.clear()
-    changes.clear()
-    onlineChanges.clear()
-    generation.value++
-    anyOnline.value++
-    triggerRef(known)
+    if (options.keepKnown) forgetUnwatched()
+    else {
+      map.clear()
+      changes.clear()
+      onlineChanges.clear()
+      generation.value++
+      anyOnline.value++
+      triggerRef(known)
+    }
     try {
       const states = await useDesk().call('live.watch', { deviceIds: [...watched] })
       if (seq === watchSeq) applyStates(states)
     } catch {
       // The connection indicator tells whether live data flows; the list itself is intact.
     }
+  }
+
+  /** Drops the entries of devices no longer watched; only those devices' reads rerun. */
+  function forgetUnwatched(): void {
+    const dropped = new Set<string>()
+    for (const [deviceId, current] of map) {
+      if (watched.has(deviceId)) continue
+      map.delete(deviceId)
+      dropped.add(deviceId)
+      if (current.online !== null) bump(onlineChanges, deviceId)
+    }
+    if (dropped.size === 0) return
+    for (const deviceId of dropped) bump(changes, deviceId)
+    anyOnline.value++
+    triggerRef(known)
   }
 
   return { known, lookups, start, watchDevices, applyEvents, applyStates }
