@@ -95,20 +95,16 @@ export class FleetService {
       onProgress?.(loaded, total)
       return rows
     }
-    const head = this.complete(familyId, first.DeviceList, rooms).then(tell)
+    // The first rows go out before the rest is asked for: nothing competes with them.
+    const headRows = tell(await this.complete(familyId, first.DeviceList, rooms))
     // A short first page ends the listing, whatever Total says; later offsets stop at Total.
-    if (first.DeviceList.length < PAGE_LIMIT || first.Total <= PAGE_LIMIT) return head
+    if (first.DeviceList.length < PAGE_LIMIT || first.Total <= PAGE_LIMIT) return headRows
     const offsets: number[] = []
     for (let offset = PAGE_LIMIT; offset < first.Total; offset += PAGE_LIMIT) offsets.push(offset)
-    const [headRows, rest] = await Promise.all([
-      head,
-      mapConcurrently(chunk(offsets, PAGES_PER_GROUP), GROUP_CONCURRENCY, async (group) => {
-        const pages = await Promise.all(group.map(listPage))
-        const rows = await this.complete(familyId, pages.flatMap((page) => page.DeviceList), rooms)
-        await head // the first page is told first
-        return tell(rows)
-      }),
-    ])
+    const rest = await mapConcurrently(chunk(offsets, PAGES_PER_GROUP), GROUP_CONCURRENCY, async (group) => {
+      const pages = await Promise.all(group.map(listPage))
+      return tell(await this.complete(familyId, pages.flatMap((page) => page.DeviceList), rooms))
+    })
     return [headRows, ...rest].flat()
   }
 
