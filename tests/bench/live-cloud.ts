@@ -5,6 +5,7 @@
  */
 import { WebSocket } from 'ws'
 import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
+import { startNodeProfile } from './node-profile'
 
 const devices = Number(process.env.LIVE_BENCH_DEVICES ?? 10_000)
 const sandbox = await startSandbox({ port: 0, devices, oneFamily: true, simulate: false, historyDays: 0 })
@@ -14,7 +15,7 @@ const family = sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
 let framesWritten = 0
 const send = WebSocket.prototype.send
 WebSocket.prototype.send = function counted(this: WebSocket, data: unknown, ...rest: unknown[]) {
-  if (typeof data === 'string' && data.includes('"push":true')) framesWritten++
+  if (typeof data === 'string' && data.endsWith('"push":true}')) framesWritten++ // pushMessage's last field
   return (send as (...args: unknown[]) => void).call(this, data, ...rest)
 } as typeof send
 
@@ -59,9 +60,12 @@ interface Drive {
   seconds: number
   probes: Probe[]
   probesPerSecond: number
+  /** Where to write a CPU profile of this run (LIVE_BENCH_PROFILE). */
+  profileDir?: string
 }
 
-function drive({ perSecond, seconds, probes, probesPerSecond }: Drive): void {
+async function drive({ perSecond, seconds, probes, probesPerSecond, profileDir }: Drive): Promise<void> {
+  const profile = profileDir ? await startNodeProfile(profileDir, 'cloud') : null
   const other = background(new Set(probes.map((p) => p.deviceId)))
   const sends: [string, string, number][] = []
   const perTick = perSecond / 100
@@ -90,15 +94,17 @@ function drive({ perSecond, seconds, probes, probesPerSecond }: Drive): void {
     const elapsedMs = Date.now() - started
     const cpu = process.cpuUsage(cpuBefore)
     // The frames still queued reach the socket a moment later.
-    setTimeout(() => {
-      process.send?.({ type: 'done', sent, elapsedMs, sends, cpuMs: (cpu.user + cpu.system) / 1000, framesWritten: framesWritten - framesBefore })
+    setTimeout(async () => {
+      const written = framesWritten - framesBefore
+      const path = await profile?.stop()
+      process.send?.({ type: 'done', sent, elapsedMs, sends, cpuMs: (cpu.user + cpu.system) / 1000, framesWritten: written, profile: path })
     }, 1_000)
   }, 10)
 }
 
 process.on('message', (message: { type: string; cells?: { deviceId: string; propId: string }[] } & Drive) => {
   if (message.type === 'probes') process.send?.({ type: 'probes', probes: probesFor(message.cells ?? []) })
-  if (message.type === 'drive') drive(message)
+  if (message.type === 'drive') void drive(message)
   if (message.type === 'stop') void sandbox.close().then(() => process.exit(0))
 })
 process.send?.({ type: 'ready', url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret, familyId: family.familyId, devices: sandbox.world.devicesIn(family.familyId).length })

@@ -15,6 +15,8 @@
  *   live.push_to_dom_p50_ms / p95 (probe reports on rows in view, to the first frame showing
  *   the value), live.long_tasks_over_50ms, live.renderer_busy_pct (main-thread task time)
  * The baseline beside it: the same run at 2,000 pushes/s (live.baseline_*), 10 s.
+ * LIVE_BENCH_PROFILE=<dir> writes CPU profiles of both Node processes over the main run
+ * (main.cpuprofile, cloud.cpuprofile).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -32,6 +34,7 @@ import { launchChromium } from '../support/chromium'
 import { nextMessage, signInToCloud } from './bench-cloud'
 import type { Probe } from './live-cloud'
 import { percentile, report } from './report'
+import { startNodeProfile } from './node-profile'
 import { INSTALL_OBSERVERS, probeLatencies, type BenchWindow } from './ui'
 
 const RATE = 20_000
@@ -60,6 +63,7 @@ interface Done {
   sends: [string, string, number][]
   cpuMs: number
   framesWritten: number
+  profile?: string
 }
 
 export async function liveBench(): Promise<void> {
@@ -143,10 +147,13 @@ async function stage(desk: Desk, page: Page, cloud: ChildProcess, probes: Probe[
   })
   const busyBefore = await busy()
   const cpuBefore = process.cpuUsage()
+  const profileDir = prefix === 'live.' ? process.env.LIVE_BENCH_PROFILE : undefined
+  const profile = profileDir ? await startNodeProfile(profileDir, 'main') : null
   const startedAt = Date.now()
-  cloud.send({ type: 'drive', perSecond: rate, seconds, probes, probesPerSecond: PROBES_PER_SECOND })
+  cloud.send({ type: 'drive', perSecond: rate, seconds, probes, probesPerSecond: PROBES_PER_SECOND, profileDir })
   const done = await nextMessage<Done>(cloud, 'done') // a second after the last report
   await new Promise((resolve) => setTimeout(resolve, 1_000)) // the last batches
+  if (profile) console.error(`profiles: ${await profile.stop()}, ${done.profile}`)
   const wallMs = Date.now() - startedAt
   const cpu = process.cpuUsage(cpuBefore)
   const busyMs = ((await busy()) - busyBefore) * 1000
