@@ -5,6 +5,7 @@
  */
 import { WebSocket } from 'ws'
 import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
+import { PushConnection } from '../../electron/sandbox/ws/connection'
 import { startNodeProfile } from './node-profile'
 
 const devices = Number(process.env.LIVE_BENCH_DEVICES ?? 10_000)
@@ -18,6 +19,15 @@ WebSocket.prototype.send = function counted(this: WebSocket, data: unknown, ...r
   if (typeof data === 'string' && data.endsWith('"push":true}')) framesWritten++ // pushMessage's last field
   return (send as (...args: unknown[]) => void).call(this, data, ...rest)
 } as typeof send
+
+// Connections cut (while driving, only the slow-consumer rule cuts them): each costs the
+// pushes of the gap until the desk has reconnected, and a resync of every watched device.
+let drops = 0
+const drop = PushConnection.prototype.drop
+PushConnection.prototype.drop = function countedDrop(this: PushConnection) {
+  if (this.open) drops++
+  drop.call(this)
+}
 
 export interface Probe {
   deviceId: string
@@ -72,6 +82,7 @@ async function drive({ perSecond, seconds, probes, probesPerSecond, profileDir }
   const probeEvery = Math.round(100 / probesPerSecond)
   const cpuBefore = process.cpuUsage()
   const framesBefore = framesWritten
+  const dropsBefore = drops
   const started = Date.now()
   let tick = 0
   let sent = 0
@@ -97,7 +108,7 @@ async function drive({ perSecond, seconds, probes, probesPerSecond, profileDir }
     setTimeout(async () => {
       const written = framesWritten - framesBefore
       const path = await profile?.stop()
-      process.send?.({ type: 'done', sent, elapsedMs, sends, cpuMs: (cpu.user + cpu.system) / 1000, framesWritten: written, profile: path })
+      process.send?.({ type: 'done', sent, elapsedMs, sends, cpuMs: (cpu.user + cpu.system) / 1000, framesWritten: written, drops: drops - dropsBefore, profile: path })
     }, 1_000)
   }, 10)
 }

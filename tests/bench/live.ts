@@ -5,9 +5,11 @@
  * process; the core, the browser-mode host and the bridge in this one (as the packaged app:
  * bridge results not re-validated); the renderer in Chromium. Each stage's figures:
  * - sandbox: live.sandbox_rate_per_s (reports made), live.sandbox_cpu_pct
- * - socket: live.socket_frames_per_s (push frames the sandbox's sockets took)
+ * - socket: live.socket_frames_per_s (push frames the sandbox's sockets took),
+ *   live.socket_drops (connections the sandbox cut for a reader more than 8 MiB behind)
  * - core: live.core_events_per_s (property events the desk emitted), live.core_p95_ms (probe
- *   report to its event leaving the desk), live.main_cpu_pct (this process: push client, live
+ *   report to its event leaving the desk), live.main_loop_delay_p99_ms (how late this
+ *   process's event loop ran what was due), live.main_cpu_pct (this process: push client, live
  *   state, batching, scrubbing, host), live.scrub_us_per_event with the former deep copy beside
  *   it (live.scrub_copy_us_per_event)
  * - bridge: live.bridge_messages_per_s, live.bridge_kb_per_s (device.events frames the page got)
@@ -16,11 +18,12 @@
  *   the value), live.long_tasks_over_50ms, live.renderer_busy_pct (main-thread task time)
  * The baseline beside it: the same run at 2,000 pushes/s (live.baseline_*), 10 s.
  * LIVE_BENCH_PROFILE=<dir> writes CPU profiles of both Node processes over the main run
- * (main.cpuprofile, cloud.cpuprofile).
+ * (main.cpuprofile, cloud.cpuprofile) and of the page (page.cpuprofile).
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { join } from 'node:path'
 import pino from 'pino'
 import type { Page } from 'playwright-core'
@@ -63,6 +66,7 @@ interface Done {
   sends: [string, string, number][]
   cpuMs: number
   framesWritten: number
+  drops: number
   profile?: string
 }
 
@@ -145,23 +149,32 @@ async function stage(desk: Desk, page: Page, cloud: ChildProcess, probes: Probe[
     w.__bench.changes = []
     Object.assign(w.__bridge, { events: 0, messages: 0, chars: 0 })
   })
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   const busyBefore = await busy()
   const cpuBefore = process.cpuUsage()
   const profileDir = prefix === 'live.' ? process.env.LIVE_BENCH_PROFILE : undefined
   const profile = profileDir ? await startNodeProfile(profileDir, 'main') : null
+  if (profileDir) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
   const startedAt = Date.now()
   cloud.send({ type: 'drive', perSecond: rate, seconds, probes, probesPerSecond: PROBES_PER_SECOND, profileDir })
   const done = await nextMessage<Done>(cloud, 'done') // a second after the last report
   await new Promise((resolve) => setTimeout(resolve, 1_000)) // the last batches
-  if (profile) console.error(`profiles: ${await profile.stop()}, ${done.profile}`)
   const wallMs = Date.now() - startedAt
   const cpu = process.cpuUsage(cpuBefore)
+  loopDelay.disable()
   const busyMs = ((await busy()) - busyBefore) * 1000
   off()
   const page_ = await page.evaluate(() => {
     const w = window as unknown as { __bench: BenchWindow; __bridge: { events: number; messages: number; chars: number } }
     return { ...w.__bridge, tasks: w.__bench.tasks.length, changes: w.__bench.changes }
   })
+  // After the figures: writing the profiles is no part of the run.
+  if (profile && profileDir) {
+    const pagePath = join(profileDir, 'page.cpuprofile')
+    writeFileSync(pagePath, JSON.stringify((await cdp.send('Profiler.stop')).profile))
+    console.error(`profiles: ${await profile.stop()}, ${done.profile}, ${pagePath}`)
+  }
   await cdp.detach()
   const perSecond = (n: number) => Math.round(n / (done.elapsedMs / 1000))
   const domLatencies = probeLatencies(done.sends, page_.changes)
@@ -171,8 +184,10 @@ async function stage(desk: Desk, page: Page, cloud: ChildProcess, probes: Probe[
   report(`${prefix}sandbox_rate_per_s`, perSecond(done.sent), 'pushes/s')
   report(`${prefix}sandbox_cpu_pct`, (100 * done.cpuMs) / done.elapsedMs, '%')
   report(`${prefix}socket_frames_per_s`, perSecond(done.framesWritten), 'frames/s')
+  report(`${prefix}socket_drops`, done.drops, 'drops')
   report(`${prefix}core_events_per_s`, perSecond(coreEvents), 'events/s')
   report(`${prefix}core_p95_ms`, percentile(coreLatencies, 95), 'ms')
+  report(`${prefix}main_loop_delay_p99_ms`, loopDelay.percentile(99) / 1e6, 'ms')
   report(`${prefix}main_cpu_pct`, (100 * (cpu.user + cpu.system)) / 1000 / wallMs, '%')
   report(`${prefix}bridge_messages_per_s`, perSecond(page_.messages), 'messages/s')
   report(`${prefix}bridge_kb_per_s`, perSecond(page_.chars / 1024), 'KB/s')
