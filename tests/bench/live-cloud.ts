@@ -65,6 +65,9 @@ function background(probed: ReadonlySet<string>): () => void {
   }
 }
 
+/** Ticks of 10 ms one turn of the loop may make: 50 ms of reports, 1,000 at 20,000/s. */
+const CATCH_UP_TICKS = 5
+
 interface Drive {
   perSecond: number
   seconds: number
@@ -88,8 +91,12 @@ async function drive({ perSecond, seconds, probes, probesPerSecond, profileDir }
   let sent = 0
   let probeTurn = 0
   const timer = setInterval(() => {
-    // Catch up if the timer slipped, so the rate holds on a busy machine.
-    const due = Math.min(seconds * 100, Math.floor((Date.now() - started) / 10) + 1)
+    // Catch up if the timer slipped, so the rate holds on a busy machine; but at most
+    // CATCH_UP_TICKS per turn, so the sockets write in between. Unbounded, a slip of a few
+    // seconds came back as one synchronous burst of 60,000+ reports: the connection's 8 MiB
+    // filled while this process never let the socket drain, and the slow-consumer rule cut a
+    // desk that had been idle, waiting for data.
+    const due = Math.min(seconds * 100, Math.floor((Date.now() - started) / 10) + 1, tick + CATCH_UP_TICKS)
     for (; tick < due; tick++) {
       for (let i = 0; i < perTick; i++, sent++) {
         if (i === 0 && tick % probeEvery === 0 && probes.length > 0) {
