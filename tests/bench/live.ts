@@ -4,13 +4,15 @@
  * devices of the list on screen, for 60 s, followed stage by stage. The cloud runs in a child
  * process; the core, the browser-mode host and the bridge in this one (as the packaged app:
  * bridge results not re-validated); the renderer in Chromium. Each stage's figures:
- * - sandbox: live.sandbox_rate_per_s (reports made), live.sandbox_cpu_pct
+ * - sandbox: live.sandbox_rate_per_s (reports made), live.sandbox_cpu_pct, and its CPU time per
+ *   report (live.sandbox_cpu_us_per_push: on a shared machine a steadier figure than the rates)
  * - socket: live.socket_frames_per_s (push frames the sandbox's sockets took),
  *   live.socket_drops (connections the sandbox cut for a reader more than 8 MiB behind)
  * - core: live.core_events_per_s (property events the desk emitted), live.core_p95_ms (probe
  *   report to its event leaving the desk), live.main_loop_delay_p99_ms (how late this
  *   process's event loop ran what was due), live.main_cpu_pct (this process: push client, live
- *   state, batching, scrubbing, host), live.scrub_us_per_event with the former deep copy beside
+ *   state, batching, scrubbing, host, resyncs) and per event it emitted
+ *   (live.main_cpu_us_per_event), live.scrub_us_per_event with the former deep copy beside
  *   it (live.scrub_copy_us_per_event)
  * - bridge: live.bridge_messages_per_s, live.bridge_kb_per_s (device.events frames the page got)
  * - renderer: live.delivered_ratio (property events that reached the page / reports made),
@@ -183,12 +185,14 @@ async function stage(desk: Desk, page: Page, cloud: ChildProcess, probes: Probe[
   report(`${prefix}pushes_sent`, done.sent, 'pushes')
   report(`${prefix}sandbox_rate_per_s`, perSecond(done.sent), 'pushes/s')
   report(`${prefix}sandbox_cpu_pct`, (100 * done.cpuMs) / done.elapsedMs, '%')
+  report(`${prefix}sandbox_cpu_us_per_push`, (1000 * done.cpuMs) / Math.max(1, done.sent), 'us')
   report(`${prefix}socket_frames_per_s`, perSecond(done.framesWritten), 'frames/s')
   report(`${prefix}socket_drops`, done.drops, 'drops')
   report(`${prefix}core_events_per_s`, perSecond(coreEvents), 'events/s')
   report(`${prefix}core_p95_ms`, percentile(coreLatencies, 95), 'ms')
   report(`${prefix}main_loop_delay_p99_ms`, loopDelay.percentile(99) / 1e6, 'ms')
   report(`${prefix}main_cpu_pct`, (100 * (cpu.user + cpu.system)) / 1000 / wallMs, '%')
+  report(`${prefix}main_cpu_us_per_event`, (cpu.user + cpu.system) / Math.max(1, coreEvents), 'us')
   report(`${prefix}bridge_messages_per_s`, perSecond(page_.messages), 'messages/s')
   report(`${prefix}bridge_kb_per_s`, perSecond(page_.chars / 1024), 'KB/s')
   report(`${prefix}delivered_ratio`, page_.events / Math.max(1, done.sent), 'ratio')
