@@ -5,6 +5,8 @@
  */
 import { WebSocket } from 'ws'
 import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
+import { PushConnection } from '../../electron/sandbox/ws/connection'
+import { startNodeProfile } from './node-profile'
 
 const devices = Number(process.env.LIVE_BENCH_DEVICES ?? 10_000)
 const sandbox = await startSandbox({ port: 0, devices, oneFamily: true, simulate: false, historyDays: 0 })
@@ -14,9 +16,18 @@ const family = sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
 let framesWritten = 0
 const send = WebSocket.prototype.send
 WebSocket.prototype.send = function counted(this: WebSocket, data: unknown, ...rest: unknown[]) {
-  if (typeof data === 'string' && data.includes('"push":true')) framesWritten++
+  if (typeof data === 'string' && data.endsWith('"push":true}')) framesWritten++ // pushMessage's last field
   return (send as (...args: unknown[]) => void).call(this, data, ...rest)
 } as typeof send
+
+// Connections cut (while driving, only the slow-consumer rule cuts them): each costs the
+// pushes of the gap until the desk has reconnected, and a resync of every watched device.
+let drops = 0
+const drop = PushConnection.prototype.drop
+PushConnection.prototype.drop = function countedDrop(this: PushConnection) {
+  if (this.open) drops++
+  drop.call(this)
+}
 
 export interface Probe {
   deviceId: string
@@ -54,27 +65,38 @@ function background(probed: ReadonlySet<string>): () => void {
   }
 }
 
+/** Ticks of 10 ms one turn of the loop may make: 50 ms of reports, 1,000 at 20,000/s. */
+const CATCH_UP_TICKS = 5
+
 interface Drive {
   perSecond: number
   seconds: number
   probes: Probe[]
   probesPerSecond: number
+  /** Where to write a CPU profile of this run (LIVE_BENCH_PROFILE). */
+  profileDir?: string
 }
 
-function drive({ perSecond, seconds, probes, probesPerSecond }: Drive): void {
+async function drive({ perSecond, seconds, probes, probesPerSecond, profileDir }: Drive): Promise<void> {
+  const profile = profileDir ? await startNodeProfile(profileDir, 'cloud') : null
   const other = background(new Set(probes.map((p) => p.deviceId)))
   const sends: [string, string, number][] = []
   const perTick = perSecond / 100
   const probeEvery = Math.round(100 / probesPerSecond)
   const cpuBefore = process.cpuUsage()
   const framesBefore = framesWritten
+  const dropsBefore = drops
   const started = Date.now()
   let tick = 0
   let sent = 0
   let probeTurn = 0
   const timer = setInterval(() => {
-    // Catch up if the timer slipped, so the rate holds on a busy machine.
-    const due = Math.min(seconds * 100, Math.floor((Date.now() - started) / 10) + 1)
+    // Catch up if the timer slipped, so the rate holds on a busy machine; but at most
+    // CATCH_UP_TICKS per turn, so the sockets write in between. Unbounded, a slip of a few
+    // seconds came back as one synchronous burst of 60,000+ reports: the connection's 8 MiB
+    // filled while this process never let the socket drain, and the slow-consumer rule cut a
+    // desk that had been idle, waiting for data.
+    const due = Math.min(seconds * 100, Math.floor((Date.now() - started) / 10) + 1, tick + CATCH_UP_TICKS)
     for (; tick < due; tick++) {
       for (let i = 0; i < perTick; i++, sent++) {
         if (i === 0 && tick % probeEvery === 0 && probes.length > 0) {
@@ -90,15 +112,17 @@ function drive({ perSecond, seconds, probes, probesPerSecond }: Drive): void {
     const elapsedMs = Date.now() - started
     const cpu = process.cpuUsage(cpuBefore)
     // The frames still queued reach the socket a moment later.
-    setTimeout(() => {
-      process.send?.({ type: 'done', sent, elapsedMs, sends, cpuMs: (cpu.user + cpu.system) / 1000, framesWritten: framesWritten - framesBefore })
+    setTimeout(async () => {
+      const written = framesWritten - framesBefore
+      const path = await profile?.stop()
+      process.send?.({ type: 'done', sent, elapsedMs, sends, cpuMs: (cpu.user + cpu.system) / 1000, framesWritten: written, drops: drops - dropsBefore, profile: path })
     }, 1_000)
   }, 10)
 }
 
 process.on('message', (message: { type: string; cells?: { deviceId: string; propId: string }[] } & Drive) => {
   if (message.type === 'probes') process.send?.({ type: 'probes', probes: probesFor(message.cells ?? []) })
-  if (message.type === 'drive') drive(message)
+  if (message.type === 'drive') void drive(message)
   if (message.type === 'stop') void sandbox.close().then(() => process.exit(0))
 })
 process.send?.({ type: 'ready', url: sandbox.url, appKey: sandbox.appKey, appSecret: sandbox.appSecret, familyId: family.familyId, devices: sandbox.world.devicesIn(family.familyId).length })

@@ -4,21 +4,28 @@
  * devices of the list on screen, for 60 s, followed stage by stage. The cloud runs in a child
  * process; the core, the browser-mode host and the bridge in this one (as the packaged app:
  * bridge results not re-validated); the renderer in Chromium. Each stage's figures:
- * - sandbox: live.sandbox_rate_per_s (reports made), live.sandbox_cpu_pct
- * - socket: live.socket_frames_per_s (push frames the sandbox's sockets took)
+ * - sandbox: live.sandbox_rate_per_s (reports made), live.sandbox_cpu_pct, and its CPU time per
+ *   report (live.sandbox_cpu_us_per_push: on a shared machine a steadier figure than the rates)
+ * - socket: live.socket_frames_per_s (push frames the sandbox's sockets took),
+ *   live.socket_drops (connections the sandbox cut for a reader more than 8 MiB behind)
  * - core: live.core_events_per_s (property events the desk emitted), live.core_p95_ms (probe
- *   report to its event leaving the desk), live.main_cpu_pct (this process: push client, live
- *   state, batching, scrubbing, host), live.scrub_us_per_event with the former deep copy beside
+ *   report to its event leaving the desk), live.main_loop_delay_p99_ms (how late this
+ *   process's event loop ran what was due), live.main_cpu_pct (this process: push client, live
+ *   state, batching, scrubbing, host, resyncs) and per event it emitted
+ *   (live.main_cpu_us_per_event), live.scrub_us_per_event with the former deep copy beside
  *   it (live.scrub_copy_us_per_event)
  * - bridge: live.bridge_messages_per_s, live.bridge_kb_per_s (device.events frames the page got)
  * - renderer: live.delivered_ratio (property events that reached the page / reports made),
  *   live.push_to_dom_p50_ms / p95 (probe reports on rows in view, to the first frame showing
  *   the value), live.long_tasks_over_50ms, live.renderer_busy_pct (main-thread task time)
  * The baseline beside it: the same run at 2,000 pushes/s (live.baseline_*), 10 s.
+ * LIVE_BENCH_PROFILE=<dir> writes CPU profiles of both Node processes over the main run
+ * (main.cpuprofile, cloud.cpuprofile) and of the page (page.cpuprofile).
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { join } from 'node:path'
 import pino from 'pino'
 import type { Page } from 'playwright-core'
@@ -32,6 +39,7 @@ import { launchChromium } from '../support/chromium'
 import { nextMessage, signInToCloud } from './bench-cloud'
 import type { Probe } from './live-cloud'
 import { percentile, report } from './report'
+import { startNodeProfile } from './node-profile'
 import { INSTALL_OBSERVERS, probeLatencies, type BenchWindow } from './ui'
 
 const RATE = 20_000
@@ -60,6 +68,8 @@ interface Done {
   sends: [string, string, number][]
   cpuMs: number
   framesWritten: number
+  drops: number
+  profile?: string
 }
 
 export async function liveBench(): Promise<void> {
@@ -141,20 +151,32 @@ async function stage(desk: Desk, page: Page, cloud: ChildProcess, probes: Probe[
     w.__bench.changes = []
     Object.assign(w.__bridge, { events: 0, messages: 0, chars: 0 })
   })
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 })
+  loopDelay.enable()
   const busyBefore = await busy()
   const cpuBefore = process.cpuUsage()
+  const profileDir = prefix === 'live.' ? process.env.LIVE_BENCH_PROFILE : undefined
+  const profile = profileDir ? await startNodeProfile(profileDir, 'main') : null
+  if (profileDir) await cdp.send('Profiler.enable').then(() => cdp.send('Profiler.start'))
   const startedAt = Date.now()
-  cloud.send({ type: 'drive', perSecond: rate, seconds, probes, probesPerSecond: PROBES_PER_SECOND })
+  cloud.send({ type: 'drive', perSecond: rate, seconds, probes, probesPerSecond: PROBES_PER_SECOND, profileDir })
   const done = await nextMessage<Done>(cloud, 'done') // a second after the last report
   await new Promise((resolve) => setTimeout(resolve, 1_000)) // the last batches
   const wallMs = Date.now() - startedAt
   const cpu = process.cpuUsage(cpuBefore)
+  loopDelay.disable()
   const busyMs = ((await busy()) - busyBefore) * 1000
   off()
   const page_ = await page.evaluate(() => {
     const w = window as unknown as { __bench: BenchWindow; __bridge: { events: number; messages: number; chars: number } }
     return { ...w.__bridge, tasks: w.__bench.tasks.length, changes: w.__bench.changes }
   })
+  // After the figures: writing the profiles is no part of the run.
+  if (profile && profileDir) {
+    const pagePath = join(profileDir, 'page.cpuprofile')
+    writeFileSync(pagePath, JSON.stringify((await cdp.send('Profiler.stop')).profile))
+    console.error(`profiles: ${await profile.stop()}, ${done.profile}, ${pagePath}`)
+  }
   await cdp.detach()
   const perSecond = (n: number) => Math.round(n / (done.elapsedMs / 1000))
   const domLatencies = probeLatencies(done.sends, page_.changes)
@@ -163,10 +185,14 @@ async function stage(desk: Desk, page: Page, cloud: ChildProcess, probes: Probe[
   report(`${prefix}pushes_sent`, done.sent, 'pushes')
   report(`${prefix}sandbox_rate_per_s`, perSecond(done.sent), 'pushes/s')
   report(`${prefix}sandbox_cpu_pct`, (100 * done.cpuMs) / done.elapsedMs, '%')
+  report(`${prefix}sandbox_cpu_us_per_push`, (1000 * done.cpuMs) / Math.max(1, done.sent), 'us')
   report(`${prefix}socket_frames_per_s`, perSecond(done.framesWritten), 'frames/s')
+  report(`${prefix}socket_drops`, done.drops, 'drops')
   report(`${prefix}core_events_per_s`, perSecond(coreEvents), 'events/s')
   report(`${prefix}core_p95_ms`, percentile(coreLatencies, 95), 'ms')
+  report(`${prefix}main_loop_delay_p99_ms`, loopDelay.percentile(99) / 1e6, 'ms')
   report(`${prefix}main_cpu_pct`, (100 * (cpu.user + cpu.system)) / 1000 / wallMs, '%')
+  report(`${prefix}main_cpu_us_per_event`, (cpu.user + cpu.system) / Math.max(1, coreEvents), 'us')
   report(`${prefix}bridge_messages_per_s`, perSecond(page_.messages), 'messages/s')
   report(`${prefix}bridge_kb_per_s`, perSecond(page_.chars / 1024), 'KB/s')
   report(`${prefix}delivered_ratio`, page_.events / Math.max(1, done.sent), 'ratio')

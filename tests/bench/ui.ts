@@ -206,16 +206,26 @@ export const INSTALL_OBSERVERS = `(() => {
   requestAnimationFrame(frame)
 })()`
 
-/** For each probe report, the time until its cell first changed to that value afterwards. */
+/**
+ * For each probe report that was shown, the time until its cell first showed that value.
+ * A change is the work of the latest report of that value to that cell before it: a report
+ * lost on the way (a dropped connection) is not shown at all, and must not borrow the
+ * latency of the next report of the same value, which a cycle of values brings round a
+ * minute later. Lost reports lower the seen ratio instead.
+ */
 export function probeLatencies(sends: [string, string, number][], changes: [string, string, number][]): number[] {
-  const byCell = new Map<string, [string, number][]>()
-  for (const [cell, value, at] of changes) (byCell.get(cell) ?? byCell.set(cell, []).get(cell)!).push([value, at])
-  const latencies: number[] = []
-  for (const [cell, value, sentAt] of sends) {
-    const shown = byCell.get(cell)?.find(([v, at]) => v === value && at >= sentAt - 5)
-    if (shown) latencies.push(Math.max(0, shown[1] - sentAt))
+  const sentAt = new Map<string, number[]>() // cell and value -> report times, in order
+  for (const [cell, value, at] of sends) (sentAt.get(`${cell}\u0000${value}`) ?? sentAt.set(`${cell}\u0000${value}`, []).get(`${cell}\u0000${value}`)!).push(at)
+  const shown = new Map<string, number>() // report (cell, value, index) -> latency
+  for (const [cell, value, at] of changes) {
+    const key = `${cell}\u0000${value}`
+    const times = sentAt.get(key)
+    if (!times) continue
+    let i = times.length - 1
+    while (i >= 0 && times[i]! > at + 5) i--
+    if (i >= 0 && !shown.has(`${key}\u0000${i}`)) shown.set(`${key}\u0000${i}`, Math.max(0, at - times[i]!))
   }
-  return latencies
+  return [...shown.values()]
 }
 
 /** Rows in view whose live values include a number with room to change (int or float). */

@@ -12,16 +12,19 @@ export class DeviceStates {
   apply(event: DeviceEvent): void {
     if (event.kind === 'status') {
       this.setOnline(event.deviceId, event.online, event.receivedAtMs)
-      this.markPushed(event.deviceId, ['online'], event.receivedAtMs)
+      this.marksOf(event.deviceId).set('online', event.receivedAtMs)
     }
     // A control is the user's wish; only the device's report is its state.
     if (event.kind === 'property' && event.source === 'report') {
-      // fromEntries, not assignment: a property named __proto__ stays a property.
-      const properties: Record<string, PropertyValue> = Object.fromEntries(
-        Object.entries(event.values).map(([id, value]) => [id, { value, lastUpdateMs: event.receivedAtMs }]),
-      )
-      this.mergeProperties(event.deviceId, properties, event.receivedAtMs)
-      this.markPushed(event.deviceId, Object.keys(properties), event.receivedAtMs)
+      // In place, one entry per value: a push costs what it carries, not a copy of the device.
+      const state = this.stateOf(event.deviceId)
+      const marks = this.marksOf(event.deviceId)
+      for (const id in event.values) {
+        if (!Object.hasOwn(event.values, id)) continue
+        setOwn(state.properties, id, { value: event.values[id], lastUpdateMs: event.receivedAtMs })
+        marks.set(id, event.receivedAtMs)
+      }
+      state.updatedAtMs = event.receivedAtMs
     }
   }
 
@@ -39,17 +42,16 @@ export class DeviceStates {
   /** Values from the cloud's own record (AppGetDeviceData) or a report; see setOnline for `readSinceMs`. */
   mergeProperties(deviceId: string, properties: Record<string, PropertyValue>, atMs: number, readSinceMs?: number): void {
     const state = this.stateOf(deviceId)
-    const fresh = Object.entries(properties).filter(
-      ([id]) => readSinceMs === undefined || !this.pushedSince(deviceId, id, readSinceMs),
-    )
-    state.properties = { ...state.properties, ...Object.fromEntries(fresh) }
+    for (const [id, property] of Object.entries(properties)) {
+      if (readSinceMs === undefined || !this.pushedSince(deviceId, id, readSinceMs)) setOwn(state.properties, id, property)
+    }
     state.updatedAtMs = atMs
   }
 
-  private markPushed(deviceId: string, fields: string[], atMs: number): void {
-    const marks = this.pushedAt.get(deviceId) ?? new Map<string, number>()
-    for (const field of fields) marks.set(field, atMs)
-    this.pushedAt.set(deviceId, marks)
+  private marksOf(deviceId: string): Map<string, number> {
+    let marks = this.pushedAt.get(deviceId)
+    if (!marks) this.pushedAt.set(deviceId, (marks = new Map()))
+    return marks
   }
 
   private pushedSince(deviceId: string, field: string, sinceMs: number): boolean {
@@ -80,4 +82,10 @@ export class DeviceStates {
     }
     return state
   }
+}
+
+/** Assignment, except that a property named __proto__ stays a property (not the prototype). */
+function setOwn(target: Record<string, PropertyValue>, id: string, value: PropertyValue): void {
+  if (id === '__proto__') Object.defineProperty(target, id, { value, enumerable: true, writable: true, configurable: true })
+  else target[id] = value
 }

@@ -45,6 +45,8 @@ export class LiveService {
   private readonly batcher: Batcher<DeviceEvent>
   private watched: string[] = []
   private readonly now: () => number
+  /** Counts resyncs begun: each one makes those before it stale. */
+  private resyncs = 0
 
   constructor(private readonly deps: LiveDeps) {
     this.now = deps.now ?? Date.now
@@ -100,18 +102,26 @@ export class LiveService {
     this.batcher.push(event)
   }
 
-  /** Reads statuses and property values of `deviceIds` from the API into the state. */
+  /**
+   * Reads statuses and property values of `deviceIds` from the API into the state. A later
+   * resync (the next reconnect, a new watched set) reads everything again, so an earlier one
+   * still running stops asking: 10,000 devices read twice at once would slow the pushes too.
+   */
   async resync(deviceIds: readonly string[]): Promise<void> {
+    const run = ++this.resyncs
+    const stale = () => run !== this.resyncs
     try {
-      await Promise.all([this.resyncStatuses(deviceIds), this.resyncData(deviceIds)])
+      await Promise.all([this.resyncStatuses(deviceIds, stale), this.resyncData(deviceIds, stale)])
     } catch {
       return // the session ended or the cloud is unreachable: the next reconnect resyncs again
     }
+    if (stale()) return
     for (const part of chunk(this.states.snapshot(deviceIds), STATES_PER_MESSAGE)) this.deps.emitStates(part)
   }
 
-  private async resyncStatuses(deviceIds: readonly string[]): Promise<void> {
+  private async resyncStatuses(deviceIds: readonly string[], stale: () => boolean): Promise<void> {
     for (const ids of chunk(deviceIds, STATUS_BATCH)) {
+      if (stale()) return
       const askedAt = this.now()
       const reply = await this.deps.call('AppGetDeviceStatuses', { DeviceIds: ids })
       const list = (reply.data.DeviceStatuses ?? reply.data.Devices ?? []) as { DeviceId?: string; Online?: number }[]
@@ -119,8 +129,9 @@ export class LiveService {
     }
   }
 
-  private async resyncData(deviceIds: readonly string[]): Promise<void> {
+  private async resyncData(deviceIds: readonly string[], stale: () => boolean): Promise<void> {
     await mapConcurrently(deviceIds, DATA_CONCURRENCY, async (deviceId) => {
+      if (stale()) return
       const askedAt = this.now()
       const reply = await this.deps.call('AppGetDeviceData', deviceParams(deviceId))
       this.states.mergeProperties(deviceId, parseDeviceData(reply.data.Data), this.now(), askedAt)

@@ -21,18 +21,16 @@ const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'n
 
 export function toDeviceEvent(push: DeviceChangeParams, receivedAtMs: number): DeviceEvent {
   const payload = decodePayload(push.Payload)
-  const base = { deviceId: push.DeviceId, seq: push.Seq, time: push.Time, receivedAtMs }
   const p = isObject(payload) ? payload : {}
+  // Property reports are nearly every push: one literal, no spread of a base object.
+  if ((push.Type === 'Property' || push.Type === 'Template' || push.Type === 'Shadow') && isObject(p.params) && (p.method === 'report' || p.method === 'control')) {
+    const { DeviceId: deviceId, Seq: seq, Time: time } = push
+    return { deviceId, seq, time, receivedAtMs, kind: 'property', source: p.method, clientToken: str(p.clientToken), values: p.params }
+  }
+  const base = { deviceId: push.DeviceId, seq: push.Seq, time: push.Time, receivedAtMs }
   switch (push.Type) {
     case 'StatusChange':
       return { ...base, kind: 'status', online: push.SubType === 'Online' || p.Online === 1 }
-    case 'Property':
-    case 'Template':
-    case 'Shadow':
-      if (isObject(p.params) && (p.method === 'report' || p.method === 'control')) {
-        return { ...base, kind: 'property', source: p.method, clientToken: str(p.clientToken), values: p.params }
-      }
-      break
     case 'Event':
       if (p.method === 'event_post') {
         return { ...base, kind: 'event', eventId: str(p.eventId), eventType: str(p.type), params: isObject(p.params) ? p.params : {} }

@@ -52,7 +52,7 @@ export class DeviceHistory {
     this.startMs = cloud.options.clock()
     this.earliestMs = this.startMs - cloud.options.historyDays * DAY_MS
     for (const device of cloud.world.devices.values()) this.baselines.set(device.deviceId, baselineOf(device))
-    this.unsubscribe = cloud.pushes.subscribe((push) => this.record(push))
+    this.unsubscribe = cloud.pushes.subscribe((push, payload) => this.record(push, payload))
   }
 
   /** Stops listening to the push bus. */
@@ -97,11 +97,11 @@ export class DeviceHistory {
     if (anchor.timeMs >= fromMs && anchor.timeMs <= toMs) yield anchor
   }
 
-  private record(push: DeviceChangeParams): void {
+  private record(push: DeviceChangeParams, decoded: () => unknown): void {
     if (push.SubType !== 'Report' || (push.Type !== 'Property' && push.Type !== 'Event')) return
     const device = this.cloud.world.devices.get(push.DeviceId)
-    const payload = decodePayload(push.Payload)
-    if (!device || !payload) return
+    const payload = device && decoded()
+    if (!payload || typeof payload !== 'object') return
     if (push.Type === 'Property') this.recordReport(device, payload as Partial<PropertyPayload>)
     else this.recordEvent(device, payload as Partial<EventPayload>)
   }
@@ -150,16 +150,6 @@ function lastReportMs(baseline: Baseline): number {
 
 function pointKey(deviceId: string, propertyId: string): string {
   return `${deviceId}\n${propertyId}`
-}
-
-function decodePayload(base64: string): Record<string, unknown> | undefined {
-  try {
-    // Payloads may carry trailing NUL bytes (shared/api/push.ts).
-    const parsed: unknown = JSON.parse(Buffer.from(base64, 'base64').toString('utf8').replace(/\0+$/, ''))
-    return typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : undefined
-  } catch {
-    return undefined
-  }
 }
 
 /** Two time-ordered streams as one; on equal times the first stream's items come first. */

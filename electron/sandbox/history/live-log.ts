@@ -21,7 +21,8 @@ export class LiveLog<T extends Timed> {
     // Reports arrive in clock order; a clock moved back in a test still lands in order.
     let at = items.length
     while (at > 0 && (items[at - 1] as T).timeMs > item.timeMs) at--
-    items.splice(at, 0, item)
+    if (at === items.length) items.push(item) // nearly always: no splice (and its empty array) per report
+    else items.splice(at, 0, item)
     this.total += 1
     if (items.length > this.cap) this.total -= items.splice(0, items.length - this.cap).length
     if (this.total > this.totalCap) this.halve()

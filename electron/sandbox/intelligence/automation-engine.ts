@@ -31,11 +31,12 @@ import { joinDeviceId } from '../../../shared/device-id'
 export const MAX_CASCADE = 8
 
 /** Listens to the cloud's pushes (see ./index.ts). */
-export function onDeviceChange(cloud: CloudState, push: DeviceChangeParams): void {
+export function onDeviceChange(cloud: CloudState, push: DeviceChangeParams, payload: () => unknown): void {
   if (push.Type !== 'Property' || push.SubType !== 'Report') return
-  const reported = reportedValues(push.Payload)
-  if (!reported) return
   const store = intelligenceOf(cloud.world)
+  if (store.automations.size === 0) return // most reports of a big fleet: nothing to evaluate
+  const reported = reportedValues(payload())
+  if (!reported) return
   const depth = store.causeDepth + 1
   const at = localMinute(Math.floor(scheduleNow(cloud) / MINUTE_MS))
   for (const automation of [...store.automations.values()]) {
@@ -129,12 +130,7 @@ function propertyConditions(automation: Automation): PropertyCondition[] {
 }
 
 /** The `params` of a report payload (Base64 JSON, possibly NUL-padded); undefined if it is not one. */
-function reportedValues(payload: string): Record<string, unknown> | undefined {
-  try {
-    const decoded: unknown = JSON.parse(Buffer.from(payload, 'base64').toString('utf8').replace(/\0+$/, ''))
-    if (!isPlainObject(decoded) || !isPlainObject(decoded.params)) return undefined
-    return decoded.method === undefined || decoded.method === 'report' ? decoded.params : undefined
-  } catch {
-    return undefined
-  }
+function reportedValues(decoded: unknown): Record<string, unknown> | undefined {
+  if (!isPlainObject(decoded) || !isPlainObject(decoded.params)) return undefined
+  return decoded.method === undefined || decoded.method === 'report' ? decoded.params : undefined
 }

@@ -12,9 +12,9 @@ import { CHECK_PERIOD_MS, checkDue } from './timer-engine'
 export { CHECK_PERIOD_MS }
 
 export function startIntelligence(cloud: CloudState): Cancel {
-  const unsubscribe = cloud.pushes.subscribe((push) => {
+  const unsubscribe = cloud.pushes.subscribe((push, payload) => {
     try {
-      onDeviceChange(cloud, push)
+      onDeviceChange(cloud, push, payload)
     } catch {
       // A listener must not fail the publisher (an API call or the fleet simulation).
     }

@@ -4,7 +4,7 @@
  * member of the device's family. MsgType 100 "Device Warning" is the reference's example;
  * 101 for faults is a sandbox choice.
  */
-import type { DeviceChangeParams, EventPayload } from '../../../shared/api/push'
+import type { EventPayload } from '../../../shared/api/push'
 import type { CloudState } from '../actions/registry'
 import type { Device } from '../world/model'
 import type { World } from '../world/world'
@@ -18,25 +18,19 @@ type AlertType = keyof typeof DEVICE_MSG_TYPE
 
 /** Subscribes the inbox to the cloud's pushes; returns the unsubscribe function. */
 export function watchDeviceAlerts(cloud: CloudState): () => void {
-  return cloud.pushes.subscribe((push) => {
+  return cloud.pushes.subscribe((push, payload) => {
     if (push.Type !== 'Event') return
-    const event = decodeEvent(push)
+    const event = alertIn(payload())
     const device = event && cloud.world.devices.get(push.DeviceId)
     if (event && device) leaveDeviceMessage(cloud.world, device, event, cloud.options.clock())
   })
 }
 
 /** The event of a push, if it is an alert or fault (OTA progress also travels as Event). */
-function decodeEvent(push: DeviceChangeParams): DeviceAlert | undefined {
-  try {
-    // Payloads may carry trailing NUL bytes (shared/api/push.ts).
-    const text = Buffer.from(push.Payload, 'base64').toString('utf8').replace(/\0+$/, '')
-    const payload = JSON.parse(text) as Partial<EventPayload>
-    if (payload.method !== 'event_post' || !(payload.type === 'alert' || payload.type === 'fault')) return undefined
-    return payload as DeviceAlert
-  } catch {
-    return undefined
-  }
+function alertIn(decoded: unknown): DeviceAlert | undefined {
+  const payload = (typeof decoded === 'object' && decoded !== null ? decoded : {}) as Partial<EventPayload>
+  if (payload.method !== 'event_post' || !(payload.type === 'alert' || payload.type === 'fault')) return undefined
+  return payload as DeviceAlert
 }
 
 export type DeviceAlert = Pick<EventPayload, 'eventId' | 'params'> & { type: AlertType }

@@ -10,7 +10,7 @@ import { WebSocketServer, type WebSocket } from 'ws'
 import type { DeviceChangeParams } from '../../../shared/api/push'
 import type { PipelineCloud } from '../api/pipeline'
 import { requestUrl } from '../http/request-url'
-import { PushConnection } from './connection'
+import { PushConnection, type CorkableStream } from './connection'
 import { handleRequest, mayRead, type WsContext } from './handlers'
 import { parseRequest, pushMessage, serverError, WS_PATHS } from './protocol'
 import { SubscriptionBook } from './subscriptions'
@@ -99,11 +99,11 @@ export class PushServer {
       return
     }
     const client = { uin: url.searchParams.get('uin') ?? undefined, cId: url.searchParams.get('cId') ?? undefined }
-    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, client))
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.accept(ws, client, socket as Duplex & CorkableStream))
   }
 
-  private accept(ws: WebSocket, client: { uin?: string; cId?: string }): void {
-    const conn = new PushConnection(ws, client)
+  private accept(ws: WebSocket, client: { uin?: string; cId?: string }, stream: CorkableStream): void {
+    const conn = new PushConnection(ws, client, stream)
     this.connections.add(conn)
     ws.on('message', (data) => this.onMessage(conn, data.toString()))
     ws.on('close', () => {
