@@ -28,7 +28,7 @@ const PUSHES_PER_SECOND = 2_000
 const DWELL_MS = 4_000
 const MB = 1_048_576
 /** Any one step (a page change, a playback, a memory sample) taking longer is a hang: the soak stops and says where. */
-const STEP_LIMIT_MS = 90_000
+const STEP_LIMIT_MS = 120_000
 
 interface Sample {
   atS: number
@@ -171,7 +171,8 @@ async function playRecording(page: Page, dwellMs: number): Promise<Playback> {
     step = 'event'
     await page.getByTestId('recordings-event').first().click({ timeout: 15_000 })
     step = 'playing status'
-    await page.locator('[data-testid="recordings-player"][data-status="playing"]').waitFor({ timeout: 15_000 })
+    // Generous: under the soak's push load the first segments take a while to arrive.
+    await page.locator('[data-testid="recordings-player"][data-status="playing"]').waitFor({ timeout: 40_000 })
     step = 'video time'
     const video = page.getByTestId('recordings-video')
     const mediaTime = () => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime)
@@ -181,7 +182,14 @@ async function playRecording(page: Page, dwellMs: number): Promise<Playback> {
     return playedS > 0.5 ? { ok: true, playedS } : { ok: false, why: `the video stood still (${playedS.toFixed(2)} s in ${dwellMs / 1000} s)` }
   } catch (error) {
     const status = await page.getByTestId('recordings-player').getAttribute('data-status', { timeout: 1_000 }).catch(() => 'absent')
-    return { ok: false, why: `${step}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (player ${status})` }
+    const media = await page
+      .getByTestId('recordings-video')
+      .evaluate((v) => {
+        const m = v as unknown as { readyState: number; networkState: number; currentTime: number }
+        return `readyState ${m.readyState}, networkState ${m.networkState}, at ${m.currentTime.toFixed(1)} s`
+      }, undefined, { timeout: 1_000 })
+      .catch(() => 'no video')
+    return { ok: false, why: `${step}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (player ${status}; ${media})` }
   }
 }
 
