@@ -2,8 +2,9 @@
  * `npm run bench -- soak [--minutes N | --hours N]` (30 minutes by default): a day's work
  * compressed. The whole app in browser mode with 10,000 devices in one family, 2,000
  * property pushes/s from the sandbox, the user moving to another page every few seconds
- * through every page (a camera's recording played each time its page comes round), while
- * memory is sampled:
+ * through every page (a camera's recording played each time its page comes round, proved by
+ * the video's currentTime advancing: soak.recording_plays, soak.recording_seconds_played; a
+ * soak where it never played fails), while memory is sampled:
  * - main: the app's Node process (soak-host.ts: web host, core and the embedded sandbox, as
  *   `npm run start:web` runs them; the bench's Playwright and Chromium are elsewhere), JS heap
  *   after a forced collection, and RSS
@@ -26,6 +27,8 @@ const DEVICES = 10_000
 const PUSHES_PER_SECOND = 2_000
 const DWELL_MS = 4_000
 const MB = 1_048_576
+/** Any one step (a page change, a playback, a memory sample) taking longer is a hang: the soak stops and says where. */
+const STEP_LIMIT_MS = 120_000
 
 interface Sample {
   atS: number
@@ -67,15 +70,15 @@ export async function soakBench(): Promise<void> {
     const started = Date.now()
     const samples: Sample[] = []
     let navigations = 0
-    let plays = 0
+    const playback = { plays: 0, failures: 0, playedS: 0 }
     let nextSample = started
     while (Date.now() - started < totalMs) {
       const stop = pages[navigations++ % pages.length]!
-      await navigate(page, stop.hash)
-      if (stop.play && (await playRecording(page))) plays++
-      await pause(DWELL_MS)
+      await within(STEP_LIMIT_MS, `opening ${stop.hash}`, navigate(page, stop.hash))
+      if (stop.play) notePlayback(playback, await within(STEP_LIMIT_MS, 'playing the recording', playRecording(page, DWELL_MS)))
+      else await pause(DWELL_MS)
       if (Date.now() >= nextSample) {
-        const sample = await takeSample(host, cdp, (Date.now() - started) / 1000)
+        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(host, cdp, (Date.now() - started) / 1000))
         samples.push(sample)
         printSample(sample)
         nextSample += sampleEveryMs
@@ -87,12 +90,26 @@ export async function soakBench(): Promise<void> {
     report('soak.pushes_sent', sent, 'pushes')
     report('soak.push_rate_per_s', Math.round(sent / elapsedS), 'pushes/s')
     report('soak.navigations', navigations, 'pages')
-    report('soak.recording_plays', plays, 'plays')
+    report('soak.recording_plays', playback.plays, 'plays')
+    report('soak.recording_play_failures', playback.failures, 'visits')
+    report('soak.recording_seconds_played', playback.playedS, 's')
     const settled = samples.filter((s) => s.atS * 1000 >= warmUpMs)
     for (const what of MEASURES) report(`soak.${NAMES[what]}_slope_mb_per_10min`, slope(settled, what) * 600, 'MB')
+    // A soak whose camera never played has not exercised playback: say so instead of passing quietly.
+    if (ready.cameraId && playback.plays === 0) throw new Error(`soak: the recording never played (${playback.failures} visits failed)`)
   } finally {
     await browser.close()
     if (host.connected) await stopHost(host)
+  }
+}
+
+function notePlayback(tally: { plays: number; failures: number; playedS: number }, result: Playback): void {
+  if (result.ok) {
+    tally.plays++
+    tally.playedS += result.playedS
+  } else {
+    tally.failures++
+    console.error(`# soak: recording did not play: ${result.why}`)
   }
 }
 
@@ -135,15 +152,44 @@ function tour({ familyId, sensorId, cameraId }: Ready): TourPage[] {
   ]
 }
 
-/** Picks the camera's latest recorded day and plays it from its first event; false when the page offered none in time. */
-async function playRecording(page: Page): Promise<boolean> {
+/** What one visit to the recordings page did: media seconds played, or why nothing played. */
+type Playback = { ok: true; playedS: number } | { ok: false; why: string }
+
+/**
+ * Picks the camera's latest recorded day, plays it from its first event and proves it plays:
+ * the video's currentTime must advance while the page dwells (the player's 'playing' status
+ * alone is not proof). Returns the media seconds played, or the step that failed.
+ */
+async function playRecording(page: Page, dwellMs: number): Promise<Playback> {
+  let step = 'recorded day'
   try {
-    await page.locator('[data-testid="recordings-day"][data-recorded="true"]').last().click({ timeout: 8_000 })
-    await page.getByTestId('recordings-event').first().click({ timeout: 8_000 })
-    await page.locator('[data-testid="recordings-player"][data-status="playing"]').waitFor({ timeout: 8_000 })
-    return true
-  } catch {
-    return false
+    await page.locator('[data-testid="recordings-day"][data-recorded="true"]').last().click({ timeout: 15_000 })
+    // The day's playlist first, as a person sees the timeline before picking an event: an
+    // event clicked while only the event list has arrived has nothing to play yet.
+    step = 'timeline'
+    await page.getByTestId('recordings-span').first().waitFor({ timeout: 15_000 })
+    step = 'event'
+    await page.getByTestId('recordings-event').first().click({ timeout: 15_000 })
+    step = 'playing status'
+    // Generous: under the soak's push load the first segments take a while to arrive.
+    await page.locator('[data-testid="recordings-player"][data-status="playing"]').waitFor({ timeout: 40_000 })
+    step = 'video time'
+    const video = page.getByTestId('recordings-video')
+    const mediaTime = () => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime)
+    const before = await mediaTime()
+    await pause(dwellMs)
+    const playedS = (await mediaTime()) - before
+    return playedS > 0.5 ? { ok: true, playedS } : { ok: false, why: `the video stood still (${playedS.toFixed(2)} s in ${dwellMs / 1000} s)` }
+  } catch (error) {
+    const status = await page.getByTestId('recordings-player').getAttribute('data-status', { timeout: 1_000 }).catch(() => 'absent')
+    const media = await page
+      .getByTestId('recordings-video')
+      .evaluate((v) => {
+        const m = v as unknown as { readyState: number; networkState: number; currentTime: number }
+        return `readyState ${m.readyState}, networkState ${m.networkState}, at ${m.currentTime.toFixed(1)} s`
+      }, undefined, { timeout: 1_000 })
+      .catch(() => 'no video')
+    return { ok: false, why: `${step}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (player ${status}; ${media})` }
   }
 }
 
@@ -202,6 +248,17 @@ export function slope(samples: readonly Sample[], what: (typeof MEASURES)[number
     den += (s.atS - mx) ** 2
   }
   return den === 0 ? Number.NaN : num / den
+}
+
+/** `work`, or an error naming the step once `ms` passed without it settling. */
+async function within<T>(ms: number, step: string, work: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const limit = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`soak: ${step} took over ${ms / 1000} s`)), ms)))
+  try {
+    return await Promise.race([work, limit])
+  } finally {
+    clearTimeout(timer)
+  }
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -254,6 +254,18 @@ describe('cursors and the live log', () => {
     expect(total).toBeLessThanOrEqual(8)
     expect([...log.range('b', 0, 100)].map((p) => p.timeMs)).toEqual([3, 4])
   })
+
+  it('keeps live reports as bare values and gives them back as points, in order and within range', () => {
+    const packed: unknown[] = []
+    const codec = {
+      pack: (p: { timeMs: number; value: number }) => (packed.push(p.value), p.value),
+      unpack: (timeMs: number, value: number) => ({ timeMs, value }),
+    }
+    const log = new LiveLog(5, 100, codec)
+    for (const [timeMs, value] of [[10, 1], [30, 3], [20, 2], [40, 4]] as const) log.append('a', { timeMs, value })
+    expect(packed).toEqual([1, 3, 2, 4])
+    expect([...log.range('a', 15, 35)]).toEqual([{ timeMs: 20, value: 2 }, { timeMs: 30, value: 3 }])
+  })
 })
 
 /** A history Value (a string) against its define. */

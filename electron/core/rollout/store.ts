@@ -15,6 +15,7 @@ import type {
   RolloutTarget,
 } from '../../../shared/rollout'
 import { DEVICE_ROLLOUT_STATES } from '../../../shared/rollout'
+import type { Transaction } from 'better-sqlite3'
 import type { Db } from '../store/database'
 import { assertTransition } from './device-transitions'
 
@@ -191,7 +192,17 @@ const deviceParams = (rolloutId: string, d: DeviceRecord) => ({
 export class RolloutStore {
   private readonly stmt
 
+  // The per-device writes' transactions, made once: better-sqlite3 builds a new wrapper on
+  // every db.transaction() call, which a 10,000-device rollout paid three times a device.
+  private readonly saveDeviceTx: (rolloutId: string, device: DeviceRecord) => void
+  private readonly beginPublishTx: Transaction<(rolloutId: string, deviceId: string, requestId: string, nowMs: number, stillOurs: () => boolean) => boolean>
+
   constructor(private readonly db: Db) {
+    this.saveDeviceTx = db.transaction((rolloutId: string, device: DeviceRecord) => this.writeDevice(rolloutId, device))
+    this.beginPublishTx = db.transaction((rolloutId: string, deviceId: string, requestId: string, nowMs: number, stillOurs: () => boolean) => {
+      if (!stillOurs()) throw new LeaseLostError(rolloutId)
+      return this.stmt.beginPublish.run({ rolloutId, deviceId, requestId, nowMs }).changes === 1
+    })
     this.stmt = {
       insertRollout: db.prepare(
         `INSERT INTO rollouts (id, name, kind, profile_id, profile_name, account, plan_json, selection_json, wave_sizes_json, state, created_ms, updated_ms)
@@ -291,8 +302,9 @@ export class RolloutStore {
 
   /** Throws IllegalTransitionError (saving nothing) when the stored state may not be followed by the device's. */
   saveDevice(rolloutId: string, device: DeviceRecord): void {
-    this.db.transaction(() => this.writeDevice(rolloutId, device))()
+    this.saveDeviceTx(rolloutId, device)
   }
+
 
   private writeDevice(rolloutId: string, device: DeviceRecord): void {
     const stored = this.stmt.deviceState.get(rolloutId, device.deviceId) as DeviceRolloutState | undefined
@@ -307,12 +319,7 @@ export class RolloutStore {
    * pending or its attempt was already published.
    */
   beginPublish(rolloutId: string, device: DeviceRecord, requestId: string, nowMs: number, stillOurs: () => boolean): boolean {
-    return this.db
-      .transaction(() => {
-        if (!stillOurs()) throw new LeaseLostError(rolloutId)
-        return this.stmt.beginPublish.run({ rolloutId, deviceId: device.deviceId, requestId, nowMs }).changes === 1
-      })
-      .immediate()
+    return this.beginPublishTx.immediate(rolloutId, device.deviceId, requestId, nowMs, stillOurs)
   }
 
   /** Saves several devices and the rollout in one transaction (retry, cancel, resume). */

@@ -32,6 +32,9 @@ const LIVE_POINT_TOTAL = 2_000_000
 const LIVE_EVENT_CAP = 5_000
 const LIVE_EVENT_TOTAL = 200_000
 
+/** A live report is kept as its time and bare value (live-log.ts). */
+const POINT_CODEC = { pack: (point: HistoryPoint) => point.value, unpack: (timeMs: number, value: HistoryPoint['value']) => ({ timeMs, value }) }
+
 /** A device as it was when the sandbox started: its history's end. */
 interface Baseline {
   createMs: number
@@ -44,7 +47,7 @@ export class DeviceHistory {
   /** The oldest moment with history: `historyDays` before start. */
   readonly earliestMs: number
   private readonly baselines = new Map<string, Baseline>()
-  private readonly livePoints = new LiveLog<HistoryPoint>(LIVE_POINT_CAP, LIVE_POINT_TOTAL)
+  private readonly livePoints = new LiveLog<HistoryPoint, HistoryPoint['value']>(LIVE_POINT_CAP, LIVE_POINT_TOTAL, POINT_CODEC)
   private readonly liveEvents = new LiveLog<HistoryEvent>(LIVE_EVENT_CAP, LIVE_EVENT_TOTAL)
   private readonly unsubscribe: () => void
 

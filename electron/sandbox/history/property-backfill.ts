@@ -130,15 +130,30 @@ function rate([min, max]: readonly [number, number], key: number): number {
   return min + (max - min) * unitAt(key, 0, SALT.rate)
 }
 
+/** A numeric define's bounds and step grid, read once per define (a history page asks for each of its points). */
+interface Grid {
+  min: number
+  max: number
+  step: number
+  decimals: number
+}
+const grids = new WeakMap<ThingDefine, Grid>()
+
+function gridOf(define: Extract<ThingDefine, { type: 'int' | 'float' }>): Grid {
+  let grid = grids.get(define)
+  if (!grid) {
+    grid = { min: Number(define.min), max: Number(define.max), step: Number(define.step) || 1, decimals: (define.step.split('.')[1] ?? '').length }
+    grids.set(define, grid)
+  }
+  return grid
+}
+
 /** Clamped to the define's bounds and rounded onto its step grid. */
 export function numeric(define: ThingDefine, raw: number): number {
   if (define.type !== 'int' && define.type !== 'float') return Math.round(raw)
-  const min = Number(define.min)
-  const max = Number(define.max)
-  const step = Number(define.step) || 1
+  const { min, max, step, decimals } = gridOf(define)
   const value = Number.isFinite(raw) ? raw : min
   const steps = Math.round((Math.min(Math.max(value, min), max) - min) / step)
   const gridded = Math.min(min + steps * step, max)
-  const decimals = (define.step.split('.')[1] ?? '').length
   return Number(gridded.toFixed(decimals))
 }
