@@ -1,9 +1,9 @@
 /**
  * The soak benchmark's app host, in its own process so its memory is the app's alone: the
- * embedded sandbox (10,000 devices in one family), the core and the browser-mode web host,
- * as `npm run start:web` runs them. The bench's Chromium and Playwright stay in the parent.
- * Messages: 'ready' (the one-time URL and the tour's ids), 'push' (start reports at a rate),
- * 'sample' (memory after a forced collection), 'stop'.
+ * core and the browser-mode web host, as `npm run start:web` runs them, signed in to the
+ * soak's cloud (soak-cloud.ts, another process: argv[2] its address and keys as JSON). The
+ * bench's Chromium and Playwright stay in the parent.
+ * Messages: 'ready' (the page's one-time URL), 'sample' (memory after a forced collection), 'stop'.
  */
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
@@ -12,70 +12,33 @@ import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import pino from 'pino'
 import { createDesk } from '../../electron/core/desk'
-import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
-import type { ThingProperty } from '../../electron/sandbox/world/thing-model'
 import { startWebHost } from '../../electron/web/host'
 import { RENDERER_DIR } from '../support/app'
+import { signInToCloud } from './bench-cloud'
 
 setFlagsFromString('--expose-gc')
 const gc = runInNewContext('gc') as () => void
 
-const devices = Number(process.argv[2] ?? 10_000)
+const cloud = JSON.parse(process.argv[2] ?? '{}') as { url: string; appKey: string; appSecret: string }
 const dataDir = mkdtempSync(join(tmpdir(), 'desk-soak-'))
-const sandbox = await startSandbox({ port: 0, devices, oneFamily: true, simulate: false, historyDays: 1 })
-const desk = await createDesk({ mode: 'web', version: 'soak', platform: process.platform, dataDir, cipher: null }, { sandboxInstance: sandbox, logger: pino({ level: 'silent' }) })
+const desk = await createDesk({ mode: 'web', version: 'soak', platform: process.platform, dataDir, cipher: null, embeddedSandbox: false }, { logger: pino({ level: 'silent' }) })
+await signInToCloud(desk, cloud)
 const host = await startWebHost({ desk, rendererDir: RENDERER_DIR })
 
-const world = sandbox.world
-const home = world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
-const family = world.devicesIn(home.familyId)
-const online = (kind: string) => family.find((d) => world.products.get(d.productId)?.kind === kind && d.online)
-const camera = family.find((d) => world.products.get(d.productId)?.kind === 'camera' && d.online && d.properties.get('record_enable')?.value === 1)
-
-let stopPushes: (() => number) | null = null
-
-process.on('message', (message: { type: string; perSecond?: number }) => {
-  if (message.type === 'push') stopPushes = pushAt(message.perSecond ?? 0)
+process.on('message', (message: { type: string }) => {
   if (message.type === 'sample') {
     gc()
     const { heapUsed, rss } = process.memoryUsage()
     process.send?.({ type: 'sample', heapUsed, rss })
   }
   if (message.type === 'stop') {
-    const sent = stopPushes?.() ?? 0
     void host
       .close()
       .then(() => desk.close())
-      .then(() => sandbox.close())
       .finally(() => {
         rmSync(dataDir, { recursive: true, force: true })
-        process.send?.({ type: 'stopped', sent }, () => process.exit(0))
+        process.send?.({ type: 'stopped' }, () => process.exit(0))
       })
   }
 })
-process.send?.({ type: 'ready', url: host.url, familyId: home.familyId, sensorId: (online('sensor') ?? family[0]!).deviceId, cameraId: camera?.deviceId ?? null })
-
-/** Property reports on the family's devices, round robin, in batches every 10 ms; the stop tells how many went. */
-function pushAt(perSecond: number): () => number {
-  const targets: { deviceId: string; property: ThingProperty }[] = []
-  for (const device of family) {
-    const properties = world.products.get(device.productId)?.dataTemplate.properties ?? []
-    const property = properties.find((p) => p.define.type === 'int' || p.define.type === 'float') ?? properties.find((p) => p.define.type === 'bool')
-    if (property) targets.push({ deviceId: device.deviceId, property })
-  }
-  const started = Date.now()
-  let sent = 0
-  const timer = setInterval(() => {
-    const due = Math.floor(((Date.now() - started) / 1000) * perSecond)
-    for (; sent < due; sent++) {
-      const { deviceId, property } = targets[sent % targets.length]!
-      const define = property.define
-      const value = define.type === 'bool' ? sent % 2 : Math.ceil(Number((define as { min: string }).min)) + (sent % 2)
-      sandbox.control.reportProperties(deviceId, { [property.id]: value })
-    }
-  }, 10)
-  return () => {
-    clearInterval(timer)
-    return sent
-  }
-}
+process.send?.({ type: 'ready', url: host.url })

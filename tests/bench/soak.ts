@@ -5,9 +5,12 @@
  * through every page (a camera's recording played each time its page comes round, proved by
  * the video's currentTime advancing: soak.recording_plays, soak.recording_seconds_played; a
  * soak where it never played fails), while memory is sampled:
- * - main: the app's Node process (soak-host.ts: web host, core and the embedded sandbox, as
- *   `npm run start:web` runs them; the bench's Playwright and Chromium are elsewhere), JS heap
- *   after a forced collection, and RSS
+ * - main: the app's Node process (soak-host.ts: web host and core, as `npm run start:web` runs
+ *   them; the bench's Playwright and Chromium are elsewhere), JS heap after a forced
+ *   collection, and RSS
+ * - cloud: the sandbox cloud in its own process (soak-cloud.ts), heap and RSS, printed per
+ *   sample only: it stores every report it is sent up to its cap, as a cloud stores them,
+ *   which is not the app's memory (an embedded sandbox in main measured the cloud's log)
  * - renderer: the page's JS heap after a forced collection (CDP Runtime.getHeapUsage), and
  *   the RSS of Chromium's renderer processes
  * Printed per sample (soak.sample.<seconds>s.<what>) and, over the samples after warm-up
@@ -19,7 +22,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium'
-import { navigate, signInAsDemo } from '../support/app'
+import { navigate } from '../support/app'
 import { ask, nextMessage } from './bench-cloud'
 import { report } from './report'
 
@@ -34,6 +37,8 @@ interface Sample {
   atS: number
   mainHeap: number
   mainRss: number
+  cloudHeap: number
+  cloudRss: number
   rendererHeap: number
   rendererRss: number
 }
@@ -56,17 +61,18 @@ export async function soakBench(): Promise<void> {
   const totalMs = minutes * 60_000
   const warmUpMs = Math.min(5 * 60_000, totalMs / 3)
   const sampleEveryMs = Math.min(60_000, Math.max(10_000, totalMs / 15))
-  const host = fork(join(import.meta.dirname, 'soak-host.ts'), [String(DEVICES)], { execArgv: ['--import', 'tsx'] })
-  const ready = await nextMessage<Ready>(host, 'ready')
+  const cloud = fork(join(import.meta.dirname, 'soak-cloud.ts'), [String(DEVICES)], { execArgv: ['--import', 'tsx'] })
+  const ready = await nextMessage<Ready>(cloud, 'ready')
+  const host = fork(join(import.meta.dirname, 'soak-host.ts'), [JSON.stringify(ready)], { execArgv: ['--import', 'tsx'] })
+  const { url } = await nextMessage<{ url: string }>(host, 'ready')
   const browser = await launchChromium()
   try {
     const page = await browser.context.newPage()
-    await page.goto(ready.url)
-    await signInAsDemo(page)
-    await page.getByTestId('family-row').first().waitFor()
+    await page.goto(url)
+    await page.getByTestId('family-row').first().waitFor({ timeout: 60_000 })
     const pages = tour(ready)
     const cdp = await page.context().newCDPSession(page)
-    host.send({ type: 'push', perSecond: PUSHES_PER_SECOND })
+    cloud.send({ type: 'push', perSecond: PUSHES_PER_SECOND })
     const started = Date.now()
     const samples: Sample[] = []
     let navigations = 0
@@ -78,14 +84,15 @@ export async function soakBench(): Promise<void> {
       if (stop.play) notePlayback(playback, await within(STEP_LIMIT_MS, 'playing the recording', playRecording(page, DWELL_MS)))
       else await pause(DWELL_MS)
       if (Date.now() >= nextSample) {
-        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(host, cdp, (Date.now() - started) / 1000))
+        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(host, cloud, cdp, (Date.now() - started) / 1000))
         samples.push(sample)
         printSample(sample)
         nextSample += sampleEveryMs
       }
     }
     const elapsedS = (Date.now() - started) / 1000
-    const { sent } = await stopHost(host)
+    await stop(host)
+    const { sent } = await stop(cloud)
     report('soak.minutes', minutes, 'min')
     report('soak.pushes_sent', sent, 'pushes')
     report('soak.push_rate_per_s', Math.round(sent / elapsedS), 'pushes/s')
@@ -99,7 +106,7 @@ export async function soakBench(): Promise<void> {
     if (ready.cameraId && playback.plays === 0) throw new Error(`soak: the recording never played (${playback.failures} visits failed)`)
   } finally {
     await browser.close()
-    if (host.connected) await stopHost(host)
+    for (const child of [host, cloud]) if (!stopped.has(child) && child.connected) await stop(child)
   }
 }
 
@@ -115,15 +122,20 @@ function notePlayback(tally: { plays: number; failures: number; playedS: number 
 
 interface Ready {
   url: string
+  appKey: string
+  appSecret: string
   familyId: string
   sensorId: string
   cameraId: string | null
 }
 
-function stopHost(host: ChildProcess): Promise<{ sent: number }> {
-  const stopped = nextMessage<{ sent: number }>(host, 'stopped')
-  host.send({ type: 'stop' })
-  return stopped
+const stopped = new WeakSet<ChildProcess>()
+/** Asks a child to close and waits for its answer (it exits right after). */
+function stop(child: ChildProcess): Promise<{ sent: number }> {
+  stopped.add(child)
+  const answer = nextMessage<{ sent: number }>(child, 'stopped')
+  child.send({ type: 'stop' })
+  return answer
 }
 
 interface TourPage {
@@ -193,15 +205,18 @@ async function playRecording(page: Page, dwellMs: number): Promise<Playback> {
   }
 }
 
-async function takeSample(host: ChildProcess, cdp: CDPSession, atS: number): Promise<Sample> {
+async function takeSample(host: ChildProcess, cloud: ChildProcess, cdp: CDPSession, atS: number): Promise<Sample> {
   const main = await ask<{ heapUsed: number; rss: number }>(host, 'sample')
+  const cloudMemory = await ask<{ heapUsed: number; rss: number }>(cloud, 'sample')
   await cdp.send('HeapProfiler.collectGarbage')
   const { usedSize } = await cdp.send('Runtime.getHeapUsage')
-  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, rendererHeap: usedSize / MB, rendererRss: rendererRss() / MB }
+  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: rendererRss() / MB }
 }
 
 function printSample(sample: Sample): void {
   for (const what of MEASURES) report(`soak.sample.${Math.round(sample.atS)}s.${NAMES[what]}_mb`, sample[what], 'MB')
+  report(`soak.sample.${Math.round(sample.atS)}s.cloud_heap_mb`, sample.cloudHeap, 'MB')
+  report(`soak.sample.${Math.round(sample.atS)}s.cloud_rss_mb`, sample.cloudRss, 'MB')
 }
 
 /** Bytes resident in Chromium's renderer processes started under this process (Linux /proc). */
