@@ -3,10 +3,11 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { setDeskClient } from '@/bridge'
 import { useAppStore } from '@/stores/app'
+import { DEFAULT_SETTINGS } from '@shared/contracts/settings'
+import type { AppInfo } from '@shared/domain'
 import { fail, fakeDesk, type FakeDesk } from './fake-desk'
 
-const info = { version: '0.1.0', mode: 'web', secretStorage: 'encrypted', platform: 'linux', notices: [] } as const
-const settings = { settings: { language: null, theme: 'system', updateChannel: 'stable' } } as const
+const info: AppInfo = { version: '0.1.0', mode: 'web', secretStorage: 'encrypted', platform: 'linux', notices: [] }
 
 let desk: FakeDesk
 const asked = (command: string) => desk.calls.filter((c) => c.command === command).length
@@ -14,7 +15,10 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0))
 
 beforeEach(() => {
   localStorage.clear()
-  desk = fakeDesk({ 'app.info': () => info, 'settings.get': () => settings })
+  desk = fakeDesk({
+    'app.info': () => info,
+    'settings.get': () => ({ settings: DEFAULT_SETTINGS, dataDir: '/home/ops/.explorer-desk', canOpenFolder: false }),
+  })
   setDeskClient(desk)
   setActivePinia(createPinia())
 })
