@@ -46,6 +46,36 @@ function sandboxMedia(): Plugin {
   }
 }
 
+interface ModuleGraph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null
+}
+
+/**
+ * Element Plus's index re-exports every component: its imports say nothing about what the
+ * start page uses (the bundler keeps only what is imported), and following them would put
+ * every component some lazy page uses into the start chunk.
+ */
+const BARREL = /element-plus[\\/]es[\\/](index|defaults|component|plugin|components[\\/]index)\.mjs$/
+
+/**
+ * Everything the page imports statically goes in one chunk (its CSS in one file): left to
+ * itself the bundler splits the sign-in page's code into some thirty small files, and the
+ * browser fetches them six at a time, so the first paint waited on request round trips, not
+ * bytes. Code reached only through a lazy route keeps its own chunks.
+ */
+function startChunk(entry: string): (id: string, graph: ModuleGraph) => string | null {
+  let atStart: Set<string> | null = null
+  const staticGraphOf = (graph: ModuleGraph): Set<string> => {
+    const seen = new Set([entry])
+    for (const id of seen) {
+      if (BARREL.test(id)) continue
+      for (const next of graph.getModuleInfo(id)?.importedIds ?? []) seen.add(next)
+    }
+    return seen
+  }
+  return (id, graph) => ((atStart ??= staticGraphOf(graph)).has(id) ? 'start' : null)
+}
+
 export default defineConfig({
   main: {
     plugins: [sandboxMedia()],
@@ -81,7 +111,10 @@ export default defineConfig({
       // electron-vite leaves bundles unminified; the page's weight is its start-up time.
       minify: true,
       chunkSizeWarningLimit: 2000,
-      rollupOptions: { input: { index: resolve(root, 'renderer/index.html') } },
+      rollupOptions: {
+        input: { index: resolve(root, 'renderer/index.html') },
+        output: { codeSplitting: { groups: [{ name: startChunk(resolve(root, 'renderer/index.html')), debugName: 'start' }] } },
+      },
     },
   },
 })

@@ -1,3 +1,5 @@
+// First: modules run in import order, and this one opens the link to the host.
+import './bridge/connect-early'
 import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 // Element Plus components and their styles come in on demand (unplugin resolver); the base

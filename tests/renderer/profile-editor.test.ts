@@ -40,6 +40,10 @@ async function openEditor(path: string, button: 'profile-new' | 'profile-edit', 
   const view = await mountWithApp(SignInView, { desk, path, routes })
   mounted = view.wrapper
   await view.wrapper.get(`[data-testid="${button}"]`).trigger('click')
+  // The editor's code loads on the first request for it.
+  await vi.waitFor(() => {
+    if (!document.body.querySelector('[data-testid="profile-editor"]')) throw new Error('the profile editor is not open yet')
+  })
   await flushPromises()
   return { saved, desk }
 }

@@ -116,15 +116,25 @@ describe('session store', () => {
     expect(session.ended?.reason).toBe('expired')
   })
 
+  it('signed out, has the profiles for the sign-in page by the time init is done', async () => {
+    desk.handlers['session.current'] = () => null
+    const session = useSessionStore()
+    await session.init()
+    expect(session.profilesStatus).toBe('ready')
+    expect(session.profiles).toEqual([sandboxProfile])
+  })
+
   it('signs in, then refreshes the profiles for their lastAccount', async () => {
     desk.handlers['session.current'] = () => null
     desk.handlers['session.signIn'] = () => demoSession
     const session = useSessionStore()
     await session.init()
     expect(session.signedIn).toBe(false)
+    const reads = () => desk.calls.filter((c) => c.command === 'profiles.list').length
+    const before = reads()
     await session.signIn('sandbox', { method: 'email', email: 'demo@sandbox.local', password: 'sandbox-demo' })
     expect(session.session).toEqual(demoSession)
-    expect(desk.calls.some((c) => c.command === 'profiles.list')).toBe(true)
+    expect(reads()).toBe(before + 1)
     expect(desk.calls.find((c) => c.command === 'session.signIn')?.args).toEqual({
       profileId: 'sandbox',
       credentials: { method: 'email', email: 'demo@sandbox.local', password: 'sandbox-demo' },

@@ -84,8 +84,12 @@ describe('sign-in page', () => {
     // lastAccount prefills the email
     expect((wrapper.get('[data-testid="signin-email"] input').element as HTMLInputElement).value).toBe('tech@acme.example')
     await wrapper.get('[data-testid="profile-edit"]').trigger('click')
-    await flushPromises()
-    const secret = document.body.querySelector<HTMLInputElement>('input[data-testid="profile-app-secret"]')
+    // The editor's code loads on this first request for it.
+    const secret = await vi.waitFor(() => {
+      const input = document.body.querySelector<HTMLInputElement>('input[data-testid="profile-app-secret"]')
+      if (!input) throw new Error('the profile editor is not open yet')
+      return input
+    })
     expect(secret?.type).toBe('password')
     expect(secret?.value).toBe('')
     expect(document.body.querySelector('[data-testid="profile-app-secret-hint"]')?.textContent).toContain('Leave blank to keep it')

@@ -60,8 +60,9 @@ export const useAppStore = defineStore('app', () => {
     if (started) return
     started = true
     const desk = useDesk()
+    // Calls made while the link is connecting wait for it; only a failed first try is retried.
     desk.onLink((link) => {
-      if (link === 'open' && !info.value) void loadInfo().then(loadSettings)
+      if (link === 'open' && infoError.value) void loadInfo().then(loadSettings)
     })
     void loadInfo()
     void loadSettings()

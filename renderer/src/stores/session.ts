@@ -76,6 +76,9 @@ export const useSessionStore = defineStore('session', () => {
       if (profilesStatus.value === 'error') void loadProfiles()
       wasOpen = true
     })
+    // Asked alongside the session: signed out, the sign-in page comes next and its first
+    // render then has the form, with no second round trip and render once it is up.
+    const profilesRead = loadProfiles()
     try {
       session.value = await desk.call('session.current', {})
       if (session.value) {
@@ -87,6 +90,7 @@ export const useSessionStore = defineStore('session', () => {
       // Not fatal: the sign-in page shows what went wrong when it loads profiles.
       initError.value = toBridgeError(error)
     }
+    if (!session.value) await profilesRead
   }
 
   async function resync(): Promise<void> {
