@@ -4,10 +4,13 @@ import { connectionStateSchema } from '../domain'
 import { deviceEventSchema, deviceStateSchema } from '../live'
 import { command, contract, id } from './define'
 
+/** The most devices one watch follows: a 10,000-device family live as a whole; larger lists follow the rows on screen. */
+export const MAX_WATCHED_DEVICES = 10_000
+
 export const liveContract = contract(
   {
     /** Live data for these devices (replaces the previous set); answers their latest known state. */
-    'live.watch': command(z.object({ deviceIds: z.array(id).max(10_000) }), z.array(deviceStateSchema)),
+    'live.watch': command(z.object({ deviceIds: z.array(id).max(MAX_WATCHED_DEVICES) }), z.array(deviceStateSchema)),
   },
   {
     'connection.changed': connectionStateSchema,

@@ -281,9 +281,19 @@ describe('live device list', () => {
     expect(watched(desk)).toEqual([{ deviceIds: ids }, { deviceIds: ['LAMP01/office'] }, { deviceIds: [] }])
   })
 
+  it('watches a 10,000-device family whole, so its counts follow every push', async () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...devices[1]!, deviceId: `PLUG02/q${i}`, deviceName: `q${i}`, aliasName: '' }))
+    const { desk } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => many })
+    await flushPromises()
+    const first = watched(desk) as { deviceIds: string[] }[]
+    expect(first).toHaveLength(1)
+    expect(first[0]!.deviceIds).toHaveLength(10_000)
+  })
+
   it('watches only the rows drawn of a family too large to watch whole, and the next ones once a new filter settles', async () => {
-    // 2,500 devices, named so the list's order is their number's.
-    const many = Array.from({ length: 2_500 }, (_, i) => ({ ...devices[1]!, deviceId: `PLUG02/p${String(i).padStart(4, '0')}`, deviceName: `p${String(i).padStart(4, '0')}`, aliasName: '' }))
+    // 10,500 devices, more than one watch takes, named so the list's order is their number's.
+    const name = (i: number) => `p${String(i).padStart(5, '0')}`
+    const many = Array.from({ length: 10_500 }, (_, i) => ({ ...devices[1]!, deviceId: `PLUG02/${name(i)}`, deviceName: name(i), aliasName: '' }))
     const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => many })
     await flushPromises()
     const drawnIds = () => wrapper.findAll('[data-testid="device-row"]').map((r) => r.attributes('data-device-id'))
@@ -291,16 +301,16 @@ describe('live device list', () => {
     expect(first).toHaveLength(1)
     expect(first[0]!.deviceIds.length).toBeLessThan(100)
     expect(first[0]!.deviceIds).toEqual(expect.arrayContaining(drawnIds()))
-    expect(first[0]!.deviceIds.every((id) => Number(id.slice(-4)) < 100)).toBe(true)
-    // The search narrows the list to devices from 2,000 on: those drawn are watched once it settles.
-    await wrapper.get('input[data-testid="device-search"]').setValue('p2')
+    expect(first[0]!.deviceIds.every((id) => Number(id.slice(-5)) < 100)).toBe(true)
+    // The search narrows the list to devices from 10,000 on: those drawn are watched once it settles.
+    await wrapper.get('input[data-testid="device-search"]').setValue('p1')
     await flushPromises()
     expect(watched(desk)).toHaveLength(1)
     await new Promise((resolve) => setTimeout(resolve, 300))
     const next = watched(desk) as { deviceIds: string[] }[]
     expect(next).toHaveLength(2)
     expect(next[1]!.deviceIds.length).toBeGreaterThan(0)
-    expect(next[1]!.deviceIds.every((id) => id.startsWith('PLUG02/p2'))).toBe(true)
+    expect(next[1]!.deviceIds.every((id) => id.startsWith('PLUG02/p1'))).toBe(true)
   })
 
   it('keeps the listed state when live data cannot be had', async () => {
