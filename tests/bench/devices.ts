@@ -18,7 +18,9 @@ import { runInNewContext } from 'node:vm'
 import type { Page } from 'playwright-core'
 import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { startPageProfile } from './page-profile'
 import { percentile, report } from './report'
+import { typeAndWait } from './ui'
 
 const FILTER_DEVICES = 10_000
 const BIG = Number(process.env.DEVICES_BENCH_BIG ?? 50_000)
@@ -83,11 +85,11 @@ async function filterRun(): Promise<void> {
     const home = app.sandbox.world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
     const devices = app.sandbox.world.devicesIn(home.familyId)
     const base = await app.page.evaluate(() => location.hash.split('?')[0]!)
-    const profiling = process.env.DEVICES_BENCH_PROFILE ? await startProfile(app.page) : null
+    const profiling = process.env.DEVICES_BENCH_PROFILE ? await startPageProfile(app.page) : null
     const text: number[] = []
     for (const term of ['light', 'sensor 1', 'plug', 'camera', 'gw', 'kitchen']) {
-      text.push(await app.page.evaluate(TYPE_AND_WAIT, term))
-      text.push(await app.page.evaluate(TYPE_AND_WAIT, ''))
+      text.push(await app.page.evaluate(typeAndWait, term))
+      text.push(await app.page.evaluate(typeAndWait, ''))
     }
     const byQuery = async (choices: [string, string, number][]) => {
       const samples: number[] = []
@@ -120,28 +122,10 @@ async function filterRun(): Promise<void> {
   }
 }
 
-/** DEVICES_BENCH_PROFILE=1: the page's hottest functions while filtering, or while opening the big family (self time). */
-async function startProfile(page: Page): Promise<() => Promise<void>> {
-  const cdp = await page.context().newCDPSession(page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.start')
-  return async () => {
-    const { profile } = await cdp.send('Profiler.stop')
-    const self = new Map<string, number>()
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-    ;(profile.samples ?? []).forEach((id, i) => {
-      const n = byId.get(id)!
-      const key = `${n.callFrame.functionName || '(anon)'} ${n.callFrame.url.split('/').pop()}:${n.callFrame.lineNumber}`
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
-    })
-    console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 30).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'))
-  }
-}
-
 async function bigFamilyRun(): Promise<void> {
   const app = await appFor(BIG)
   try {
-    const profiling = process.env.DEVICES_BENCH_PROFILE ? await startProfile(app.page) : null
+    const profiling = process.env.DEVICES_BENCH_PROFILE ? await startPageProfile(app.page) : null
     const { firstRowsMs, loadedMs } = await openFamily(app)
     await profiling?.()
     report('devices.big_devices', BIG, 'devices')
@@ -157,16 +141,6 @@ async function bigFamilyRun(): Promise<void> {
 
 async function scrollThrough(page: Page): Promise<{ longTasks: number; worstFrameMs: number }> {
   return page.evaluate(SCROLL_THROUGH)
-}
-
-/** Types a search, waits for the frame after the rows change. */
-async function TYPE_AND_WAIT(term: string): Promise<number> {
-  const input = document.querySelector<HTMLInputElement>('input[data-testid="device-search"]')!
-  const started = performance.now()
-  input.value = term
-  input.dispatchEvent(new Event('input', { bubbles: true }))
-  await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
-  return performance.now() - started
 }
 
 /** Changes the list's URL query, waits for the frame that shows the expected count. */

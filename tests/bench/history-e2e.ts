@@ -28,6 +28,7 @@ import { openDeskDatabase } from '../../electron/core/store/database'
 import type { HistoryFetchResult } from '../../shared/history'
 import { decodeBinaryFrame, encodeBinaryFrame } from '../../shared/wire-binary'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { startPageProfile } from './page-profile'
 import { percentile, report } from './report'
 
 const DAY = 86_400_000
@@ -49,7 +50,7 @@ export async function historyE2eBench(): Promise<void> {
     await navigate(app.page, `#/history?familyId=${encodeURIComponent(familyId)}&devices=${encodeURIComponent(deviceId)}&properties=${PROPERTY}&range=24h`)
     await app.page.evaluate(`window.__historyBench.drawn(${Math.floor(POINTS / 30)})`)
     // Then picks 30 days: a million points.
-    const profiler = process.env.HISTORY_BENCH_DEBUG ? await startProfiler(app) : null
+    const profiler = process.env.HISTORY_BENCH_DEBUG ? await startPageProfile(app.page, 25) : null
     await app.page.getByTestId('history-preset-30d').click()
     const timing = (await app.page.evaluate(`window.__historyBench.drawn(${POINTS})`)) as PageTiming
     await profiler?.()
@@ -157,23 +158,6 @@ async function coreFigures(app: RunningApp, deviceId: string, seeded: Seeded) {
   return { cacheReadMs: reads, coreMs: fetches, binaryCodecMs: binary, jsonCodecMs: json, jsonBytes }
 }
 
-/** HISTORY_BENCH_DEBUG=1: the page's hottest functions while the million points are drawn. */
-async function startProfiler(app: RunningApp): Promise<() => Promise<void>> {
-  const cdp = await app.page.context().newCDPSession(app.page)
-  await cdp.send('Profiler.enable')
-  await cdp.send('Profiler.start')
-  return async () => {
-    const { profile } = await cdp.send('Profiler.stop')
-    const self = new Map<string, number>()
-    const byId = new Map(profile.nodes.map((n) => [n.id, n]))
-    ;(profile.samples ?? []).forEach((id, i) => {
-      const { functionName, url, lineNumber } = byId.get(id)!.callFrame
-      const key = `${functionName || '(anon)'} ${url.split('/').pop()}:${lineNumber}`
-      self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
-    })
-    console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'))
-  }
-}
 
 /** Every history.fetch's time in the core, as the web host calls it (it looks dispatch up per call). */
 function timeCore(app: RunningApp): number[] {

@@ -73,7 +73,8 @@ async function measureFilter(page: Page): Promise<number> {
   return percentile(samples, 50)
 }
 
-async function typeAndWait(term: string): Promise<number> {
+/** Types a search into the device list, waits for the frame after the rows change. */
+export async function typeAndWait(term: string): Promise<number> {
   const input = document.querySelector<HTMLInputElement>('input[data-testid="device-search"]')!
   const started = performance.now()
   input.value = term
