@@ -161,7 +161,7 @@ const SCROLL_THROUGH = `(async () => {
   const tasks = []
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration) })
   observer.observe({ type: 'longtask' })
-  const scroller = document.querySelector('[data-testid="device-table"] .el-table-v2__body')
+  const scroller = document.querySelector('[data-testid="device-table"]')
   const step = (scroller.scrollHeight - scroller.clientHeight) / 120
   let last = performance.now()
   let worst = 0

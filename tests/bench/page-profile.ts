@@ -15,6 +15,8 @@ export async function startPageProfile(page: Page, top = 30): Promise<() => Prom
       const key = `${functionName || '(anon)'} ${url.split('/').pop()}:${lineNumber}`
       self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000)
     })
+    const script = [...self].filter(([k]) => !k.startsWith('(idle)') && !k.startsWith('(program)')).reduce((sum, [, ms]) => sum + ms, 0)
+    console.error(`${script.toFixed(0)}ms script in all (without idle and program)`)
     console.error([...self].sort((a, b) => b[1] - a[1]).slice(0, top).map(([k, v]) => `${v.toFixed(0)}ms ${k}`).join('\n'))
   }
 }

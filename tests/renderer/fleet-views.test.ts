@@ -159,6 +159,42 @@ describe('devices page', () => {
     expect(rows[2]!.attributes('tabindex')).toBe('0')
   })
 
+  it('sorts by a column header, and tells assistive technology the order', async () => {
+    const { wrapper, router } = await mountView(DevicesView, '/families/f-1/devices')
+    const header = () => wrapper.get('[data-testid="device-sort-product"]')
+    const byProduct = devices.map((d) => d).sort((a, b) => (a.productName || a.productId).localeCompare(b.productName || b.productId) || a.deviceId.localeCompare(b.deviceId))
+    expect(header().element.parentElement!.getAttribute('aria-sort')).toBe('none')
+    await header().trigger('click')
+    await flushPromises()
+    expect(rowNames(wrapper)).toEqual(byProduct.map((d) => d.deviceId))
+    expect(header().element.parentElement!.getAttribute('aria-sort')).toBe('ascending')
+    expect(wrapper.get('[data-testid="device-sort-name"]').element.parentElement!.getAttribute('aria-sort')).toBe('none')
+    await header().trigger('click')
+    await flushPromises()
+    expect(rowNames(wrapper)).toEqual(byProduct.map((d) => d.deviceId).reverse())
+    expect(header().element.parentElement!.getAttribute('aria-sort')).toBe('descending')
+    expect(router.currentRoute.value.query).toMatchObject({ sort: 'product', order: 'desc' })
+  })
+
+  it('draws only the rows in view of a long list, and scrolls to the row the keyboard moves to', async () => {
+    const name = (i: number) => `r${String(i).padStart(4, '0')}`
+    const many = Array.from({ length: 500 }, (_, i) => ({ ...devices[1]!, deviceId: `PLUG02/${name(i)}`, deviceName: name(i), aliasName: '' }))
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => many })
+    await flushPromises()
+    const first = wrapper.findAll('[data-testid="device-row"]')
+    expect(first.length).toBeGreaterThan(5)
+    expect(first.length).toBeLessThan(40)
+    ;(first[0]!.element as HTMLElement).focus()
+    await first[0]!.trigger('keydown', { key: 'End' })
+    await flushPromises()
+    const last = wrapper.get('[data-row-index="499"]')
+    expect(last.attributes('data-device-id')).toBe('PLUG02/r0499')
+    expect(last.attributes('aria-rowindex')).toBe('501')
+    expect(document.activeElement).toBe(last.element)
+    expect(wrapper.find('[data-row-index="0"]').exists()).toBe(false)
+    expect(wrapper.get('[data-testid="device-table"]').attributes('aria-rowcount')).toBe('501')
+  })
+
   it('shows an empty family as such', async () => {
     const { wrapper } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => [] })
     expect(wrapper.find('[data-testid="devices-empty"]').exists()).toBe(true)
