@@ -317,13 +317,35 @@ describe('live device list', () => {
     expect(watched(desk)).toEqual([{ deviceIds: ids }, { deviceIds: ['LAMP01/office'] }, { deviceIds: [] }])
   })
 
-  it('watches a 10,000-device family whole, so its counts follow every push', async () => {
-    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...devices[1]!, deviceId: `PLUG02/q${i}`, deviceName: `q${i}`, aliasName: '' }))
-    const { desk } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => many })
+  it('watches a 10,000-device family whole, so its counts follow every push, reading values of the rows drawn only', async () => {
+    const name = (i: number) => `q${String(i).padStart(5, '0')}`
+    const many = Array.from({ length: 10_000 }, (_, i) => ({ ...devices[1]!, deviceId: `PLUG02/${name(i)}`, deviceName: name(i), aliasName: '' }))
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices', {
+      'devices.list': () => many,
+      'live.readValues': ({ deviceIds }) => deviceIds.map((deviceId) => ({ deviceId, online: true, properties: {}, updatedAtMs: 1 })),
+    })
     await flushPromises()
-    const first = watched(desk) as { deviceIds: string[] }[]
+    const drawnIds = () => wrapper.findAll('[data-testid="device-row"]').map((r) => r.attributes('data-device-id'))
+    const readValues = () => desk.calls.filter((c) => c.command === 'live.readValues').map((c) => (c.args as { deviceIds: string[] }).deviceIds)
+    const first = watched(desk) as { deviceIds: string[]; valuesOf?: string[] }[]
     expect(first).toHaveLength(1)
     expect(first[0]!.deviceIds).toHaveLength(10_000)
+    // The first rows' values: named by the watch, or read at once when the rows came after it.
+    const firstValues = [...(first[0]!.valuesOf ?? []), ...readValues().flat()]
+    expect(firstValues.length).toBeGreaterThan(0)
+    expect(firstValues.length).toBeLessThan(100)
+    expect(firstValues).toEqual(expect.arrayContaining(drawnIds()))
+    // A new filter's rows have theirs read once it settles; the watch itself stays.
+    const before = readValues().length
+    await wrapper.get('input[data-testid="device-search"]').setValue('q05')
+    await flushPromises()
+    expect(readValues()).toHaveLength(before)
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const next = readValues()
+    expect(next).toHaveLength(before + 1)
+    expect(next.at(-1)).toEqual(drawnIds())
+    expect(next.at(-1)!.every((id) => id.startsWith('PLUG02/q05'))).toBe(true)
+    expect(watched(desk)).toHaveLength(1)
   })
 
   it('watches only the rows drawn of a family too large to watch whole, and the next ones once a new filter settles', async () => {

@@ -47,6 +47,12 @@ export class LiveService {
   private readonly now: () => number
   /** Counts resyncs begun: each one makes those before it stale. */
   private resyncs = 0
+  /** Watched devices whose property values are read (on resync too); null: all of them. */
+  private valuesOf: ReadonlySet<string> | null = null
+  /** Counts value reads begun: a newer one (the list scrolled on) makes those before it stale. */
+  private valueReads = 0
+  /** Devices whose values were read since the watch or resync: pushes keep them current. */
+  private readonly valuesFresh = new Set<string>()
 
   constructor(private readonly deps: LiveDeps) {
     this.now = deps.now ?? Date.now
@@ -60,6 +66,8 @@ export class LiveService {
     this.batcher.discard()
     this.states.clear()
     this.watched = []
+    this.valuesOf = null
+    this.valuesFresh.clear()
     const baseUrl = this.deps.baseUrl()
     if (!session || !baseUrl) return
     this.client = new PushClient({
@@ -77,11 +85,35 @@ export class LiveService {
     this.client.start()
   }
 
-  /** The devices the user is looking at (replaces the previous set). */
-  watch(deviceIds: string[]): DeviceState[] {
+  /**
+   * The devices the user is looking at (replaces the previous set). `valuesOf` narrows whose
+   * values are read to the rows on screen: a 10,000-device list would otherwise cost 10,000
+   * AppGetDeviceData calls each time it opens, for values nobody sees until scrolled to
+   * (pushes keep every watched device's values current meanwhile).
+   */
+  watch(deviceIds: string[], valuesOf?: readonly string[]): DeviceState[] {
     this.watched = [...new Set(deviceIds)]
+    this.valuesOf = valuesOf ? this.onlyWatched(valuesOf) : null
+    this.valuesFresh.clear()
     this.client?.watch(this.watched)
     return this.states.snapshot(this.watched)
+  }
+
+  /**
+   * The current values of these watched devices (the rows on screen), read unless read since
+   * the watch or the last resync; resyncs read these from now on.
+   */
+  async readValues(deviceIds: readonly string[]): Promise<DeviceState[]> {
+    const wanted = this.onlyWatched(deviceIds)
+    this.valuesOf = wanted
+    const run = ++this.valueReads
+    await this.readData([...wanted].filter((id) => !this.valuesFresh.has(id)), () => run !== this.valueReads)
+    return this.states.snapshot([...wanted])
+  }
+
+  private onlyWatched(deviceIds: readonly string[]): ReadonlySet<string> {
+    const watched = new Set(this.watched)
+    return new Set(deviceIds.filter((id) => watched.has(id)))
   }
 
   /** The current session's push connection: pushes read and malformed frames dropped. */
@@ -103,7 +135,7 @@ export class LiveService {
   }
 
   /**
-   * Reads statuses and property values of `deviceIds` from the API into the state. A later
+   * Reads statuses of `deviceIds` (and values of those whose values are wanted) from the API into the state. A later
    * resync (the next reconnect, a new watched set) reads everything again, so an earlier one
    * still running stops asking: 10,000 devices read twice at once would slow the pushes too.
    */
@@ -111,7 +143,10 @@ export class LiveService {
     const run = ++this.resyncs
     const stale = () => run !== this.resyncs
     try {
-      await Promise.all([this.resyncStatuses(deviceIds, stale), this.resyncData(deviceIds, stale)])
+      const values = this.valuesOf
+      const valueIds = values ? deviceIds.filter((id) => values.has(id)) : deviceIds
+      this.valuesFresh.clear() // a gap in the pushes: every value read before it may be old
+      await Promise.all([this.resyncStatuses(deviceIds, stale), this.readData(valueIds, stale)])
     } catch {
       return // the session ended or the cloud is unreachable: the next reconnect resyncs again
     }
@@ -129,12 +164,13 @@ export class LiveService {
     }
   }
 
-  private async resyncData(deviceIds: readonly string[], stale: () => boolean): Promise<void> {
+  private async readData(deviceIds: readonly string[], stale: () => boolean): Promise<void> {
     await mapConcurrently(deviceIds, DATA_CONCURRENCY, async (deviceId) => {
       if (stale()) return
       const askedAt = this.now()
       const reply = await this.deps.call('AppGetDeviceData', deviceParams(deviceId))
       this.states.mergeProperties(deviceId, parseDeviceData(reply.data.Data), this.now(), askedAt)
+      this.valuesFresh.add(deviceId)
     })
   }
 }

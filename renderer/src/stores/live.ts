@@ -144,9 +144,10 @@ export const useLiveStore = defineStore('live', () => {
    * Live data for exactly these devices (replacing the previous set), seeded with the
    * latest states main knows. [] stops it. Failing only loses liveness: the list stays.
    * `keepKnown` (a list following the rows in view as they scroll) keeps what is known of
-   * devices still watched, so their cells do not blank while main answers.
+   * devices still watched, so their cells do not blank while main answers. `valuesOf`
+   * reads property values of those devices only (rows on screen; see `readValues`).
    */
-  async function watchDevices(deviceIds: readonly string[], options: { keepKnown?: boolean } = {}): Promise<void> {
+  async function watchDevices(deviceIds: readonly string[], options: { keepKnown?: boolean; valuesOf?: readonly string[] } = {}): Promise<void> {
     start()
     const seq = ++watchSeq
     watched = new Set(deviceIds)
@@ -160,10 +161,22 @@ export const useLiveStore = defineStore('live', () => {
       triggerRef(known)
     }
     try {
-      const states = await useDesk().call('live.watch', { deviceIds: [...watched] })
+      const valuesOf = options.valuesOf ? { valuesOf: [...options.valuesOf] } : {}
+      const states = await useDesk().call('live.watch', { deviceIds: [...watched], ...valuesOf })
       if (seq === watchSeq) applyStates(states)
     } catch {
       // The connection indicator tells whether live data flows; the list itself is intact.
+    }
+  }
+
+  /** Current values of watched devices newly on screen (a watch given `valuesOf` read only the first rows'). */
+  async function readValues(deviceIds: readonly string[]): Promise<void> {
+    const seq = watchSeq
+    try {
+      const states = await useDesk().call('live.readValues', { deviceIds: [...deviceIds] })
+      if (seq === watchSeq) applyStates(states)
+    } catch {
+      // Pushes still bring values; the cells show what is known.
     }
   }
 
@@ -182,7 +195,7 @@ export const useLiveStore = defineStore('live', () => {
     triggerRef(known)
   }
 
-  return { known, lookups, start, watchDevices, applyEvents, applyStates }
+  return { known, lookups, start, watchDevices, readValues, applyEvents, applyStates }
 })
 
 /**
