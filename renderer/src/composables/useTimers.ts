@@ -4,7 +4,6 @@
  * and followed by a fresh read (the list confirms what the cloud did).
  */
 import { ref, type Ref } from 'vue'
-import { useI18n } from 'vue-i18n'
 import type { HomeTimer, Timer } from '@shared/schedule'
 import { useApi } from '@/api'
 import { useScheduleEdits } from '@/composables/useScheduleEdits'
@@ -14,13 +13,12 @@ export type TimerScope = { deviceId: string } | { familyId: string }
 
 export function useTimers(scope: Ref<TimerScope>, deviceName: (deviceId: string) => string) {
   const api = useApi()
-  const { t } = useI18n()
   const timers = ref<(Timer | HomeTimer)[]>([])
   const unreadable = ref<{ deviceId: string; deviceName: string; message: string }[]>([])
   const loading = ref(false)
   const loadError = ref<unknown>(null)
-  const edits = useScheduleEdits<Timer>(load)
-  const { change, editing, dialogOpen, busyId } = edits
+  const edits = useScheduleEdits<Timer>('timer', load)
+  const { editing, busyId, dialog } = edits
 
   async function load(): Promise<void> {
     loading.value = true
@@ -45,25 +43,16 @@ export function useTimers(scope: Ref<TimerScope>, deviceName: (deviceId: string)
   function save(draft: TimerDraft): Promise<void> {
     const settings = timerSettings(draft)
     const edited = editing.value
-    const said = () => t(edited ? 'schedule.timers.saved' : 'schedule.timers.created', { name: settings.name })
-    return edits.submit(() => (edited ? api.timers.modify({ deviceId: edited.deviceId, timerId: edited.timerId, ...settings }) : api.timers.create({ deviceId: draft.deviceId, ...settings })), said)
+    return edits.save(settings.name, () => (edited ? api.timers.modify({ deviceId: edited.deviceId, timerId: edited.timerId, ...settings }) : api.timers.create({ deviceId: draft.deviceId, ...settings })))
   }
 
-  function toggle(timer: Timer, enabled: boolean): Promise<void> {
-    const key = enabled ? 'schedule.timers.enabledDone' : 'schedule.timers.disabledDone'
-    return edits.toggle(timer.timerId, () => api.timers.setEnabled({ deviceId: timer.deviceId, timerId: timer.timerId, enabled }), () => t(key, { name: timer.name }))
-  }
-
-  function remove(timer: Timer): Promise<void> {
-    const question = {
-      message: t('schedule.timers.deleteConfirm', { name: timer.name, device: deviceName(timer.deviceId) }),
-      title: t('schedule.timers.deleteTitle', { name: timer.name }),
-    }
-    return edits.remove(question, () => api.timers.delete({ deviceId: timer.deviceId, timerId: timer.timerId }), () => t('schedule.timers.deleted', { name: timer.name }))
-  }
-
+  const toggle = (timer: Timer, enabled: boolean) => edits.toggle(timer.timerId, timer.name, enabled, () => api.timers.setEnabled({ deviceId: timer.deviceId, timerId: timer.timerId, enabled }))
+  const remove = (timer: Timer) => edits.remove(timer.name, { device: deviceName(timer.deviceId) }, () => api.timers.delete({ deviceId: timer.deviceId, timerId: timer.timerId }))
   const openNew = () => edits.open(null)
   const openEdit = (timer: Timer) => edits.open(timer)
 
-  return { timers, unreadable, loading, loadError, editing, dialogOpen, busyId, busy: change.busy, error: change.error, load, openNew, openEdit, save, toggle, remove }
+  /** The read, as the list frame shows it. */
+  const list = { data: timers, loading, error: loadError }
+
+  return { list, timers, unreadable, loading, loadError, editing, busyId, dialog, load, openNew, openEdit, save, toggle, remove }
 }
