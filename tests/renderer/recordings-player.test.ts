@@ -1,50 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, mount } from '@vue/test-utils'
-import Hls from 'hls.js'
 import { defineComponent, h, ref } from 'vue'
 import type { SignedVideoUrl } from '@shared/video'
 import { useRecordingPlayer } from '@/composables/recordings/useRecordingPlayer'
 import type { RecordingSource } from '@/utils/recordings/sources'
+import { hlsInstances as instances, lastHls as last } from './fake-hls'
 
-/** hls.js stand-in: records what the player asks of it and lets a test raise its events. */
-vi.mock('hls.js', () => {
-  class FakeHls {
-    static isSupported = () => true
-    static DefaultConfig = { loader: class {} }
-    static instances: FakeHls[] = []
-    readonly handlers = new Map<string, ((event: string, data: unknown) => void)[]>()
-    levels: unknown[] = [{}]
-    attachMedia = vi.fn()
-    loadSource = vi.fn()
-    startLoad = vi.fn()
-    recoverMediaError = vi.fn()
-    swapAudioCodec = vi.fn()
-    detachMedia = vi.fn()
-    destroy = vi.fn()
-    constructor(readonly config: Record<string, unknown>) {
-      FakeHls.instances.push(this)
-    }
-    on(event: string, handler: (event: string, data: unknown) => void) {
-      this.handlers.set(event, [...(this.handlers.get(event) ?? []), handler])
-    }
-    raise(event: string, data: unknown = {}) {
-      for (const handler of this.handlers.get(event) ?? []) handler(event, data)
-    }
-  }
-  return {
-    default: FakeHls,
-    Events: { ERROR: 'hlsError', MANIFEST_PARSED: 'hlsManifestParsed', FRAG_LOADED: 'hlsFragLoaded' },
-    ErrorTypes: { NETWORK_ERROR: 'networkError', MEDIA_ERROR: 'mediaError', OTHER_ERROR: 'otherError' },
-  }
-})
-
-type FakeHls = {
-  config: Record<string, unknown>
-  levels: unknown[]
-  raise(event: string, data?: unknown): void
-} & Record<'attachMedia' | 'loadSource' | 'startLoad' | 'recoverMediaError' | 'swapAudioCodec' | 'detachMedia' | 'destroy', ReturnType<typeof vi.fn>>
-const instances = () => (Hls as unknown as { instances: FakeHls[] }).instances
-const last = () => instances()[instances().length - 1]!
+vi.mock('hls.js', () => import('./fake-hls'))
 
 const SOURCE: RecordingSource = { date: '2026-03-10', videoUrl: 'http://cloud.test/timeshift/P/cam/1000-2000.m3u8', spans: [{ start: 1000, end: 1400 }, { start: 1600, end: 2000 }] }
 const mediaError = { type: 'mediaError', details: 'bufferAppendError', fatal: true }
@@ -75,7 +37,7 @@ function mountPlayer() {
 }
 
 beforeEach(() => {
-  instances().length = 0
+  instances.length = 0
   nowMs = 1_000_000
   signs = 0
   vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve())
@@ -175,7 +137,7 @@ describe('the recordings player', () => {
     Object.defineProperty(document, 'visibilityState', { value: 'visible', configurable: true })
     document.dispatchEvent(new Event('visibilitychange'))
     await flushPromises()
-    expect(instances()).toHaveLength(2)
+    expect(instances).toHaveLength(2)
     expect(last().config.startPosition).toBe(500)
     last().raise('hlsManifestParsed')
     expect(player().status.value).toBe('paused')

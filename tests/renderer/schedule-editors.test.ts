@@ -138,6 +138,20 @@ describe('the home’s timers', () => {
     await settle()
     expect(sent(desk, 'timers.delete')).toEqual([{ deviceId: lamp.deviceId, timerId: 't-1' }])
   })
+
+  it('edits a timer with its own values after another device’s timer was open', async () => {
+    const night: HomeTimer = { ...morning, timerId: 't-2', deviceId: plug.deviceId, deviceName: 'plug_b7', name: 'Night', values: { power_switch: 0 } }
+    const desk = await mountPage({ 'timers.listForHome': () => ({ timers: [morning, night], unreadable: [] }), 'timers.modify': () => ({ requestId: 'r-mod' }) })
+    const edit = (timerId: string) => wrapper!.find(`[data-testid="timer-row"][data-timer-id="${timerId}"] [data-testid="timer-edit"]`)
+    await edit('t-1').trigger('click')
+    await settle()
+    ;[...document.querySelectorAll('.el-dialog button')].find((b) => b.textContent?.trim() === 'Cancel')!.dispatchEvent(new MouseEvent('click', { bubbles: true }))
+    await settle()
+    await edit('t-2').trigger('click')
+    await settle()
+    await click('timer-save')
+    expect(sent(desk, 'timers.modify')).toEqual([expect.objectContaining({ deviceId: plug.deviceId, timerId: 't-2', values: { power_switch: 0 } })])
+  })
 })
 
 describe('the scene editor', () => {
