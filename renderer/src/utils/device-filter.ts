@@ -48,6 +48,7 @@ export function filterDevices(devices: readonly Device[], filter: DeviceFilter, 
   const isOnline = context.isOnline ?? ((d: Device) => d.online)
   // Read once: the filter may be a reactive object, too slow to read 10,000 times over.
   const { roomId, productId, online, version } = filter
+  if (terms.length === 0 && !roomId && !productId && !online && !version) return devices.slice()
   return devices.filter((device) => {
     if (roomId === NO_ROOM ? hasRoom(device) : roomId && device.roomId !== roomId) return false
     if (productId && device.productId !== productId) return false
