@@ -187,7 +187,7 @@ async function HASH_AND_WAIT([hash, expected]: readonly [string, number]): Promi
 }
 
 /** A string: the bench runs through tsx, whose helpers do not exist in the page. Scrolls the virtual table from top to bottom over 120 frames, counting long tasks. */
-const SCROLL_THROUGH = `(async () => {
+export const SCROLL_THROUGH = `(async () => {
   const tasks = []
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e.duration) })
   observer.observe({ type: 'longtask' })

@@ -174,6 +174,10 @@ describe('devices page', () => {
     expect(rowNames(wrapper)).toEqual(byProduct.map((d) => d.deviceId).reverse())
     expect(header().element.parentElement!.getAttribute('aria-sort')).toBe('descending')
     expect(router.currentRoute.value.query).toMatchObject({ sort: 'product', order: 'desc' })
+    // Each row's checkbox is named after its device, in the words of the language shown.
+    const boxes = wrapper.findAll('[data-testid="device-select"]').map((b) => b.attributes('aria-label'))
+    expect(boxes).toContain('Select Ceiling light')
+    expect(boxes).toContain('Select plug_b7')
   })
 
   it('draws only the rows in view of a long list, and scrolls to the row the keyboard moves to', async () => {
