@@ -199,6 +199,28 @@ describe('devices page', () => {
     expect(wrapper.get('[data-testid="device-table"]').attributes('aria-rowcount')).toBe('501')
   })
 
+  it('draws the rows at the scroll position, also after a filter shrank the list to its full height and back', async () => {
+    const name = (i: number) => `s${String(i).padStart(4, '0')}`
+    const many = Array.from({ length: 500 }, (_, i) => ({ ...devices[1]!, deviceId: `PLUG02/${name(i)}`, deviceName: name(i), aliasName: '' }))
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => many })
+    await flushPromises()
+    const table = () => wrapper.get('[data-testid="device-table"]')
+    const drawnIndexes = () => wrapper.findAll('[data-testid="device-row"]').map((r) => Number(r.attributes('data-row-index')))
+    table().element.scrollTop = 300 * 44
+    await table().trigger('scroll')
+    expect(drawnIndexes()).toContain(300)
+    expect(drawnIndexes()).not.toContain(0)
+    // Narrowed to 11 rows, the list takes its full height: the browser drops the scroll position.
+    await wrapper.get('input[data-testid="device-search"]').setValue('s000')
+    await flushPromises()
+    table().element.scrollTop = 0
+    await table().trigger('scroll')
+    await wrapper.get('input[data-testid="device-search"]').setValue('')
+    await flushPromises()
+    expect(drawnIndexes()).toContain(0)
+    expect(drawnIndexes()).not.toContain(300)
+  })
+
   it('shows an empty family as such', async () => {
     const { wrapper } = await mountView(DevicesView, '/families/f-1/devices', { 'devices.list': () => [] })
     expect(wrapper.find('[data-testid="devices-empty"]').exists()).toBe(true)
