@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import FamiliesView from '@/views/FamiliesView.vue'
 import DevicesView from '@/views/DevicesView.vue'
@@ -173,7 +173,8 @@ describe('devices page', () => {
     await flushPromises()
     expect(rowNames(wrapper)).toEqual(byProduct.map((d) => d.deviceId).reverse())
     expect(header().element.parentElement!.getAttribute('aria-sort')).toBe('descending')
-    expect(router.currentRoute.value.query).toMatchObject({ sort: 'product', order: 'desc' })
+    // The URL follows once the frame showing the new order is painted.
+    await vi.waitFor(() => expect(router.currentRoute.value.query).toMatchObject({ sort: 'product', order: 'desc' }))
     // Each row's checkbox is named after its device, in the words of the language shown.
     const boxes = wrapper.findAll('[data-testid="device-select"]').map((b) => b.attributes('aria-label'))
     expect(boxes).toContain('Select Ceiling light')
