@@ -3,15 +3,11 @@
  * the cloud's storage (the sandbox keeps every report it was sent, up to its cap), so keeping
  * it apart lets main's samples be the app's alone. Its own memory is sampled beside them.
  * Messages: 'ready' (address, keys and the tour's ids), 'push' (start reports at a rate),
- * 'sample' (memory after a forced collection), 'stop' (answers 'stopped' with the count sent).
+ * 'sample' (memory after a full collection, as main's), 'stop' (answers 'stopped' with the count sent).
  */
-import { setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
 import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
 import type { ThingProperty } from '../../electron/sandbox/world/thing-model'
-
-setFlagsFromString('--expose-gc')
-const gc = runInNewContext('gc') as () => void
+import { collectFully } from './process-memory'
 
 const devices = Number(process.argv[2] ?? 10_000)
 const sandbox = await startSandbox({ port: 0, devices, oneFamily: true, simulate: false, historyDays: 1 })
@@ -26,9 +22,10 @@ let stopPushes: (() => number) | null = null
 process.on('message', (message: { type: string; perSecond?: number }) => {
   if (message.type === 'push') stopPushes = pushAt(message.perSecond ?? 0)
   if (message.type === 'sample') {
-    gc()
-    const { heapUsed, rss } = process.memoryUsage()
-    process.send?.({ type: 'sample', heapUsed, rss })
+    void collectFully().then(() => {
+      const { heapUsed, rss } = process.memoryUsage()
+      process.send?.({ type: 'sample', heapUsed, rss })
+    })
   }
   if (message.type === 'stop') {
     const sent = stopPushes?.() ?? 0

@@ -6,16 +6,30 @@
  * the video's currentTime advancing: soak.recording_plays, soak.recording_seconds_played; a
  * soak where it never played fails), while memory is sampled:
  * - main: the app's Node process (soak-host.ts: web host and core, as `npm run start:web` runs
- *   them; the bench's Playwright and Chromium are elsewhere), JS heap after a forced
- *   collection, and RSS
+ *   them; the bench's Playwright and Chromium are elsewhere), JS heap and RSS after a full
+ *   collection; beside them, per sample only, what that RSS is made of: V8's heapTotal,
+ *   external and arrayBuffers, and the kernel's view (glibc's brk heap and other malloc
+ *   arenas, other anonymous memory (mostly V8's heap pages), mapped files; process-memory.ts)
  * - cloud: the sandbox cloud in its own process (soak-cloud.ts), heap and RSS, printed per
  *   sample only: it stores every report it is sent up to its cap, as a cloud stores them,
  *   which is not the app's memory (an embedded sandbox in main measured the cloud's log)
- * - renderer: the page's JS heap after a forced collection (CDP Runtime.getHeapUsage), and
- *   the RSS of Chromium's renderer processes
+ * - renderer: the page's JS heap after a full collection, and the RSS of Chromium's renderer
+ *   processes
+ * Every sample is taken the same way so that samples compare:
+ * - on the same page, the family's device list, after it has rested a few seconds: sampled
+ *   on whichever page the tour happened to have open, the figures measured that page (a
+ *   playing recording, a chart, a console) and RSS swung by over 100 MB between samples,
+ *   more than the growth looked for. The tour goes on from where it was after each sample.
+ * - after the same full collection on both sides, the one DevTools makes (CDP
+ *   HeapProfiler.collectGarbage; main asks its own inspector, process-memory.ts): it compacts
+ *   and hands emptied pages back at once. After main's former plain gc(), V8's old space kept
+ *   the size it had last grown to under the push load (about 50 MB live in 170-280 MB of
+ *   pages) and main's RSS swung 370-570 MB with it, a measure of V8's momentary slack, not of
+ *   what the app keeps. That reading is still printed, soak.main_rss_one_gc_*, for comparison.
  * Printed per sample (soak.sample.<seconds>s.<what>) and, over the samples after warm-up
- * (the first third, at most 5 minutes), as least-squares slopes in MB per 10 minutes:
- * soak.<what>_slope_mb_per_10min, target <= 5 each.
+ * (the first third, at most 5 minutes), as least-squares slopes in MB per 10 minutes,
+ * soak.<what>_slope_mb_per_10min, target <= 5 each, with their range (soak.<what>_min_mb,
+ * soak.<what>_max_mb).
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -29,6 +43,8 @@ import { report } from './report'
 const DEVICES = 10_000
 const PUSHES_PER_SECOND = 2_000
 const DWELL_MS = 4_000
+/** How long the device list rests before a memory sample: its search and first rows settle. */
+const SETTLE_MS = 3_000
 const MB = 1_048_576
 /** Any one step (a page change, a playback, a memory sample) taking longer is a hang: the soak stops and says where. */
 const STEP_LIMIT_MS = 120_000
@@ -37,13 +53,27 @@ interface Sample {
   atS: number
   mainHeap: number
   mainRss: number
+  /** Main's RSS after one plain gc(), as the soak read it before (it swung with V8's heap sizing). */
+  mainRssOneGc: number
   cloudHeap: number
   cloudRss: number
   rendererHeap: number
   rendererRss: number
+  /** What main's RSS is made of, printed per sample (MB, but arena and thread counts). */
+  mainParts: Record<(typeof MAIN_PARTS)[number], number>
 }
-const MEASURES = ['mainHeap', 'mainRss', 'rendererHeap', 'rendererRss'] as const
-const NAMES: Record<(typeof MEASURES)[number], string> = { mainHeap: 'main_heap', mainRss: 'main_rss', rendererHeap: 'renderer_heap', rendererRss: 'renderer_rss' }
+const MEASURES = ['mainHeap', 'mainRss', 'rendererHeap', 'rendererRss', 'mainRssOneGc'] as const
+const NAMES: Record<(typeof MEASURES)[number], string> = {
+  mainHeap: 'main_heap',
+  mainRss: 'main_rss',
+  rendererHeap: 'renderer_heap',
+  rendererRss: 'renderer_rss',
+  mainRssOneGc: 'main_rss_one_gc',
+}
+/** Main's V8 figures, then where the kernel holds its resident bytes (process-memory.ts). */
+const MAIN_PARTS = ['heapTotal', 'external', 'arrayBuffers', 'brkHeap', 'mallocArenas', 'otherAnon', 'files', 'arenaCount', 'threads'] as const
+const COUNTS = new Set<string>(['arenaCount', 'threads'])
+const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 
 /** The run's length from `--minutes N` or `--hours N` (30 minutes without either). */
 export function soakMinutes(argv: readonly string[] = process.argv): number {
@@ -71,6 +101,7 @@ export async function soakBench(): Promise<void> {
     await page.goto(url)
     await page.getByTestId('family-row').first().waitFor({ timeout: 60_000 })
     const pages = tour(ready)
+    const sampleHash = `#/families/${encodeURIComponent(ready.familyId)}/devices`
     const cdp = await page.context().newCDPSession(page)
     cloud.send({ type: 'push', perSecond: PUSHES_PER_SECOND })
     const started = Date.now()
@@ -84,10 +115,11 @@ export async function soakBench(): Promise<void> {
       if (stop.play) notePlayback(playback, await within(STEP_LIMIT_MS, 'playing the recording', playRecording(page, DWELL_MS)))
       else await pause(DWELL_MS)
       if (Date.now() >= nextSample) {
-        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(host, cloud, cdp, (Date.now() - started) / 1000))
+        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(page, cdp, { host, cloud }, { started, hash: sampleHash }))
         samples.push(sample)
         printSample(sample)
-        nextSample += sampleEveryMs
+        // Slots missed while a step stalled are skipped: samples bunched back to back say nothing more.
+        while (nextSample <= Date.now()) nextSample += sampleEveryMs
       }
     }
     const elapsedS = (Date.now() - started) / 1000
@@ -101,7 +133,11 @@ export async function soakBench(): Promise<void> {
     report('soak.recording_play_failures', playback.failures, 'visits')
     report('soak.recording_seconds_played', playback.playedS, 's')
     const settled = samples.filter((s) => s.atS * 1000 >= warmUpMs)
-    for (const what of MEASURES) report(`soak.${NAMES[what]}_slope_mb_per_10min`, slope(settled, what) * 600, 'MB')
+    for (const what of MEASURES) {
+      report(`soak.${NAMES[what]}_slope_mb_per_10min`, slope(settled, what) * 600, 'MB')
+      report(`soak.${NAMES[what]}_min_mb`, Math.min(...settled.map((s) => s[what])), 'MB')
+      report(`soak.${NAMES[what]}_max_mb`, Math.max(...settled.map((s) => s[what])), 'MB')
+    }
     // A soak whose camera never played has not exercised playback: say so instead of passing quietly.
     if (ready.cameraId && playback.plays === 0) throw new Error(`soak: the recording never played (${playback.failures} visits failed)`)
   } finally {
@@ -205,18 +241,30 @@ async function playRecording(page: Page, dwellMs: number): Promise<Playback> {
   }
 }
 
-async function takeSample(host: ChildProcess, cloud: ChildProcess, cdp: CDPSession, atS: number): Promise<Sample> {
-  const main = await ask<{ heapUsed: number; rss: number }>(host, 'sample')
-  const cloudMemory = await ask<{ heapUsed: number; rss: number }>(cloud, 'sample')
+/** Memory on the family's device list, rested, after a full collection on both sides (see the header: why). */
+async function takeSample(page: Page, cdp: CDPSession, children: { host: ChildProcess; cloud: ChildProcess }, at: { started: number; hash: string }): Promise<Sample> {
+  await navigate(page, at.hash)
+  await page.getByTestId('device-row').first().waitFor({ timeout: STEP_LIMIT_MS })
+  await pause(SETTLE_MS)
   await cdp.send('HeapProfiler.collectGarbage')
   const { usedSize } = await cdp.send('Runtime.getHeapUsage')
-  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: rendererRss() / MB }
+  const renderer = rendererRss()
+  const main = await ask<{ heapUsed: number; rss: number; rssOneGc: number } & Record<(typeof MAIN_PARTS)[number], number>>(children.host, 'sample')
+  const cloudMemory = await ask<{ heapUsed: number; rss: number }>(children.cloud, 'sample')
+  const mainParts = Object.fromEntries(MAIN_PARTS.map((part) => [part, COUNTS.has(part) ? main[part] : main[part] / MB])) as Sample['mainParts']
+  const atS = (Date.now() - at.started) / 1000
+  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, mainRssOneGc: main.rssOneGc / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: renderer / MB, mainParts }
 }
 
 function printSample(sample: Sample): void {
-  for (const what of MEASURES) report(`soak.sample.${Math.round(sample.atS)}s.${NAMES[what]}_mb`, sample[what], 'MB')
-  report(`soak.sample.${Math.round(sample.atS)}s.cloud_heap_mb`, sample.cloudHeap, 'MB')
-  report(`soak.sample.${Math.round(sample.atS)}s.cloud_rss_mb`, sample.cloudRss, 'MB')
+  const at = `soak.sample.${Math.round(sample.atS)}s`
+  for (const what of MEASURES) report(`${at}.${NAMES[what]}_mb`, sample[what], 'MB')
+  for (const part of MAIN_PARTS) {
+    if (COUNTS.has(part)) report(`${at}.main_${snake(part)}`, sample.mainParts[part], part === 'threads' ? 'threads' : 'arenas')
+    else report(`${at}.main_${snake(part)}_mb`, sample.mainParts[part], 'MB')
+  }
+  report(`${at}.cloud_heap_mb`, sample.cloudHeap, 'MB')
+  report(`${at}.cloud_rss_mb`, sample.cloudRss, 'MB')
 }
 
 /** Bytes resident in Chromium's renderer processes started under this process (Linux /proc). */
@@ -277,3 +325,4 @@ async function within<T>(ms: number, step: string, work: Promise<T>): Promise<T>
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+

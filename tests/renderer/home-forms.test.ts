@@ -191,6 +191,25 @@ describe('share form', () => {
   })
 })
 
+describe('leaving the home page', () => {
+  it('stops asking who each device is shared with: no call starts after the page is gone', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => ({ ...lamp, deviceName: `lamp_${i}`, deviceId: `${lamp.productId}/lamp_${i}` }))
+    const answers: (() => void)[] = []
+    const desk = await mountHome({
+      'devices.list': () => many,
+      'sharing.users': () => new Promise<ShareUser[]>((resolve) => answers.push(() => resolve([]))),
+    })
+    const asked = sent(desk, 'sharing.users').length
+    expect(asked).toBeGreaterThan(0)
+    expect(asked).toBeLessThan(many.length)
+    wrapper!.unmount()
+    wrapper = null
+    for (const answer of answers) answer()
+    await flushPromises()
+    expect(sent(desk, 'sharing.users')).toHaveLength(asked)
+  })
+})
+
 describe('home header', () => {
   it('refuses an empty name, and deletes only once the home’s name is typed', async () => {
     const desk = await mountHome({ 'home.modify': () => ({ requestId: 'r' }), 'home.delete': () => ({ requestId: 'r' }), 'families.list': () => [] })

@@ -33,6 +33,19 @@ describe('bounded concurrency', () => {
     expect(results[0]).toEqual({ status: 'fulfilled', value: 10 })
   })
 
+  it('starts no item once its signal aborts, and rejects with the reason', async () => {
+    const controller = new AbortController()
+    const started: number[] = []
+    const run = async (n: number) => {
+      started.push(n)
+      if (n === 2) controller.abort(new Error('left the page'))
+      await new Promise((resolve) => setTimeout(resolve, 1))
+      return n
+    }
+    await expect(mapConcurrently([1, 2, 3, 4, 5, 6], 2, run, controller.signal)).rejects.toThrow('left the page')
+    expect(started).toEqual([1, 2])
+  })
+
   it('handles an empty list, and refuses a limit below 1 with a clear error instead of doing nothing', async () => {
     expect(await mapConcurrently([], 4, tracked().run)).toEqual([])
     await expect(mapConcurrently([1], 0, tracked().run)).rejects.toThrow(RangeError)
