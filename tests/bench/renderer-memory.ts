@@ -157,6 +157,8 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
  */
 export async function rendererFigures(cdp: CDPSession, pids: readonly number[], options: { allocators: boolean }): Promise<Figure[]> {
   const figures: Figure[] = [{ name: 'processes', value: pids.length, unit: 'processes' }]
+  // The page's own process is the largest; the others are Chromium's (its WebUI, spare renderers).
+  figures.push({ name: 'largest_process_rss_mb', value: Math.max(0, ...pids.map(residentBytes)) / MB, unit: 'MB' })
   for (const [kind, bytes] of Object.entries(mappedMemory(pids))) figures.push({ name: `mapped_${snake(kind)}_mb`, value: bytes / MB, unit: 'MB' })
   await noting('DOM counters', async () => {
     for (const [what, count] of Object.entries(await domCounters(cdp))) figures.push({ name: snake(what), value: count, unit: what === 'documents' ? 'documents' : what === 'nodes' ? 'nodes' : 'listeners' })
