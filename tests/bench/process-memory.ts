@@ -63,7 +63,7 @@ export function residentMemory(): ResidentMemory {
   return result
 }
 
-interface Mapping {
+export interface Mapping {
   start: bigint
   end: bigint
   perms: string
@@ -82,7 +82,8 @@ function isArena(map: Mapping, next: Mapping | undefined): boolean {
   return next !== undefined && next.perms.startsWith('---') && next.start === map.end && next.end - map.start === size
 }
 
-function parseSmaps(text: string): Mapping[] {
+/** Each mapping of an smaps listing: its range, permissions, path (or [name], or '') and resident bytes. */
+export function parseSmaps(text: string): Mapping[] {
   const maps: Mapping[] = []
   for (const line of text.split('\n')) {
     const header = /^([0-9a-f]+)-([0-9a-f]+) (\S+) \S+ \S+ \S+\s*(.*)$/.exec(line)

@@ -10,7 +10,9 @@ import type { ThingProperty } from '../../electron/sandbox/world/thing-model'
 import { collectFully } from './process-memory'
 
 const devices = Number(process.argv[2] ?? 10_000)
-const sandbox = await startSandbox({ port: 0, devices, oneFamily: true, simulate: false, historyDays: 1 })
+// Two days: a camera records in CST days, and with one the archive held only today's, nothing
+// in the first minutes after CST midnight (16:00 UTC), when the soak's recording never played.
+const sandbox = await startSandbox({ port: 0, devices, oneFamily: true, simulate: false, historyDays: 2 })
 const world = sandbox.world
 const home = world.familiesOf(DEMO_ACCOUNT.userId)[0]!.family
 const family = world.devicesIn(home.familyId)

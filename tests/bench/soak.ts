@@ -14,7 +14,10 @@
  *   sample only: it stores every report it is sent up to its cap, as a cloud stores them,
  *   which is not the app's memory (an embedded sandbox in main measured the cloud's log)
  * - renderer: the page's JS heap after a full collection, and the RSS of Chromium's renderer
- *   processes
+ *   processes; beside them, per sample only (soak.sample.<s>s.renderer_<what>), what that RSS
+ *   is made of (anonymous, shared, file-backed; renderer-memory.ts) and Blink's live
+ *   documents, nodes and JS event listeners; with SOAK_ALLOCATORS=1 also Chromium's own
+ *   accounting per allocator (a memory-infra dump, renderer_alloc_<allocator>_mb)
  * Every sample is taken the same way so that samples compare:
  * - on the same page, the family's device list, after it has rested a few seconds: sampled
  *   on whichever page the tour happened to have open, the figures measured that page (a
@@ -32,12 +35,12 @@
  * soak.<what>_max_mb).
  */
 import { fork, type ChildProcess } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium'
 import { navigate } from '../support/app'
 import { ask, nextMessage } from './bench-cloud'
+import { rendererFigures, rendererPids, residentBytes, type Figure } from './renderer-memory'
 import { report } from './report'
 
 const DEVICES = 10_000
@@ -59,6 +62,8 @@ interface Sample {
   cloudRss: number
   rendererHeap: number
   rendererRss: number
+  /** What the renderer holds, printed per sample (renderer-memory.ts). */
+  rendererParts: Figure[]
   /** What main's RSS is made of, printed per sample (MB, but arena and thread counts). */
   mainParts: Record<(typeof MAIN_PARTS)[number], number>
 }
@@ -248,12 +253,14 @@ async function takeSample(page: Page, cdp: CDPSession, children: { host: ChildPr
   await pause(SETTLE_MS)
   await cdp.send('HeapProfiler.collectGarbage')
   const { usedSize } = await cdp.send('Runtime.getHeapUsage')
-  const renderer = rendererRss()
+  const pids = rendererPids()
+  const renderer = rendererRss(pids)
+  const rendererParts = await rendererFigures(cdp, pids, { allocators: process.env.SOAK_ALLOCATORS === '1' })
   const main = await ask<{ heapUsed: number; rss: number; rssOneGc: number } & Record<(typeof MAIN_PARTS)[number], number>>(children.host, 'sample')
   const cloudMemory = await ask<{ heapUsed: number; rss: number }>(children.cloud, 'sample')
   const mainParts = Object.fromEntries(MAIN_PARTS.map((part) => [part, COUNTS.has(part) ? main[part] : main[part] / MB])) as Sample['mainParts']
   const atS = (Date.now() - at.started) / 1000
-  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, mainRssOneGc: main.rssOneGc / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: renderer / MB, mainParts }
+  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, mainRssOneGc: main.rssOneGc / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: renderer / MB, rendererParts, mainParts }
 }
 
 function printSample(sample: Sample): void {
@@ -263,39 +270,14 @@ function printSample(sample: Sample): void {
     if (COUNTS.has(part)) report(`${at}.main_${snake(part)}`, sample.mainParts[part], part === 'threads' ? 'threads' : 'arenas')
     else report(`${at}.main_${snake(part)}_mb`, sample.mainParts[part], 'MB')
   }
+  for (const { name, value, unit } of sample.rendererParts) report(`${at}.renderer_${name}`, value, unit)
   report(`${at}.cloud_heap_mb`, sample.cloudHeap, 'MB')
   report(`${at}.cloud_rss_mb`, sample.cloudRss, 'MB')
 }
 
 /** Bytes resident in Chromium's renderer processes started under this process (Linux /proc). */
-function rendererRss(): number {
-  const parent = new Map<number, number>()
-  const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number)
-  for (const pid of pids) {
-    const stat = read(`/proc/${pid}/stat`)
-    // The command name may hold spaces and parentheses: the fields start after the last ')'.
-    const ppid = stat ? Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) : NaN
-    if (Number.isFinite(ppid)) parent.set(pid, ppid)
-  }
-  const descends = (pid: number): boolean => {
-    for (let p = parent.get(pid), hops = 0; p !== undefined && hops < 16; p = parent.get(p), hops++) if (p === process.pid) return true
-    return false
-  }
-  let bytes = 0
-  for (const pid of pids) {
-    if (!descends(pid) || !read(`/proc/${pid}/cmdline`)?.includes('--type=renderer')) continue
-    const kb = /VmRSS:\s+(\d+) kB/.exec(read(`/proc/${pid}/status`) ?? '')?.[1]
-    bytes += Number(kb ?? 0) * 1024
-  }
-  return bytes
-}
-
-function read(path: string): string | null {
-  try {
-    return readFileSync(path, 'utf8')
-  } catch {
-    return null // the process ended meanwhile
-  }
+function rendererRss(pids: readonly number[]): number {
+  return pids.reduce((bytes, pid) => bytes + residentBytes(pid), 0)
 }
 
 /** Least-squares slope of `what` over time, in MB per second. */
