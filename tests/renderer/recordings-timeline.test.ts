@@ -91,7 +91,16 @@ describe('day boundaries and time zones', () => {
     // Shanghai's day is the cloud's day; Berlin's day straddles two cloud dates.
     expect(cloudDatesOf(dayBounds('2026-03-10', SHANGHAI))).toEqual(['2026-03-10'])
     expect(cloudDatesOf(dayBounds('2026-03-10', BERLIN))).toEqual(['2026-03-10', '2026-03-11'])
-    expect(localDaysOf('2026-03-10', SHANGHAI)).toEqual(['2026-03-10'])
-    expect(localDaysOf('2026-03-10', BERLIN)).toEqual(['2026-03-09', '2026-03-10'])
+    const later = utc('2026-04-01T00:00:00Z')
+    expect(localDaysOf('2026-03-10', SHANGHAI, later)).toEqual(['2026-03-10'])
+    expect(localDaysOf('2026-03-10', BERLIN, later)).toEqual(['2026-03-09', '2026-03-10'])
+  })
+
+  it('marks no local day that has not begun: just after China’s midnight, today’s cloud date is still yesterday in Berlin', () => {
+    // 2026-03-10 00:30 China time = 2026-03-09 17:30 Berlin: the cloud date has recordings, but Berlin's 10th has not come.
+    const justAfter = utc('2026-03-09T16:30:00Z')
+    expect(localDaysOf('2026-03-10', BERLIN, justAfter)).toEqual(['2026-03-09'])
+    expect(localDaysOf('2026-03-10', 'UTC', justAfter)).toEqual(['2026-03-09'])
+    expect(localDaysOf('2026-03-10', SHANGHAI, justAfter)).toEqual(['2026-03-10'])
   })
 })

@@ -14,7 +14,8 @@ export function cloudStorage(api: DeskApi, deviceId: string) {
   /** The user's local days with recordings. */
   async function recordedDays(timeZone: string): Promise<Set<string>> {
     const { dates } = await api.video.recordedDates({ deviceId })
-    return new Set(dates.flatMap((d) => localDaysOf(d, timeZone)))
+    const nowSec = Date.now() / 1000
+    return new Set(dates.flatMap((d) => localDaysOf(d, timeZone, nowSec)))
   }
 
   /** The day's playlists (one per cloud date it overlaps), each with its spans. */

@@ -21,10 +21,13 @@ export function cloudDatesOf(day: DayBounds): string[] {
   return dates
 }
 
-/** The user's local days a cloud date overlaps: a day with recordings is marked on each. */
-export function localDaysOf(date: string, timeZone: string): string[] {
+/**
+ * The user's local days a cloud date overlaps up to now: a day with recordings is marked on
+ * each. Today's cloud date runs into tomorrow west of China, and nothing there is recorded yet.
+ */
+export function localDaysOf(date: string, timeZone: string, nowSec: number): string[] {
   const start = chinaDateStart(date)
   const first = dayKeyOf(start, timeZone)
-  const last = dayKeyOf(start + 86_399, timeZone)
+  const last = dayKeyOf(Math.max(start, Math.min(start + 86_399, nowSec)), timeZone)
   return first === last ? [first] : [first, last]
 }
