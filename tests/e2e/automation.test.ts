@@ -5,6 +5,7 @@ import { DEMO_ACCOUNT, PRODUCT_IDS } from '../../electron/sandbox'
 import { CHINA_OFFSET_MS } from '../../shared/time/china-time'
 import { navigate, signInAsDemo, startApp, type RunningApp } from '../support/app'
 import { seriousViolations } from '../support/axe'
+import { chooseOption } from '../support/select'
 
 /**
  * Household automation in Chromium against the sandbox, its schedule clock sped up 60
@@ -32,11 +33,6 @@ describe('timers, scenes and automations', () => {
   const input = (id: string) => app.page.locator(`input[data-testid="${id}"], [data-testid="${id}"] input`)
   const dialog = () => app.page.locator('.el-dialog:visible')
 
-  /** Picks an option of an Element Plus select by its visible label. */
-  async function choose(select: ReturnType<RunningApp['page']['locator']>, option: string): Promise<void> {
-    await select.click()
-    await app.page.locator('.el-select-dropdown__item:visible', { hasText: option }).filter({ hasText: new RegExp(`^\\s*${option.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`) }).first().click()
-  }
 
   /** Ticks a property in a values form and switches it on. */
   async function setSwitchOn(form: ReturnType<RunningApp['page']['locator']>): Promise<void> {
@@ -112,11 +108,11 @@ describe('timers, scenes and automations', () => {
     await navigate(app.page, `#/families/${familyId}/automation`)
     await byTest('automation-new').click()
     await input('automation-name').fill('Too warm')
-    await choose(dialog().getByTestId('condition-device'), label(sensorId))
-    await choose(dialog().getByTestId('condition-property'), 'Temperature')
-    await choose(dialog().getByTestId('condition-op'), 'is above')
+    await chooseOption(dialog().getByTestId('condition-device'), label(sensorId))
+    await chooseOption(dialog().getByTestId('condition-property'), 'Temperature')
+    await chooseOption(dialog().getByTestId('condition-op'), 'is above')
     await dialog().locator('[data-testid="condition-value"] input').fill('45')
-    await choose(dialog().getByTestId('action-device'), label(plugId))
+    await chooseOption(dialog().getByTestId('action-device'), label(plugId))
     await setSwitchOn(dialog().getByTestId('action-values-0'))
     await expect.poll(() => byTest('automation-preview').textContent()).toContain('Temperature is above 45 °C, set')
     await byTest('automation-save').click()
@@ -149,10 +145,10 @@ describe('timers, scenes and automations', () => {
     app.sandbox.control.reportProperties(plugId, { power_switch: 0 })
     await byTest('scene-new').click()
     await input('scene-name').fill('Evening')
-    await choose(dialog().getByTestId('action-device'), label(lightId))
+    await chooseOption(dialog().getByTestId('action-device'), label(lightId))
     await setSwitchOn(dialog().getByTestId('action-values-0'))
     await byTest('action-add').click()
-    await choose(dialog().getByTestId('action-device').nth(1), label(plugId))
+    await chooseOption(dialog().getByTestId('action-device').nth(1), label(plugId))
     await setSwitchOn(dialog().getByTestId('action-values-1'))
     await byTest('scene-save').click()
     const row = app.page.locator('[data-testid="scene-row"]', { hasText: 'Evening' })

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { PRODUCT_IDS } from '../../electron/sandbox/world/products'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { chooseOption } from '../support/select'
 
 /**
  * The device list as a technician narrows it down, in Chromium on browser mode: filters by
@@ -20,10 +21,7 @@ describe('device list', () => {
   const shownIds = async () =>
     (await app.page.getByTestId('device-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-device-id') ?? ''))).sort()
 
-  async function choose(select: string, option: string): Promise<void> {
-    await app.page.getByTestId(select).click()
-    await app.page.locator('.el-select-dropdown__item:visible', { hasText: option }).first().click()
-  }
+  const choose = (select: string, option: string) => chooseOption(app.page.getByTestId(select), option)
 
   beforeAll(async () => {
     app = await startApp()

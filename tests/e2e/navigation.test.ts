@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { chooseOption } from '../support/select'
 
 /**
  * Finding one's way in Chromium on browser mode: History from the side navigation, back from
@@ -35,8 +36,7 @@ describe('navigation', () => {
     await app.page.getByTestId('nav-families').click()
     await app.page.getByTestId('family-row').first().click()
     await app.page.getByTestId('device-row').first().waitFor()
-    await app.page.getByTestId('online-select').click()
-    await app.page.locator('.el-select-dropdown__item:visible', { hasText: 'Offline' }).first().click()
+    await chooseOption(app.page.getByTestId('online-select'), 'Offline')
     await expect.poll(shownIds).toEqual(offlineIds())
 
     await app.page.getByTestId('device-row').first().click()

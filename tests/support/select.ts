@@ -1,0 +1,25 @@
+import type { Locator } from 'playwright-core'
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+
+/**
+ * Picks the option labelled exactly `label` of an Element Plus select, as a user does: opens
+ * it, then clicks the option in that select's own listbox (its input's aria-controls), never a
+ * look-alike in another select's dropdown still fading out. A dropdown that is shut again
+ * before the click (seen once, under CI load) is opened anew, up to three times.
+ */
+export async function chooseOption(select: Locator, label: string): Promise<void> {
+  const listboxId = await select.locator('input[aria-controls]').first().getAttribute('aria-controls')
+  if (!listboxId) throw new Error(`the select for "${label}" names no listbox`)
+  const listbox = select.page().locator(`[id="${listboxId}"]`)
+  const option = listbox.getByRole('option').filter({ hasText: new RegExp(`^\\s*${escape(label)}\\s*$`) }).first()
+  for (let attempt = 1; ; attempt++) {
+    if (!(await listbox.isVisible())) await select.click()
+    try {
+      await option.click({ timeout: 10_000 })
+      return
+    } catch (error) {
+      if (attempt === 3) throw error
+    }
+  }
+}
