@@ -13,6 +13,8 @@ const mediaError = { type: 'mediaError', details: 'bufferAppendError', fatal: tr
 
 let nowMs = 0
 let signs: number
+/** How long each signed link lives. */
+let linkLifetimeS: number
 const mounted: { unmount(): void }[] = []
 
 function mountPlayer() {
@@ -25,7 +27,8 @@ function mountPlayer() {
         now: () => nowMs,
         sign: async (videoUrl): Promise<SignedVideoUrl> => {
           signs++
-          return { url: `${videoUrl}?exp=${nowMs / 1000 + 100}&sign=s${signs}`, expireTime: nowMs / 1000 + 100, requestId: `r-${signs}` }
+          const expireTime = nowMs / 1000 + linkLifetimeS
+          return { url: `${videoUrl}?exp=${expireTime}&sign=s${signs}`, expireTime, requestId: `r-${signs}` }
         },
       })
       return () => h('video', { ref: video })
@@ -40,6 +43,7 @@ beforeEach(() => {
   instances.length = 0
   nowMs = 1_000_000
   signs = 0
+  linkLifetimeS = 100
   vi.spyOn(HTMLMediaElement.prototype, 'play').mockImplementation(() => Promise.resolve())
   vi.spyOn(HTMLMediaElement.prototype, 'pause').mockImplementation(() => {})
   vi.spyOn(HTMLMediaElement.prototype, 'load').mockImplementation(() => {})
@@ -112,6 +116,19 @@ describe('the recordings player', () => {
       // the stand-in base loader cannot load; the URL was rewritten before it was asked
     }
     expect(context.url).toBe('http://cloud.test/timeshift/P/cam/v/1000.ts?exp=9&sign=fresh')
+  })
+
+  it('waits out a link that lives longer than a timer can wait (24.8 days), instead of re-signing at once', async () => {
+    vi.useFakeTimers()
+    linkLifetimeS = 40 * 86_400
+    const { player } = mountPlayer()
+    await player().open(SOURCE, 1000)
+    await vi.advanceTimersByTimeAsync(3_600_000)
+    expect(signs).toBe(1)
+    // The clock moves on to a minute before the link's re-sign time: it is re-signed then.
+    nowMs += (40 * 86_400 - 60) * 1000
+    await vi.advanceTimersByTimeAsync(2 ** 31)
+    expect(signs).toBe(2)
   })
 
   it('re-signs on a refused segment and goes on from where it was', async () => {

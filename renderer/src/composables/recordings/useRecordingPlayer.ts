@@ -30,6 +30,9 @@ const RELOAD_BACKOFF = { baseMs: 500, capMs: 2_000 }
 const STALL_MS = 6000
 const MEDIA_RECOVERY_WINDOW_MS = 10_000
 
+/** The longest delay setTimeout keeps (2^31 - 1 ms, 24.8 days). */
+const LONGEST_TIMER_MS = 2 ** 31 - 1
+
 /** Re-sign this long before expiry: a quarter of the link's life, 2 s to 60 s. */
 export function resignLeadMs(lifetimeMs: number): number {
   return Math.min(60_000, Math.max(2000, lifetimeMs / 4))
@@ -115,7 +118,9 @@ export function useRecordingPlayer(deps: PlayerDeps) {
     clearTimeout(resignTimer)
     if (!signed) return
     const lifetime = signed.expireTime * 1000 - now()
-    resignTimer = setTimeout(() => void resign(), Math.max(0, lifetime - resignLeadMs(lifetime)))
+    const wait = Math.max(0, lifetime - resignLeadMs(lifetime))
+    // A longer wait than a timer holds would fire at once: wait the longest, then look again.
+    resignTimer = setTimeout(() => void (wait > LONGEST_TIMER_MS ? scheduleResign() : resign()), Math.min(wait, LONGEST_TIMER_MS))
   }
 
   /** A fresh link for the same recording; later segment requests use it. */
