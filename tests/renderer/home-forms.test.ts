@@ -191,6 +191,32 @@ describe('share form', () => {
   })
 })
 
+describe('sharing of a large home', () => {
+  it('asks nothing on opening a home of more than 200 devices, and reads every device once asked, counting them', async () => {
+    const many = Array.from({ length: 201 }, (_, i) => ({ ...lamp, deviceName: `lamp_${i}`, deviceId: `${lamp.productId}/lamp_${i}` }))
+    const answers: (() => void)[] = []
+    const desk = await mountHome({
+      'devices.list': () => many,
+      'sharing.users': ({ deviceId }) => new Promise<ShareUser[]>((resolve) => answers.push(() => resolve(deviceId === many[7]!.deviceId ? [guest] : []))),
+    })
+    expect(sent(desk, 'sharing.users')).toEqual([])
+    expect(byTest('shares-ask').text()).toContain('This home has 201 devices')
+
+    await byTest('shares-read').trigger('click')
+    await flushPromises()
+    expect(byTest('shares-loading').text()).toBe('Reading who has access… 0 of 201 devices')
+    for (let i = 0; i < 3; i++) answers.shift()!()
+    await flushPromises()
+    expect(byTest('shares-loading').text()).toBe('Reading who has access… 3 of 201 devices')
+    while (answers.length) {
+      answers.shift()!()
+      await flushPromises()
+    }
+    expect(sent(desk, 'sharing.users')).toHaveLength(201)
+    expect(wrapper!.findAll('[data-testid="share-row"]').map((row) => row.attributes('data-device-id'))).toEqual([many[7]!.deviceId])
+  })
+})
+
 describe('leaving the home page', () => {
   it('stops asking who each device is shared with: no call starts after the page is gone', async () => {
     const many = Array.from({ length: 12 }, (_, i) => ({ ...lamp, deviceName: `lamp_${i}`, deviceId: `${lamp.productId}/lamp_${i}` }))
