@@ -185,10 +185,15 @@ interface TourPage {
   play?: boolean
 }
 
-/** Every page of the app, on the family's devices: a sensor's detail, firmware and history, a camera's recordings. */
+/**
+ * Every page of the app, on the family's devices: a sensor's detail, firmware and history, a
+ * camera's recordings. SOAK_TOUR=recordings tours the device list and the recordings page
+ * only, to tell what playback leaves from what the other pages leave.
+ */
 function tour({ familyId, sensorId, cameraId }: Ready): TourPage[] {
   const family = `/families/${encodeURIComponent(familyId)}`
   const device = (id: string) => `${family}/devices/${encodeURIComponent(id)}`
+  if (process.env.SOAK_TOUR === 'recordings' && cameraId) return [{ hash: `#${family}/devices` }, { hash: `#${device(cameraId)}/recordings`, play: true }]
   return [
     { hash: '#/families' },
     { hash: `#${family}/home` },
