@@ -5,8 +5,9 @@ const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 /**
  * Picks the option labelled exactly `label` of an Element Plus select, as a user does: opens
  * it, then clicks the option in that select's own listbox (its input's aria-controls), never a
- * look-alike in another select's dropdown still fading out. A dropdown that is shut again
- * before the click (seen once, under CI load) is opened anew, up to three times.
+ * look-alike in another select's dropdown still fading out. A dropdown still closing from the
+ * last choice is let close first (clicked mid-fade, it shuts); one that shut again before the
+ * click (seen under CI load) is opened anew, up to three times.
  */
 export async function chooseOption(select: Locator, label: string): Promise<void> {
   const listboxId = await select.locator('input[aria-controls]').first().getAttribute('aria-controls')
@@ -14,7 +15,8 @@ export async function chooseOption(select: Locator, label: string): Promise<void
   const listbox = select.page().locator(`[id="${listboxId}"]`)
   const option = listbox.getByRole('option').filter({ hasText: new RegExp(`^\\s*${escape(label)}\\s*$`) }).first()
   for (let attempt = 1; ; attempt++) {
-    if (!(await listbox.isVisible())) await select.click()
+    await listbox.waitFor({ state: 'hidden', timeout: 5_000 })
+    await select.click()
     try {
       await option.click({ timeout: 10_000 })
       return
