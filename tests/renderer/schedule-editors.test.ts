@@ -105,6 +105,18 @@ describe('the home’s timers', () => {
     expect(wrapper!.find('[data-testid="timer-sets"]').text()).toBe('Switch to on, Brightness to 40 %')
   })
 
+  it('reads the timers of a home of more than 200 devices only when asked: one call per device', async () => {
+    const many = Array.from({ length: 201 }, (_, i) => ({ ...lamp, deviceName: `lamp_${i}`, deviceId: `${lamp.productId}/lamp_${i}` }))
+    const desk = await mountPage({ 'devices.list': () => many })
+    expect(sent(desk, 'timers.listForHome')).toEqual([])
+    expect(wrapper!.find('[data-testid="timer-ask"]').text()).toContain('This home has 201 devices')
+    expect(wrapper!.find('[data-testid="timer-table"]').exists()).toBe(false)
+    await wrapper!.find('[data-testid="timer-read"]').trigger('click')
+    await settle()
+    expect(sent(desk, 'timers.listForHome')).toEqual([{ familyId: 'f-1' }])
+    expect(wrapper!.find('[data-testid="timer-when"]').text()).toBe('weekdays at 07:00')
+  })
+
   it('refuses a timer with no name, no time, a repeat without days and nothing to set, sending nothing', async () => {
     const desk = await mountPage({ 'timers.create': () => ({ timerId: 't-2', requestId: 'r' }) })
     await wrapper!.find('[data-testid="timer-new"]').trigger('click')
