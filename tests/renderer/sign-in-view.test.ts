@@ -56,6 +56,15 @@ describe('sign-in page', () => {
     expect(router.currentRoute.value.fullPath).toBe('/families/f-1/devices')
   })
 
+  it('offers Help before signing in: the desktop menu’s Support bundle lists what the bundle holds', async () => {
+    const { desk } = await setup('/sign-in', {
+      'support.preview': () => ({ fileName: 'explorer-desk-support.zip', entries: [{ name: 'log.txt', part: 'log', bytes: 12, items: 3 }], savesWithDialog: true }),
+    })
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="help-menu"]')).not.toBeNull())
+    desk.emit('app.menu', { action: 'support-bundle' })
+    await vi.waitFor(() => expect(document.querySelector('[data-testid="support-bundle-entries"]')?.textContent).toContain('log.txt'))
+  })
+
   it('does not send an incomplete form', async () => {
     const { wrapper, desk } = await setup()
     await wrapper.get('form').trigger('submit')
