@@ -4,6 +4,7 @@
  * then waits only for the cloud, not for a second round of chunk requests.
  */
 import type { Router } from 'vue-router'
+import { whenIdle as idle } from '@/utils/when-idle'
 
 const NEXT_PAGES = [{ name: 'families' }, { name: 'devices', params: { familyId: '-' } }] as const
 
@@ -21,9 +22,4 @@ export function prefetchPagesAfterSignIn(router: Router, whenIdle: (work: () => 
     // A failed prefetch costs nothing: the router loads the page again when it is opened.
     for (const load of loaders) void load().catch(() => undefined)
   })
-}
-
-function idle(work: () => void): void {
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(work, { timeout: 2_000 })
-  else setTimeout(work, 200)
 }
