@@ -92,8 +92,9 @@ interface TraceEvent {
  * One memory-infra dump of the renderer processes: bytes per top-level allocator (partition_alloc,
  * blink_gc, v8, malloc, skia, font_caches, web_cache, cc, discardable, ...), summed over them.
  * An allocator that reports only its children is the sum of its shallowest children with a size.
+ * `cdp` is a page's session, or the browser's (Tracing is a browser domain either reaches).
  */
-export async function allocatorBytes(cdp: CDPSession): Promise<Record<string, number>> {
+export async function allocatorBytes(cdp: CDPSession, options: { detail?: readonly string[] } = {}): Promise<Record<string, number>> {
   const events: TraceEvent[] = []
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]))
   cdp.on('Tracing.dataCollected', collect)
@@ -120,13 +121,13 @@ export async function allocatorBytes(cdp: CDPSession): Promise<Record<string, nu
   const totals: Record<string, number> = {}
   for (const event of events) {
     const allocators = event.ph === 'v' && renderers.has(event.pid) ? event.args?.dumps?.allocators : undefined
-    if (allocators) for (const [root, bytes] of Object.entries(rootSizes(allocators))) totals[root] = (totals[root] ?? 0) + bytes
+    if (allocators) for (const [root, bytes] of Object.entries(rootSizes(allocators, options.detail))) totals[root] = (totals[root] ?? 0) + bytes
   }
   return totals
 }
 
-/** Bytes per top-level allocator, counting each allocator's shallowest sized nodes once. */
-export function rootSizes(allocators: Record<string, { attrs?: { size?: { value?: string } } }>): Record<string, number> {
+/** Bytes per top-level allocator, counting each allocator's shallowest sized nodes once; and of each `detail` node by its full name. */
+export function rootSizes(allocators: Record<string, { attrs?: { size?: { value?: string } } }>, detail: readonly string[] = []): Record<string, number> {
   const sized = new Map<string, number>()
   for (const [name, node] of Object.entries(allocators)) {
     const hex = node.attrs?.size?.value
@@ -137,6 +138,7 @@ export function rootSizes(allocators: Record<string, { attrs?: { size?: { value?
     const parts = name.split('/')
     const counted = parts.slice(0, -1).some((_, i) => sized.has(parts.slice(0, i + 1).join('/')))
     if (!counted) totals[parts[0]!] = (totals[parts[0]!] ?? 0) + bytes
+    if (detail.includes(name)) totals[name] = bytes
   }
   return totals
 }

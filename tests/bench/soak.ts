@@ -18,6 +18,11 @@
  *   is made of (anonymous, shared, file-backed; renderer-memory.ts) and Blink's live
  *   documents, nodes and JS event listeners; with SOAK_ALLOCATORS=1 also Chromium's own
  *   accounting per allocator (a memory-infra dump, renderer_alloc_<allocator>_mb)
+ * - renderer less DevTools: the renderer's RSS less the XHR and fetch bytes the page has
+ *   received (soak.sample.<s>s.renderer_devtools_kept_mb), which Playwright's DevTools
+ *   connection makes Chromium keep in the renderer and the packaged app does not
+ *   (devtools-network.ts; `npm run bench -- devtools-network` shows it side by side). Blink
+ *   keeps more than the bytes received (~1.3x), so this still counts some of it as the app's.
  * Every sample is taken the same way so that samples compare:
  * - on the same page, the family's device list, after it has rested a few seconds: sampled
  *   on whichever page the tour happened to have open, the figures measured that page (a
@@ -40,6 +45,7 @@ import type { CDPSession, Page } from 'playwright-core'
 import { launchChromium } from '../support/chromium'
 import { navigate } from '../support/app'
 import { ask, nextMessage } from './bench-cloud'
+import { countDevtoolsKept } from './devtools-network'
 import { rendererFigures, rendererPids, residentBytes, type Figure } from './renderer-memory'
 import { report } from './report'
 
@@ -62,17 +68,22 @@ interface Sample {
   cloudRss: number
   rendererHeap: number
   rendererRss: number
+  /** The renderer's RSS less what the bench's DevTools connection keeps there (devtools-network.ts). */
+  rendererRssLessDevtools: number
+  /** XHR and fetch bytes received so far, which that connection keeps (capped at its limit). */
+  devtoolsKept: number
   /** What the renderer holds, printed per sample (renderer-memory.ts). */
   rendererParts: Figure[]
   /** What main's RSS is made of, printed per sample (MB, but arena and thread counts). */
   mainParts: Record<(typeof MAIN_PARTS)[number], number>
 }
-const MEASURES = ['mainHeap', 'mainRss', 'rendererHeap', 'rendererRss', 'mainRssOneGc'] as const
+const MEASURES = ['mainHeap', 'mainRss', 'rendererHeap', 'rendererRss', 'rendererRssLessDevtools', 'mainRssOneGc'] as const
 const NAMES: Record<(typeof MEASURES)[number], string> = {
   mainHeap: 'main_heap',
   mainRss: 'main_rss',
   rendererHeap: 'renderer_heap',
   rendererRss: 'renderer_rss',
+  rendererRssLessDevtools: 'renderer_rss_less_devtools',
   mainRssOneGc: 'main_rss_one_gc',
 }
 /** Main's V8 figures, then where the kernel holds its resident bytes (process-memory.ts). */
@@ -108,6 +119,7 @@ export async function soakBench(): Promise<void> {
     const pages = tour(ready)
     const sampleHash = `#/families/${encodeURIComponent(ready.familyId)}/devices`
     const cdp = await page.context().newCDPSession(page)
+    const devtools = countDevtoolsKept(page)
     cloud.send({ type: 'push', perSecond: PUSHES_PER_SECOND })
     const started = Date.now()
     const samples: Sample[] = []
@@ -120,7 +132,7 @@ export async function soakBench(): Promise<void> {
       if (stop.play) notePlayback(playback, await within(STEP_LIMIT_MS, 'playing the recording', playRecording(page, DWELL_MS)))
       else await pause(DWELL_MS)
       if (Date.now() >= nextSample) {
-        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(page, cdp, { host, cloud }, { started, hash: sampleHash }))
+        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(page, cdp, { host, cloud }, { started, hash: sampleHash, devtoolsKept: devtools.keptMb }))
         samples.push(sample)
         printSample(sample)
         // Slots missed while a step stalled are skipped: samples bunched back to back say nothing more.
@@ -252,7 +264,7 @@ async function playRecording(page: Page, dwellMs: number): Promise<Playback> {
 }
 
 /** Memory on the family's device list, rested, after a full collection on both sides (see the header: why). */
-async function takeSample(page: Page, cdp: CDPSession, children: { host: ChildProcess; cloud: ChildProcess }, at: { started: number; hash: string }): Promise<Sample> {
+async function takeSample(page: Page, cdp: CDPSession, children: { host: ChildProcess; cloud: ChildProcess }, at: { started: number; hash: string; devtoolsKept(): number }): Promise<Sample> {
   await navigate(page, at.hash)
   await page.getByTestId('device-row').first().waitFor({ timeout: STEP_LIMIT_MS })
   await pause(SETTLE_MS)
@@ -265,7 +277,8 @@ async function takeSample(page: Page, cdp: CDPSession, children: { host: ChildPr
   const cloudMemory = await ask<{ heapUsed: number; rss: number }>(children.cloud, 'sample')
   const mainParts = Object.fromEntries(MAIN_PARTS.map((part) => [part, COUNTS.has(part) ? main[part] : main[part] / MB])) as Sample['mainParts']
   const atS = (Date.now() - at.started) / 1000
-  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, mainRssOneGc: main.rssOneGc / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: renderer / MB, rendererParts, mainParts }
+  const devtoolsKept = at.devtoolsKept()
+  return { devtoolsKept, rendererRssLessDevtools: renderer / MB - devtoolsKept, atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, mainRssOneGc: main.rssOneGc / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: renderer / MB, rendererParts, mainParts }
 }
 
 function printSample(sample: Sample): void {
@@ -275,6 +288,7 @@ function printSample(sample: Sample): void {
     if (COUNTS.has(part)) report(`${at}.main_${snake(part)}`, sample.mainParts[part], part === 'threads' ? 'threads' : 'arenas')
     else report(`${at}.main_${snake(part)}_mb`, sample.mainParts[part], 'MB')
   }
+  report(`${at}.renderer_devtools_kept_mb`, sample.devtoolsKept, 'MB')
   for (const { name, value, unit } of sample.rendererParts) report(`${at}.renderer_${name}`, value, unit)
   report(`${at}.cloud_heap_mb`, sample.cloudHeap, 'MB')
   report(`${at}.cloud_rss_mb`, sample.cloudRss, 'MB')

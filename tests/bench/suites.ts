@@ -1,5 +1,6 @@
 /** Every benchmark suite by name; each prints `bench <name> <value> <unit>` lines. */
 import { devicesBench } from './devices'
+import { devtoolsNetworkBench } from './devtools-network-bench'
 import { historyBench } from './history'
 import { historyE2eBench } from './history-e2e'
 import { liveBench } from './live'
@@ -23,5 +24,6 @@ export const SUITES: Record<string, () => Promise<void>> = {
   devices: devicesBench,
   live: liveBench,
   'rollout-board': rolloutBoardBench,
+  'devtools-network': devtoolsNetworkBench,
   soak: soakBench,
 }

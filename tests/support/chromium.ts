@@ -6,7 +6,7 @@ import { chromium, type BrowserContext } from 'playwright-core'
 /** Debian's Chromium; Playwright's own browser download is not available on these machines. */
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-const FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
@@ -27,7 +27,7 @@ export async function launchChromium(options: { locale?: string } = {}): Promise
   const context = await chromium.launchPersistentContext(profileDir, {
     executablePath: CHROMIUM_PATH,
     headless: true,
-    args: FLAGS,
+    args: CHROMIUM_FLAGS,
     locale: options.locale ?? 'en-US',
     viewport: { width: 1280, height: 800 },
   })
