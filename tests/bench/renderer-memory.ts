@@ -6,7 +6,8 @@
  * - Blink's live objects (CDP Memory.getDOMCounters): documents, nodes, JS event listeners;
  *   detached DOM kept alive shows here as a node count that climbs;
  * - optionally Chromium's own accounting per allocator (memory-infra through CDP Tracing:
- *   partition_alloc, blink_gc, v8, skia, font_caches, cc, ...), with SOAK_ALLOCATORS=1: the
+ *   partition_alloc and its buffer, fast_malloc, layout and array_buffer partitions, blink_gc,
+ *   v8, skia, font_caches, cc, ...), with SOAK_ALLOCATORS=1: the
  *   tracing it needs allocates trace buffers in the renderer, so it is not on by default.
  */
 import { readdirSync, readFileSync } from 'node:fs'
@@ -143,6 +144,9 @@ export function rootSizes(allocators: Record<string, { attrs?: { size?: { value?
   return totals
 }
 
+/** Blink's PartitionAlloc partitions, printed apart: which one grows says what holds the memory. */
+const PARTITIONS = ['buffer', 'fast_malloc', 'layout', 'array_buffer'].map((name) => `partition_alloc/partitions/${name}`)
+
 /** One printed diagnostic: soak.sample.<s>s.renderer_<name>. */
 export interface Figure {
   name: string
@@ -167,7 +171,7 @@ export async function rendererFigures(cdp: CDPSession, pids: readonly number[], 
   })
   if (options.allocators) {
     await noting('allocator dump', async () => {
-      const sizes = Object.entries(await allocatorBytes(cdp)).sort(([a], [b]) => a.localeCompare(b))
+      const sizes = Object.entries(await allocatorBytes(cdp, { detail: PARTITIONS })).sort(([a], [b]) => a.localeCompare(b))
       for (const [root, bytes] of sizes) figures.push({ name: `alloc_${root.replace(/\W/g, '_')}_mb`, value: bytes / MB, unit: 'MB' })
     })
   }
