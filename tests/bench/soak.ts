@@ -22,7 +22,7 @@
  *   received (soak.sample.<s>s.renderer_devtools_kept_mb), which Playwright's DevTools
  *   connection makes Chromium keep in the renderer and the packaged app does not
  *   (devtools-network.ts; `npm run bench -- devtools-network` shows it side by side). Blink
- *   keeps more than the bytes received (~1.3x), so this still counts some of it as the app's.
+ *   keeps more than the bytes received (~1.4x), so this still counts some of it as the app's.
  * Every sample is taken the same way so that samples compare:
  * - on the same page, the family's device list, after it has rested a few seconds: sampled
  *   on whichever page the tour happened to have open, the figures measured that page (a
