@@ -2,7 +2,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { PRODUCT_IDS } from '../../electron/sandbox/world/products'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
-import { chooseOption } from '../support/select'
 
 /**
  * The device list as a technician narrows it down, in Chromium on browser mode: filters by
@@ -21,7 +20,7 @@ describe('device list', () => {
   const shownIds = async () =>
     (await app.page.getByTestId('device-row').evaluateAll((els) => els.map((el) => el.getAttribute('data-device-id') ?? ''))).sort()
 
-  const choose = (select: string, option: string) => chooseOption(app.page.getByTestId(select), option)
+  const choose = (select: string, option: string) => app.page.getByTestId(select).selectOption({ label: option })
 
   beforeAll(async () => {
     app = await startApp()
@@ -87,12 +86,12 @@ describe('device list', () => {
     const devices = app.sandbox.world.devicesIn(family().familyId).filter((d) => d.productId === light.productId)
     await choose('product-select', light.name)
     await expect.poll(shownIds).toEqual(devices.map((d) => d.deviceId).sort())
-    expect(app.page.url()).toContain(`product=${light.productId}`)
+    await expect.poll(() => app.page.url()).toContain(`product=${light.productId}`)
 
     await choose('online-select', 'Offline')
     const offline = devices.filter((d) => !app.sandbox.world.isOnline(d.deviceId)).map((d) => d.deviceId).sort()
     await expect.poll(shownIds).toEqual(offline)
-    expect(app.page.url()).toContain('online=false')
+    await expect.poll(() => app.page.url()).toContain('online=false')
     expect(await app.page.getByTestId('device-count-total').textContent()).toBe(String(offline.length))
 
     await choose('online-select', 'Online')

@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
-import { chooseOption } from '../support/select'
 
 /**
  * Finding one's way in Chromium on browser mode: History from the side navigation, back from
@@ -36,7 +35,7 @@ describe('navigation', () => {
     await app.page.getByTestId('nav-families').click()
     await app.page.getByTestId('family-row').first().click()
     await app.page.getByTestId('device-row').first().waitFor()
-    await chooseOption(app.page.getByTestId('online-select'), 'Offline')
+    await app.page.getByTestId('online-select').selectOption({ label: 'Offline' })
     await expect.poll(shownIds).toEqual(offlineIds())
 
     await app.page.getByTestId('device-row').first().click()

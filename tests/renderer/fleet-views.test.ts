@@ -4,6 +4,7 @@ import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import FamiliesView from '@/views/FamiliesView.vue'
 import DevicesView from '@/views/DevicesView.vue'
 import { useSessionStore } from '@/stores/session'
+import { useNavigationStore } from '@/stores/navigation'
 import type { DeviceEvent, DeviceState } from '@shared/live'
 import { fail, fakeDesk, type Handlers } from './fake-desk'
 import { demoSession, devices, families, rooms } from './fixtures'
@@ -132,6 +133,26 @@ describe('devices page', () => {
     await router.push('/families/f-1/devices')
     await flushPromises()
     expect(rowNames(wrapper)).toHaveLength(4)
+  })
+
+  it('filters by a toolbar choice at once, writes it to the URL once idle, and keeps it for the way back when left sooner', async () => {
+    const { wrapper, router } = await mountView(DevicesView, '/families/f-1/devices')
+    const idle = async () => {
+      await new Promise((resolve) => setTimeout(resolve, 400))
+      await flushPromises()
+    }
+    await wrapper.get('select[data-testid="product-select"]').setValue('PLUG02')
+    expect(rowNames(wrapper)).toEqual(['PLUG02/plug_b7'])
+    expect(router.currentRoute.value.query.product).toBeUndefined()
+    await idle()
+    expect(router.currentRoute.value.query).toEqual({ product: 'PLUG02' })
+
+    await wrapper.get('select[data-testid="online-select"]').setValue('false')
+    await router.push('/families')
+    await flushPromises()
+    expect(useNavigationStore().listQuery('f-1')).toEqual({ product: 'PLUG02', online: 'false' })
+    await idle()
+    expect(router.currentRoute.value.fullPath).toBe('/families')
   })
 
   it('focuses the search box on "/" but not while typing elsewhere', async () => {

@@ -2,7 +2,7 @@
  * The device list's filter and sort as the URL's query, so a filtered list can be linked
  * (the overview's numbers link here) and survives reloads and the back button.
  */
-import type { LocationQuery, LocationQueryRaw } from 'vue-router'
+import type { LocationQuery } from 'vue-router'
 import type { DeviceFilter } from './device-filter'
 
 export type SortKey = 'name' | 'product' | 'room' | 'online' | 'version'
@@ -35,7 +35,7 @@ export function readDeviceQuery(query: LocationQuery): DeviceListQuery {
 }
 
 /** Only what differs from the defaults, so plain links stay plain. */
-export function writeDeviceQuery(list: DeviceListQuery): LocationQueryRaw {
+export function writeDeviceQuery(list: DeviceListQuery): Record<string, string> {
   const query: Record<string, string> = {}
   if (list.query.trim()) query.q = list.query
   if (list.roomId) query.room = list.roomId
