@@ -11,7 +11,7 @@
  *   tracing it needs allocates trace buffers in the renderer, so it is not on by default.
  */
 import { readdirSync, readFileSync } from 'node:fs'
-import type { CDPSession } from 'playwright-core'
+import type { BareChromium, Devtools } from './bare-devtools'
 import { parseSmaps } from './process-memory'
 
 /** Chromium's renderer processes started under this process (Linux /proc; none elsewhere). */
@@ -77,7 +77,7 @@ export interface DomCounters {
 }
 
 /** Blink's live documents, nodes and JS event listeners in the page's renderer. */
-export async function domCounters(cdp: CDPSession): Promise<DomCounters> {
+export async function domCounters(cdp: Devtools): Promise<DomCounters> {
   const { documents, nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters')
   return { documents, nodes, jsEventListeners }
 }
@@ -95,7 +95,7 @@ interface TraceEvent {
  * An allocator that reports only its children is the sum of its shallowest children with a size.
  * `cdp` is a page's session, or the browser's (Tracing is a browser domain either reaches).
  */
-export async function allocatorBytes(cdp: CDPSession, options: { detail?: readonly string[] } = {}): Promise<Record<string, number>> {
+export async function allocatorBytes(cdp: Devtools, options: { detail?: readonly string[] } = {}): Promise<Record<string, number>> {
   const events: TraceEvent[] = []
   const collect = ({ value }: { value: object[] }) => events.push(...(value as TraceEvent[]))
   cdp.on('Tracing.dataCollected', collect)
@@ -161,17 +161,17 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
  * Every diagnostic of the renderer processes `pids`, read after the soak's own figures. A part
  * that cannot be read is left out with a note on stderr: diagnostics never stop the soak.
  */
-export async function rendererFigures(cdp: CDPSession, pids: readonly number[], options: { allocators: boolean }): Promise<Figure[]> {
+export async function rendererFigures(sessions: Pick<BareChromium, 'page' | 'browser'>, pids: readonly number[], options: { allocators: boolean }): Promise<Figure[]> {
   const figures: Figure[] = [{ name: 'processes', value: pids.length, unit: 'processes' }]
   // The page's own process is the largest; the others are Chromium's (its WebUI, spare renderers).
   figures.push({ name: 'largest_process_rss_mb', value: Math.max(0, ...pids.map(residentBytes)) / MB, unit: 'MB' })
   for (const [kind, bytes] of Object.entries(mappedMemory(pids))) figures.push({ name: `mapped_${snake(kind)}_mb`, value: bytes / MB, unit: 'MB' })
   await noting('DOM counters', async () => {
-    for (const [what, count] of Object.entries(await domCounters(cdp))) figures.push({ name: snake(what), value: count, unit: what === 'documents' ? 'documents' : what === 'nodes' ? 'nodes' : 'listeners' })
+    for (const [what, count] of Object.entries(await domCounters(sessions.page))) figures.push({ name: snake(what), value: count, unit: what === 'documents' ? 'documents' : what === 'nodes' ? 'nodes' : 'listeners' })
   })
   if (options.allocators) {
     await noting('allocator dump', async () => {
-      const sizes = Object.entries(await allocatorBytes(cdp, { detail: PARTITIONS })).sort(([a], [b]) => a.localeCompare(b))
+      const sizes = Object.entries(await allocatorBytes(sessions.browser, { detail: PARTITIONS })).sort(([a], [b]) => a.localeCompare(b))
       for (const [root, bytes] of sizes) figures.push({ name: `alloc_${root.replace(/\W/g, '_')}_mb`, value: bytes / MB, unit: 'MB' })
     })
   }

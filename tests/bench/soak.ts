@@ -18,11 +18,10 @@
  *   is made of (anonymous, shared, file-backed; renderer-memory.ts) and Blink's live
  *   documents, nodes and JS event listeners; with SOAK_ALLOCATORS=1 also Chromium's own
  *   accounting per allocator (a memory-infra dump, renderer_alloc_<allocator>_mb)
- * - renderer less DevTools: the renderer's RSS less the XHR and fetch bytes the page has
- *   received (soak.sample.<s>s.renderer_devtools_kept_mb), which Playwright's DevTools
- *   connection makes Chromium keep in the renderer and the packaged app does not
- *   (devtools-network.ts; `npm run bench -- devtools-network` shows it side by side). Blink
- *   keeps more than the bytes received (~1.4x), so this still counts some of it as the app's.
+ * The page is driven over a bare DevTools connection (bare-devtools.ts), as the packaged app
+ * runs, with nothing attached: driven by Playwright, Chromium kept every XHR body the page
+ * received in the renderer (the recordings' video segments, ~0.7 MB a play), which the soak
+ * then counted as the app's (`npm run bench -- devtools-network` shows it side by side).
  * Every sample is taken the same way so that samples compare:
  * - on the same page, the family's device list, after it has rested a few seconds: sampled
  *   on whichever page the tour happened to have open, the figures measured that page (a
@@ -41,11 +40,8 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import type { CDPSession, Page } from 'playwright-core'
-import { launchChromium } from '../support/chromium'
-import { navigate } from '../support/app'
+import { clickLast, evaluate, launchBareChromium, waitUntil, type BareChromium, type Devtools } from './bare-devtools'
 import { ask, nextMessage } from './bench-cloud'
-import { countDevtoolsKept } from './devtools-network'
 import { rendererFigures, rendererPids, residentBytes, type Figure } from './renderer-memory'
 import { report } from './report'
 
@@ -68,22 +64,17 @@ interface Sample {
   cloudRss: number
   rendererHeap: number
   rendererRss: number
-  /** The renderer's RSS less what the bench's DevTools connection keeps there (devtools-network.ts). */
-  rendererRssLessDevtools: number
-  /** XHR and fetch bytes received so far, which that connection keeps (capped at its limit). */
-  devtoolsKept: number
   /** What the renderer holds, printed per sample (renderer-memory.ts). */
   rendererParts: Figure[]
   /** What main's RSS is made of, printed per sample (MB, but arena and thread counts). */
   mainParts: Record<(typeof MAIN_PARTS)[number], number>
 }
-const MEASURES = ['mainHeap', 'mainRss', 'rendererHeap', 'rendererRss', 'rendererRssLessDevtools', 'mainRssOneGc'] as const
+const MEASURES = ['mainHeap', 'mainRss', 'rendererHeap', 'rendererRss', 'mainRssOneGc'] as const
 const NAMES: Record<(typeof MEASURES)[number], string> = {
   mainHeap: 'main_heap',
   mainRss: 'main_rss',
   rendererHeap: 'renderer_heap',
   rendererRss: 'renderer_rss',
-  rendererRssLessDevtools: 'renderer_rss_less_devtools',
   mainRssOneGc: 'main_rss_one_gc',
 }
 /** Main's V8 figures, then where the kernel holds its resident bytes (process-memory.ts). */
@@ -111,15 +102,12 @@ export async function soakBench(): Promise<void> {
   const ready = await nextMessage<Ready>(cloud, 'ready')
   const host = fork(join(import.meta.dirname, 'soak-host.ts'), [JSON.stringify(ready)], { execArgv: ['--import', 'tsx'] })
   const { url } = await nextMessage<{ url: string }>(host, 'ready')
-  const browser = await launchChromium()
+  const chromium = await launchBareChromium(url)
   try {
-    const page = await browser.context.newPage()
-    await page.goto(url)
-    await page.getByTestId('family-row').first().waitFor({ timeout: 60_000 })
+    const { page } = chromium
+    await waitUntil(page, byTestId('family-row'), 'the family list', 60_000)
     const pages = tour(ready)
     const sampleHash = `#/families/${encodeURIComponent(ready.familyId)}/devices`
-    const cdp = await page.context().newCDPSession(page)
-    const devtools = countDevtoolsKept(page)
     cloud.send({ type: 'push', perSecond: PUSHES_PER_SECOND })
     const started = Date.now()
     const samples: Sample[] = []
@@ -132,7 +120,7 @@ export async function soakBench(): Promise<void> {
       if (stop.play) notePlayback(playback, await within(STEP_LIMIT_MS, 'playing the recording', playRecording(page, DWELL_MS)))
       else await pause(DWELL_MS)
       if (Date.now() >= nextSample) {
-        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(page, cdp, { host, cloud }, { started, hash: sampleHash, devtoolsKept: devtools.keptMb }))
+        const sample = await within(STEP_LIMIT_MS, 'sampling memory', takeSample(chromium, { host, cloud }, { started, hash: sampleHash }))
         samples.push(sample)
         printSample(sample)
         // Slots missed while a step stalled are skipped: samples bunched back to back say nothing more.
@@ -158,7 +146,7 @@ export async function soakBench(): Promise<void> {
     // A soak whose camera never played has not exercised playback: say so instead of passing quietly.
     if (ready.cameraId && playback.plays === 0) throw new Error(`soak: the recording never played (${playback.failures} visits failed)`)
   } finally {
-    await browser.close()
+    await chromium.close()
     for (const child of [host, cloud]) if (!stopped.has(child) && child.connected) await stop(child)
   }
 }
@@ -230,55 +218,69 @@ type Playback = { ok: true; playedS: number } | { ok: false; why: string }
  * the video's currentTime must advance while the page dwells (the player's 'playing' status
  * alone is not proof). Returns the media seconds played, or the step that failed.
  */
-async function playRecording(page: Page, dwellMs: number): Promise<Playback> {
+async function playRecording(page: Devtools, dwellMs: number): Promise<Playback> {
+  const video = byTestId('recordings-video')
+  const mediaTime = () => evaluate<number>(page, `${video}.currentTime`)
   let step = 'recorded day'
   try {
-    await page.locator('[data-testid="recordings-day"][data-recorded="true"]').last().click({ timeout: 15_000 })
+    await clickLast(page, '[data-testid="recordings-day"][data-recorded="true"]', 15_000)
     // The day's playlist first, as a person sees the timeline before picking an event: an
     // event clicked while only the event list has arrived has nothing to play yet.
     step = 'timeline'
-    await page.getByTestId('recordings-span').first().waitFor({ timeout: 15_000 })
+    await waitUntil(page, byTestId('recordings-span'), step, 15_000)
     step = 'event'
-    await page.getByTestId('recordings-event').first().click({ timeout: 15_000 })
+    await clickFirst(page, 'recordings-event', 15_000)
     step = 'playing status'
     // Generous: under the soak's push load the first segments take a while to arrive.
-    await page.locator('[data-testid="recordings-player"][data-status="playing"]').waitFor({ timeout: 40_000 })
+    await waitUntil(page, `document.querySelector('[data-testid="recordings-player"][data-status="playing"]')`, step, 40_000)
     step = 'video time'
-    const video = page.getByTestId('recordings-video')
-    const mediaTime = () => video.evaluate((v) => (v as unknown as { currentTime: number }).currentTime)
     const before = await mediaTime()
     await pause(dwellMs)
     const playedS = (await mediaTime()) - before
     return playedS > 0.5 ? { ok: true, playedS } : { ok: false, why: `the video stood still (${playedS.toFixed(2)} s in ${dwellMs / 1000} s)` }
   } catch (error) {
-    const status = await page.getByTestId('recordings-player').getAttribute('data-status', { timeout: 1_000 }).catch(() => 'absent')
-    const media = await page
-      .getByTestId('recordings-video')
-      .evaluate((v) => {
-        const m = v as unknown as { readyState: number; networkState: number; currentTime: number }
-        return `readyState ${m.readyState}, networkState ${m.networkState}, at ${m.currentTime.toFixed(1)} s`
-      }, undefined, { timeout: 1_000 })
-      .catch(() => 'no video')
-    return { ok: false, why: `${step}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (player ${status}; ${media})` }
+    const state = await evaluate<string>(
+      page,
+      `(() => {
+        const player = ${byTestId('recordings-player')}
+        const m = ${video}
+        const media = m ? 'readyState ' + m.readyState + ', networkState ' + m.networkState + ', at ' + m.currentTime.toFixed(1) + ' s' : 'no video'
+        return 'player ' + (player ? player.dataset.status : 'absent') + '; ' + media
+      })()`,
+    ).catch(() => 'page not answering')
+    return { ok: false, why: `${step}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)} (${state})` }
   }
 }
 
+/** The page's expression for the first element with this test id. */
+const byTestId = (id: string) => `document.querySelector('[data-testid="${id}"]')`
+
+async function clickFirst(page: Devtools, testId: string, timeoutMs: number): Promise<void> {
+  await waitUntil(page, byTestId(testId), testId, timeoutMs)
+  await evaluate(page, `${byTestId(testId)}.click()`)
+}
+
+/** Opens a page of the app as a link does. */
+async function navigate(page: Devtools, hash: string): Promise<void> {
+  await evaluate(page, `location.hash = ${JSON.stringify(hash)}`)
+}
+
 /** Memory on the family's device list, rested, after a full collection on both sides (see the header: why). */
-async function takeSample(page: Page, cdp: CDPSession, children: { host: ChildProcess; cloud: ChildProcess }, at: { started: number; hash: string; devtoolsKept(): number }): Promise<Sample> {
+async function takeSample(chromium: BareChromium, children: { host: ChildProcess; cloud: ChildProcess }, at: { started: number; hash: string }): Promise<Sample> {
+  const { page } = chromium
   await navigate(page, at.hash)
-  await page.getByTestId('device-row').first().waitFor({ timeout: STEP_LIMIT_MS })
+  await waitUntil(page, byTestId('device-row'), 'the device list', STEP_LIMIT_MS)
   await pause(SETTLE_MS)
-  await cdp.send('HeapProfiler.collectGarbage')
-  const { usedSize } = await cdp.send('Runtime.getHeapUsage')
+  await page.send('HeapProfiler.collectGarbage')
+  const { usedSize } = await page.send('Runtime.getHeapUsage')
   const pids = rendererPids()
   const renderer = rendererRss(pids)
-  const rendererParts = await rendererFigures(cdp, pids, { allocators: process.env.SOAK_ALLOCATORS === '1' })
+  const rendererParts = await rendererFigures(chromium, pids, { allocators: process.env.SOAK_ALLOCATORS === '1' })
   const main = await ask<{ heapUsed: number; rss: number; rssOneGc: number } & Record<(typeof MAIN_PARTS)[number], number>>(children.host, 'sample')
   const cloudMemory = await ask<{ heapUsed: number; rss: number }>(children.cloud, 'sample')
   const mainParts = Object.fromEntries(MAIN_PARTS.map((part) => [part, COUNTS.has(part) ? main[part] : main[part] / MB])) as Sample['mainParts']
   const atS = (Date.now() - at.started) / 1000
-  const devtoolsKept = at.devtoolsKept()
-  return { devtoolsKept, rendererRssLessDevtools: renderer / MB - devtoolsKept, atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, mainRssOneGc: main.rssOneGc / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: renderer / MB, rendererParts, mainParts }
+  return { atS, mainHeap: main.heapUsed / MB, mainRss: main.rss / MB, mainRssOneGc: main.rssOneGc / MB, cloudHeap: cloudMemory.heapUsed / MB, cloudRss: cloudMemory.rss / MB, rendererHeap: usedSize / MB, rendererRss: renderer / MB, rendererParts, mainParts }
 }
 
 function printSample(sample: Sample): void {
@@ -288,7 +290,6 @@ function printSample(sample: Sample): void {
     if (COUNTS.has(part)) report(`${at}.main_${snake(part)}`, sample.mainParts[part], part === 'threads' ? 'threads' : 'arenas')
     else report(`${at}.main_${snake(part)}_mb`, sample.mainParts[part], 'MB')
   }
-  report(`${at}.renderer_devtools_kept_mb`, sample.devtoolsKept, 'MB')
   for (const { name, value, unit } of sample.rendererParts) report(`${at}.renderer_${name}`, value, unit)
   report(`${at}.cloud_heap_mb`, sample.cloudHeap, 'MB')
   report(`${at}.cloud_rss_mb`, sample.cloudRss, 'MB')
