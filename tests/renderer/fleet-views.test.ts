@@ -155,6 +155,13 @@ describe('devices page', () => {
     expect(router.currentRoute.value.fullPath).toBe('/families')
   })
 
+  it('shows a linked filter value the list has no choice for yet, instead of a blank filter', async () => {
+    const { wrapper } = await mountView(DevicesView, '/families/f-1/devices?version=9.9')
+    const select = wrapper.get('select[data-testid="version-select"]').element as HTMLSelectElement
+    expect(select.value).toBe('9.9')
+    expect(select.selectedOptions[0]?.textContent).toBe('9.9')
+  })
+
   it('focuses the search box on "/" but not while typing elsewhere', async () => {
     const { wrapper } = await mountView(DevicesView, '/families/f-1/devices')
     const search = wrapper.get('input[data-testid="device-search"]').element
