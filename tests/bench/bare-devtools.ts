@@ -74,11 +74,11 @@ export async function waitUntil(page: Devtools, expression: string, what: string
   }
 }
 
-/** Clicks the last element matching `selector` once there is one (a person's click, as the page sees it: a click event). */
-export async function clickLast(page: Devtools, selector: string, timeoutMs: number): Promise<void> {
-  const last = `[...document.querySelectorAll(${JSON.stringify(selector)})].at(-1)`
-  await waitUntil(page, last, selector, timeoutMs)
-  await evaluate(page, `${last}.click()`)
+/** Clicks the first (or last) element matching `selector` once there is one (a person's click, as the page sees it: a click event). */
+export async function click(page: Devtools, selector: string, timeoutMs: number, which: 'first' | 'last' = 'first'): Promise<void> {
+  const element = `[...document.querySelectorAll(${JSON.stringify(selector)})].at(${which === 'first' ? 0 : -1})`
+  await waitUntil(page, element, selector, timeoutMs)
+  await evaluate(page, `${element}.click()`)
 }
 
 async function connect(portFile: string): Promise<WebSocket> {

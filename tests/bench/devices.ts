@@ -171,10 +171,10 @@ type Timed = readonly [number, number]
 /**
  * Makes one filter change and times it to the frame that shows `expected` devices (null: to
  * the first frame): with no `select` (a test id), types `text` into the search box; with one,
- * picks the option of value `text` in that select, as the browser does when the user chooses it. Work
- * is the change's script, until a task queued after its microtasks, plus each frame's
- * rendering, from the frame's start to a task after it: the wait for the display's frame in
- * between is left out.
+ * picks the option of value `text` in that select, as the browser does when the user chooses
+ * it. Work is the change's script, until a task queued after its microtasks, plus each
+ * frame's rendering, from the frame's start to a task after it: the wait for the display's
+ * frame in between is left out.
  */
 async function FILTER_AND_TIME([select, text, expected]: readonly [string | null, string, number | null]): Promise<Timed> {
   const count = document.querySelector('[data-testid="device-count-total"]')!

@@ -40,7 +40,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { clickLast, evaluate, launchBareChromium, waitUntil, type BareChromium, type Devtools } from './bare-devtools'
+import { click, evaluate, launchBareChromium, waitUntil, type BareChromium, type Devtools } from './bare-devtools'
 import { ask, nextMessage } from './bench-cloud'
 import { rendererFigures, rendererPids, residentBytes, type Figure } from './renderer-memory'
 import { report } from './report'
@@ -223,13 +223,13 @@ async function playRecording(page: Devtools, dwellMs: number): Promise<Playback>
   const mediaTime = () => evaluate<number>(page, `${video}.currentTime`)
   let step = 'recorded day'
   try {
-    await clickLast(page, '[data-testid="recordings-day"][data-recorded="true"]', 15_000)
+    await click(page, '[data-testid="recordings-day"][data-recorded="true"]', 15_000, 'last')
     // The day's playlist first, as a person sees the timeline before picking an event: an
     // event clicked while only the event list has arrived has nothing to play yet.
     step = 'timeline'
     await waitUntil(page, byTestId('recordings-span'), step, 15_000)
     step = 'event'
-    await clickFirst(page, 'recordings-event', 15_000)
+    await click(page, '[data-testid="recordings-event"]', 15_000)
     step = 'playing status'
     // Generous: under the soak's push load the first segments take a while to arrive.
     await waitUntil(page, `document.querySelector('[data-testid="recordings-player"][data-status="playing"]')`, step, 40_000)
@@ -254,11 +254,6 @@ async function playRecording(page: Devtools, dwellMs: number): Promise<Playback>
 
 /** The page's expression for the first element with this test id. */
 const byTestId = (id: string) => `document.querySelector('[data-testid="${id}"]')`
-
-async function clickFirst(page: Devtools, testId: string, timeoutMs: number): Promise<void> {
-  await waitUntil(page, byTestId(testId), testId, timeoutMs)
-  await evaluate(page, `${byTestId(testId)}.click()`)
-}
 
 /** Opens a page of the app as a link does. */
 async function navigate(page: Devtools, hash: string): Promise<void> {
