@@ -4,7 +4,7 @@ import { countOnline, deviceLabel, filterDevices, roomOptions } from '@/utils/de
 import { guessAccount } from '@/utils/account'
 import { devices, rooms } from './fixtures'
 
-const names = (list: { deviceName: string }[]) => list.map((d) => d.deviceName)
+const names = (list: readonly { deviceName: string }[]) => list.map((d) => d.deviceName)
 
 describe('device filtering', () => {
   it('shows everything with no filter', () => {

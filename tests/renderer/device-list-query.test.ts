@@ -9,7 +9,7 @@ import { countFleet, Ring, versionDistribution } from '@/utils/overview-stats'
 import { readThingModel } from '@shared/thing-model'
 import { devices } from './fixtures'
 
-const ids = (list: Device[]) => list.map((d) => d.deviceId)
+const ids = (list: readonly Device[]) => list.map((d) => d.deviceId)
 const listed = (d: Device) => d.online
 
 describe('device list query', () => {

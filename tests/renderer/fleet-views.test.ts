@@ -15,6 +15,8 @@ const routes = [
   { path: '/families', name: 'families', component: Blank },
   { path: '/families/:familyId/devices', name: 'devices', component: Blank },
   { path: '/families/:familyId/home', name: 'home', component: Blank },
+  { path: '/families/:familyId/devices/:deviceId', name: 'device', component: Blank },
+  { path: '/history', name: 'history', component: Blank },
 ]
 
 const handlers: Handlers = {
@@ -174,6 +176,26 @@ describe('devices page', () => {
     other.dispatchEvent(new KeyboardEvent('keydown', { key: '/', bubbles: true }))
     expect(document.activeElement).toBe(other)
     other.remove()
+  })
+
+  it("opens a device's page from its row, and its history from the row's link, leaving a modified click to the browser", async () => {
+    const { wrapper, router } = await mountView(DevicesView, '/families/f-1/devices')
+    const lamp = () => wrapper.get('[data-testid="device-row"][data-device-id="LAMP01/lamp_a1"]')
+    const link = lamp().get('[data-testid="history-link"]')
+    expect(link.text()).toBe('History')
+    expect(link.attributes('href')).toBe(router.resolve({ path: '/history', query: { familyId: 'f-1', devices: 'LAMP01/lamp_a1' } }).href)
+    await link.trigger('click', { button: 0, ctrlKey: true })
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/families/f-1/devices')
+    await link.trigger('click', { button: 0 })
+    await flushPromises()
+    expect(router.currentRoute.value.path).toBe('/history')
+    expect(router.currentRoute.value.query).toEqual({ familyId: 'f-1', devices: 'LAMP01/lamp_a1' })
+    router.back()
+    await flushPromises()
+    await lamp().get('.cell-name').trigger('click')
+    await flushPromises()
+    expect(router.currentRoute.value.params).toEqual({ familyId: 'f-1', deviceId: 'LAMP01/lamp_a1' })
   })
 
   it('moves between device rows with the arrow keys', async () => {

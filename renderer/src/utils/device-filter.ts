@@ -39,25 +39,43 @@ function haystackOf(device: Device): string {
   return text
 }
 
+const listHaystacks = new WeakMap<readonly Device[], string[]>()
+
+/** A list's searchable texts, in its order, once per list: a keystroke then reads an array, not 10,000 map entries. */
+function haystacksOf(devices: readonly Device[]): string[] {
+  let texts = listHaystacks.get(devices)
+  if (!texts) listHaystacks.set(devices, (texts = devices.map(haystackOf)))
+  return texts
+}
+
 /**
  * Every whitespace-separated term must appear (case-insensitive) in one of the fields a
  * technician might type: label, device name, product, room or the full device id.
+ * No filter gives back the list itself, not a copy: clearing the search box costs nothing.
  */
-export function filterDevices(devices: readonly Device[], filter: DeviceFilter, context: FilterContext = {}): Device[] {
+export function filterDevices(devices: readonly Device[], filter: DeviceFilter, context: FilterContext = {}): readonly Device[] {
   const terms = filter.query.toLocaleLowerCase().split(/\s+/).filter(Boolean)
   const isOnline = context.isOnline ?? ((d: Device) => d.online)
   // Read once: the filter may be a reactive object, too slow to read 10,000 times over.
   const { roomId, productId, online, version } = filter
-  if (terms.length === 0 && !roomId && !productId && !online && !version) return devices.slice()
-  return devices.filter((device) => {
-    if (roomId === NO_ROOM ? hasRoom(device) : roomId && device.roomId !== roomId) return false
-    if (productId && device.productId !== productId) return false
-    if (online && String(isOnline(device)) !== online) return false
-    if (version && !matchesVersion(context.versionOf?.(device), version)) return false
-    if (terms.length === 0) return true
-    const haystack = haystackOf(device)
-    return terms.every((term) => haystack.includes(term))
-  })
+  if (terms.length === 0 && !roomId && !productId && !online && !version) return devices
+  const texts = terms.length > 0 ? haystacksOf(devices) : []
+  const found: Device[] = []
+  for (let i = 0; i < devices.length; i++) {
+    const device = devices[i]!
+    if (roomId === NO_ROOM ? hasRoom(device) : roomId && device.roomId !== roomId) continue
+    if (productId && device.productId !== productId) continue
+    if (online && String(isOnline(device)) !== online) continue
+    if (version && !matchesVersion(context.versionOf?.(device), version)) continue
+    if (terms.length > 0 && !containsAll(texts[i]!, terms)) continue
+    found.push(device)
+  }
+  return found
+}
+
+function containsAll(text: string, terms: readonly string[]): boolean {
+  for (const term of terms) if (!text.includes(term)) return false
+  return true
 }
 
 /** The same firmware however it is padded: a link asking for 1.2 finds devices on 1.2.0. */
