@@ -32,28 +32,53 @@ export interface BareChromium {
   close(): Promise<void>
 }
 
-/** A headless Chromium started by hand (the same flags and window as Playwright's), its one page open at `url`, loaded. */
+/**
+ * A headless Chromium started by hand (the same flags and window as Playwright's) with `url` as
+ * its one tab, loaded. No spare renderer is kept warm: the page's renderer is then the only
+ * one besides Chromium's own browser UI (rendererPids leaves that out), as in the packaged app.
+ */
 export async function launchBareChromium(url: string): Promise<BareChromium> {
   const profile = mkdtempSync(join(tmpdir(), 'desk-bare-cdp-'))
-  const args = [...CHROMIUM_FLAGS, '--headless=new', '--window-size=1280,800', '--lang=en-US', '--remote-debugging-port=0', `--user-data-dir=${profile}`, 'about:blank']
+  const args = [
+    ...CHROMIUM_FLAGS,
+    '--disable-features=SpareRendererForSitePerProcess',
+    '--headless=new',
+    '--window-size=1280,800',
+    '--lang=en-US',
+    '--remote-debugging-port=0',
+    `--user-data-dir=${profile}`,
+    url,
+  ]
   const child = spawn(CHROMIUM_PATH, args, { stdio: 'ignore' })
   const exited = new Promise((resolve) => child.once('exit', resolve))
-  const close = async () => {
-    child.kill()
+  const close = async (browser?: Devtools) => {
+    // Asked to quit, Chromium stops its helpers and flushes its profile first: killed, a
+    // helper could still be writing there while the profile was removed (ENOTEMPTY).
+    // Not awaited: Chromium may close the socket before it answers.
+    browser?.send('Browser.close').catch(() => undefined)
+    const quit = await Promise.race([exited.then(() => true), new Promise((resolve) => setTimeout(resolve, 5_000, false))])
+    if (!quit) child.kill('SIGKILL')
     await exited
-    // Its helper processes may still be writing the cache for a moment.
-    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+    try {
+      rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 })
+    } catch (error) {
+      console.error(`bare Chromium: its profile ${profile} is left behind: ${(error as Error).message}`)
+    }
   }
+  let browser: Devtools | undefined
   try {
     const socket = await connect(join(profile, 'DevToolsActivePort'))
-    const browser = bareSession(socket)
-    const { targetId } = await browser.send('Target.createTarget', { url })
-    const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true })
+    browser = bareSession(socket)
+    const { targetInfos } = await browser.send('Target.getTargets')
+    const tab = (targetInfos as { type: string; targetId: string }[]).find((target) => target.type === 'page')
+    if (!tab) throw new Error('Chromium opened no tab')
+    const { sessionId } = await browser.send('Target.attachToTarget', { targetId: tab.targetId, flatten: true })
     const page = bareSession(socket, sessionId)
     await evaluate(page, `new Promise((resolve) => document.readyState === 'complete' ? resolve() : addEventListener('load', resolve))`)
-    return { page, browser, close: async () => (socket.close(), close()) }
+    const opened = browser
+    return { page, browser: opened, close: async () => (await close(opened), socket.close()) }
   } catch (error) {
-    await close()
+    await close(browser)
     throw error
   }
 }

@@ -14,7 +14,11 @@ import { readdirSync, readFileSync } from 'node:fs'
 import type { BareChromium, Devtools } from './bare-devtools'
 import { parseSmaps } from './process-memory'
 
-/** Chromium's renderer processes started under this process (Linux /proc; none elsewhere). */
+/**
+ * The renderer processes of pages Chromium opened under this process (Linux /proc; none
+ * elsewhere). Chromium's own browser UI is left out: headless Chromium runs its omnibox popup
+ * in a WebUI renderer (~150 MB) that a packaged app's window does not have.
+ */
 export function rendererPids(ancestor: number = process.pid): number[] {
   const parent = new Map<number, number>()
   const pids = readdirSync('/proc').filter((name) => /^\d+$/.test(name)).map(Number)
@@ -28,7 +32,11 @@ export function rendererPids(ancestor: number = process.pid): number[] {
     for (let p = parent.get(pid), hops = 0; p !== undefined && hops < 16; p = parent.get(p), hops++) if (p === ancestor) return true
     return false
   }
-  return pids.filter((pid) => descends(pid) && read(`/proc/${pid}/cmdline`)?.includes('--type=renderer'))
+  // Zygote-forked processes rewrite their command line as one space-separated string.
+  return pids.filter((pid) => {
+    const args = descends(pid) ? read(`/proc/${pid}/cmdline`)?.split(/[\0 ]/) : undefined
+    return args?.includes('--type=renderer') && !args.includes('--top-chrome-webui')
+  })
 }
 
 /** Resident bytes of one process as its status file says (VmRSS); 0 once it has ended. */
@@ -163,8 +171,6 @@ const snake = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase(
  */
 export async function rendererFigures(sessions: Pick<BareChromium, 'page' | 'browser'>, pids: readonly number[], options: { allocators: boolean }): Promise<Figure[]> {
   const figures: Figure[] = [{ name: 'processes', value: pids.length, unit: 'processes' }]
-  // The page's own process is the largest; the others are Chromium's (its WebUI, spare renderers).
-  figures.push({ name: 'largest_process_rss_mb', value: Math.max(0, ...pids.map(residentBytes)) / MB, unit: 'MB' })
   for (const [kind, bytes] of Object.entries(mappedMemory(pids))) figures.push({ name: `mapped_${snake(kind)}_mb`, value: bytes / MB, unit: 'MB' })
   await noting('DOM counters', async () => {
     for (const [what, count] of Object.entries(await domCounters(sessions.page))) figures.push({ name: snake(what), value: count, unit: what === 'documents' ? 'documents' : what === 'nodes' ? 'nodes' : 'listeners' })

@@ -13,9 +13,10 @@
  * - cloud: the sandbox cloud in its own process (soak-cloud.ts), heap and RSS, printed per
  *   sample only: it stores every report it is sent up to its cap, as a cloud stores them,
  *   which is not the app's memory (an embedded sandbox in main measured the cloud's log)
- * - renderer: the page's JS heap after a full collection, and the RSS of Chromium's renderer
- *   processes; beside them, per sample only (soak.sample.<s>s.renderer_<what>), what that RSS
- *   is made of (anonymous, shared, file-backed; renderer-memory.ts) and Blink's live
+ * - renderer: the page's JS heap after a full collection, and the RSS of the page's renderer
+ *   process (until session 10 the sum over four: Chromium's omnibox WebUI, the about:blank tab
+ *   it opened with and a spare renderer too, none of which a packaged app has); beside them,
+ *   per sample only (soak.sample.<s>s.renderer_<what>), what that RSS is made of (anonymous, shared, file-backed; renderer-memory.ts) and Blink's live
  *   documents, nodes and JS event listeners; with SOAK_ALLOCATORS=1 also Chromium's own
  *   accounting per allocator (a memory-infra dump, renderer_alloc_<allocator>_mb)
  * The page is driven over a bare DevTools connection (bare-devtools.ts), as the packaged app
@@ -290,7 +291,7 @@ function printSample(sample: Sample): void {
   report(`${at}.cloud_rss_mb`, sample.cloudRss, 'MB')
 }
 
-/** Bytes resident in Chromium's renderer processes started under this process (Linux /proc). */
+/** Bytes resident in the page's renderer processes (rendererPids: one, the app's; Linux /proc). */
 function rendererRss(pids: readonly number[]): number {
   return pids.reduce((bytes, pid) => bytes + residentBytes(pid), 0)
 }
