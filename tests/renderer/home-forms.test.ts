@@ -286,6 +286,31 @@ describe('confirmations that name what they act on', () => {
     expect(sent(desk, 'home.deleteRoom')).toEqual([{ familyId: 'f-1', roomId: 'r-living' }])
   })
 
+  it('reads the members again on Refresh and when the window comes back to the front, keeping the list when that fails', async () => {
+    let current = members
+    let failing = false
+    await mountHome({ 'members.list': () => (failing ? fail({ kind: 'network', message: 'offline', requestId: 'req-m' }) : current) })
+    const rows = () => wrapper!.findAll('[data-testid="member-row"]').map((r) => r.attributes('data-user-id'))
+    expect(rows()).toEqual(['100000001', '100000003'])
+    current = [...members, { userId: '100000005', nickName: 'Grandma', role: 0 }] // joined with the invitation, on her phone
+    await byTest('members-refresh').trigger('click')
+    await flushPromises()
+    expect(rows()).toEqual(['100000001', '100000003', '100000005'])
+    current = [...current, { userId: '100000006', nickName: 'Neighbour', role: 0 }]
+    window.dispatchEvent(new Event('focus'))
+    await flushPromises()
+    expect(rows()).toEqual(['100000001', '100000003', '100000005', '100000006'])
+    failing = true
+    window.dispatchEvent(new Event('focus'))
+    await flushPromises()
+    expect(rows()).toEqual(['100000001', '100000003', '100000005', '100000006'])
+    expect(wrapper!.find('.members-panel').text()).toContain('req-m')
+    failing = false
+    await byTest('members-refresh').trigger('click')
+    await flushPromises()
+    expect(wrapper!.find('.members-panel').text()).not.toContain('req-m')
+  })
+
   it('removing a member names the member and the home', async () => {
     const desk = await mountHome({ 'members.remove': () => ({ requestId: 'r' }) })
     expect(wrapper!.findAll('[data-testid="member-remove"]')).toHaveLength(1) // administrators stay
