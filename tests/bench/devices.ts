@@ -14,6 +14,9 @@
  *   changes, without that wait: the change's script (handlers and the microtasks they queue,
  *   until a task after them) plus rendering the frame that shows it (from the frame's start
  *   to a task after it). Within one frame when <= 16
+ * - devices.filter_next_frame_ratio: of all those changes, the share shown by the first frame
+ *   after the change and drawn before the display's next one (devices.frame_interval_ms
+ *   later): the change cost the display no frame
  * - devices.filter_url_ms: the same product choices made by changing the URL (a link, Back):
  *   the router's navigation (history entry, scroll map) adds to the filter's frame
  * - devices.big_first_rows_ms / devices.big_loaded_ms: 50,000 devices at 20 ms latency per cloud
@@ -97,11 +100,12 @@ async function filterRun(): Promise<void> {
     const base = await app.page.evaluate(() => location.hash.split('?')[0]!)
     const total = devices.length
     const count = (test: (d: (typeof devices)[number]) => boolean) => devices.filter(test).length
+    const frameMs = await app.page.evaluate(FRAME_INTERVAL)
     const profiling = process.env.DEVICES_BENCH_PROFILE ? await startPageProfile(app.page) : null
     const text: Timed[] = []
     for (const term of repeated(['light', 'sensor 1', 'plug', 'camera', 'gw', 'kitchen'])) {
-      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, term, null] as const))
-      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, '', total] as const))
+      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, term, null, frameMs] as const))
+      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, '', total, frameMs] as const))
     }
     const products = [...new Set(devices.map((d) => d.productId))]
     const rooms = [...new Set(devices.map((d) => d.roomId))].filter((r) => r !== '' && r !== '0')
@@ -109,8 +113,8 @@ async function filterRun(): Promise<void> {
     const byChoice = async (select: string, all: string, choices: [string, number][]) => {
       const samples: Timed[] = []
       for (const [label, expected] of repeated(choices)) {
-        samples.push(await choose(app.page, select, label, expected))
-        samples.push(await choose(app.page, select, all, total))
+        samples.push(await choose(app.page, select, label, expected, frameMs))
+        samples.push(await choose(app.page, select, all, total, frameMs))
       }
       return samples
     }
@@ -135,6 +139,9 @@ async function filterRun(): Promise<void> {
     for (const [kind, , work] of medians) report(`devices.filter_${kind}_work_ms`, work, 'ms')
     report('devices.filter_work_ms', Math.max(...medians.map((m) => m[2])), 'ms')
     report('devices.filter_url_ms', percentile(byUrl, 50), 'ms')
+    const all = Object.values(timed).flat()
+    report('devices.frame_interval_ms', frameMs, 'ms')
+    report('devices.filter_next_frame_ratio', all.filter((t) => t[2] === 1).length / all.length, 'ratio')
   } finally {
     await app.close()
   }
@@ -168,14 +175,14 @@ function repeated<T>(choices: readonly T[]): T[] {
 }
 
 /** Picks the option labelled `label` of a toolbar filter and times it until the frame showing `expected` devices. */
-export async function choose(page: Page, select: string, label: string, expected: number): Promise<Timed> {
+export async function choose(page: Page, select: string, label: string, expected: number, frameMs: number): Promise<Timed> {
   const value = await page.getByTestId(select).evaluate((el, text) => [...(el as HTMLSelectElement).options].find((o) => o.label === text)?.value, label)
   if (value === undefined) throw new Error(`${select} has no option "${label}"`)
-  return page.evaluate(FILTER_AND_TIME, [select, value, expected] as const)
+  return page.evaluate(FILTER_AND_TIME, [select, value, expected, frameMs] as const)
 }
 
-/** [from the change to the frame that shows it, the main thread's work for it] in ms. */
-type Timed = readonly [number, number]
+/** [from the change to the frame that shows it, the main thread's work for it] in ms, and 1 when that was the next frame, drawn in time (else 0). */
+type Timed = readonly [number, number, 0 | 1]
 
 /**
  * Makes one filter change and times it to the frame that shows `expected` devices (null: to
@@ -185,7 +192,7 @@ type Timed = readonly [number, number]
  * frame's rendering, from the frame's start to a task after it: the wait for the display's
  * frame in between is left out.
  */
-async function FILTER_AND_TIME([select, text, expected]: readonly [string | null, string, number | null]): Promise<Timed> {
+async function FILTER_AND_TIME([select, text, expected, frameMs]: readonly [string | null, string, number | null, number]): Promise<Timed> {
   const count = document.querySelector('[data-testid="device-count-total"]')!
   // No named inner functions: tsx would wrap them in a helper the page does not have.
   const channel = new MessageChannel()
@@ -199,12 +206,25 @@ async function FILTER_AND_TIME([select, text, expected]: readonly [string | null
       channel.port1.onmessage = () => resolve(performance.now())
       channel.port2.postMessage(0)
     })) - started
+  let frames = 0
+  let inNextFrame = false
   do {
-    const frameAt = await new Promise<number>((resolve) => requestAnimationFrame(() => resolve(performance.now())))
-    work += (await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0))) - frameAt
+    const [frameAt, frameStart] = await new Promise<[number, number]>((resolve) => requestAnimationFrame((at) => resolve([performance.now(), at])))
+    const drawn = await new Promise<number>((resolve) => setTimeout(() => resolve(performance.now()), 0))
+    work += drawn - frameAt
+    // The first frame after the change shows it and was drawn before the display's next one.
+    if (frames++ === 0) inNextFrame = drawn - frameStart <= frameMs
     if (performance.now() - started > 30_000) throw new Error(`the list shows ${count.textContent} devices, not ${expected}`)
   } while (expected !== null && count.textContent !== String(expected))
-  return [performance.now() - started, work]
+  return [performance.now() - started, work, inNextFrame && frames === 1 ? 1 : 0]
+}
+
+/** The display's frame interval: the median gap between 30 animation frames. */
+async function FRAME_INTERVAL(): Promise<number> {
+  const at: number[] = []
+  for (let i = 0; i <= 30; i++) at.push(await new Promise<number>((resolve) => requestAnimationFrame(resolve)))
+  const gaps = at.slice(1).map((t, i) => t - at[i]!).sort((a, b) => a - b)
+  return gaps[gaps.length >> 1]!
 }
 
 /** Changes the list's URL query, waits for the frame that shows the expected count. */
