@@ -63,6 +63,22 @@ describe('device list', () => {
     for (const name of clipped) expect(name.inkBottom, name.text).toBeLessThanOrEqual(name.clipBottom)
   })
 
+  it('fits a 1280 px window: every column, the history links too, without scrolling sideways', async () => {
+    const before = app.page.viewportSize()
+    await app.page.setViewportSize({ width: 1280, height: 800 })
+    try {
+      const fit = await app.page.getByTestId('device-table').evaluate((table) => {
+        const box = table.getBoundingClientRect()
+        const links = Array.from(table.querySelectorAll('[data-testid="history-link"]'), (a) => a.getBoundingClientRect())
+        return { overflow: table.scrollWidth - table.clientWidth, links: links.length, outside: links.filter((r) => r.right > box.right || r.width === 0).length }
+      })
+      expect(fit).toEqual({ overflow: 0, links: expect.any(Number), outside: 0 })
+      expect(fit.links).toBeGreaterThan(0)
+    } finally {
+      if (before) await app.page.setViewportSize(before)
+    }
+  })
+
   it("marks an offline device's last values as stale, with their age", async () => {
     const devices = app.sandbox.world.devicesIn(family().familyId)
     const offline = devices.find((d) => !app.sandbox.world.isOnline(d.deviceId) && d.properties.size > 0)!
