@@ -81,7 +81,8 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
   let knownSecrets = (): string[] => []
   const hub = new EventHub()
   const settings = await SettingsStore.open(options.dataDir)
-  const logger = overrides.logger ?? createLogger(options.dataDir, settings.current.logLevel, () => knownSecrets())
+  const log = overrides.logger ? { logger: overrides.logger, close: async () => overrides.logger?.flush() } : createLogger(options.dataDir, settings.current.logLevel, () => knownSecrets())
+  const logger = log.logger
   const network = new NetworkRoute()
   network.configure(settings.current.proxy)
   const updates = new UpdateService({
@@ -233,7 +234,7 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
       if (!overrides.sandboxInstance) await sandbox?.close()
       db.close()
       await network.close()
-      logger.flush()
+      await log.close()
     },
   }
 }

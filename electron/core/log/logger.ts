@@ -10,12 +10,18 @@ import { redact } from './redaction'
  * spelling) are censored, and so is any known secret value (`secrets()`: the live token,
  * AppSecrets, remembered passwords) wherever it appears, error messages included.
  */
-export function createLogger(dataDir: string, level = 'info', secrets: () => string[] = () => []): Logger {
+export interface DeskLog {
+  logger: Logger
+  /** Writes what is buffered and lets go of the file; later lines are dropped, not thrown. */
+  close(): Promise<void>
+}
+
+export function createLogger(dataDir: string, level = 'info', secrets: () => string[] = () => []): DeskLog {
   const dir = join(dataDir, 'logs')
   ensurePrivateDir(dir)
   narrowFile(join(dir, 'desk.log'))
   const stream = createStream('desk.log', { path: dir, size: '10M', maxFiles: 5, compress: 'gzip', mode: PRIVATE_FILE_MODE })
-  return pino(
+  const logger = pino(
     {
       level,
       hooks: {
@@ -26,6 +32,12 @@ export function createLogger(dataDir: string, level = 'info', secrets: () => str
     },
     stream,
   )
+  const close = async (): Promise<void> => {
+    // Silent first: a line logged by work finishing after the close must not write to an ended stream.
+    logger.level = 'silent'
+    if (!stream.writableEnded) await new Promise<void>((resolve) => stream.end(resolve))
+  }
+  return { logger, close }
 }
 
 /** Errors keep their message and stack when copied for redaction. */
