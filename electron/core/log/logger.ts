@@ -4,18 +4,18 @@ import { createStream } from 'rotating-file-stream'
 import { ensurePrivateDir, narrowFile, PRIVATE_FILE_MODE } from '../store/private-files'
 import { redact } from './redaction'
 
-/**
- * The app's log: JSON lines in `<dataDir>/logs/desk.log`, rotated at 10 MB (five files
- * kept, older ones gzipped), readable by the user only. Secret-named fields (by pattern, any
- * spelling) are censored, and so is any known secret value (`secrets()`: the live token,
- * AppSecrets, remembered passwords) wherever it appears, error messages included.
- */
 export interface DeskLog {
   logger: Logger
   /** Writes what is buffered and lets go of the file; later lines are dropped, not thrown. */
   close(): Promise<void>
 }
 
+/**
+ * The app's log: JSON lines in `<dataDir>/logs/desk.log`, rotated at 10 MB (five files
+ * kept, older ones gzipped), readable by the user only. Secret-named fields (by pattern, any
+ * spelling) are censored, and so is any known secret value (`secrets()`: the live token,
+ * AppSecrets, remembered passwords) wherever it appears, error messages included.
+ */
 export function createLogger(dataDir: string, level = 'info', secrets: () => string[] = () => []): DeskLog {
   const dir = join(dataDir, 'logs')
   ensurePrivateDir(dir)
