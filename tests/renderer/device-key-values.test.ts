@@ -34,8 +34,19 @@ describe('key values in the device list', () => {
   it('shows an online device\'s values plain, and no age for a device with no values', () => {
     const fresh = render(false)
     expect(fresh.get('[data-testid="device-values"]').attributes('data-stale')).toBe('false')
+    expect(fresh.get('[data-testid="device-values"]').attributes('title')).toBe('Switch on')
     expect(fresh.find('[data-testid="device-values-age"]').exists()).toBe(false)
     const empty = render(true, { ...live, values: {}, valuesAtMs: 0 })
     expect(empty.find('[data-testid="device-values-age"]').exists()).toBe(false)
+    expect(empty.get('[data-testid="device-values"]').attributes('title')).toBeUndefined()
+  })
+
+  it('carries every value in full in its title, since a narrow cell cuts the line with "…"', () => {
+    const level: PropertySpec = { id: 'brightness', name: 'Brightness', desc: '', mode: 'rw', spec: { type: 'int', mapping: {}, min: 0, max: 100, step: 1, unit: '%' } }
+    const values = { ...live, values: { power_switch: 1, brightness: 58 } }
+    const wrapper = mount(DeviceKeyValues, { props: { device, properties: [power, level], liveOf: () => values, stale: false }, global: { plugins: [i18n] } })
+    expect(wrapper.get('[data-testid="device-values"]').attributes('title')).toBe('Switch on · Brightness 58 %')
+    const stale = mount(DeviceKeyValues, { props: { device, properties: [power, level], liveOf: () => values, stale: true }, global: { plugins: [i18n] } })
+    expect(stale.get('[data-testid="device-values"]').attributes('title')).toMatch(/offline[\s\S]*\nSwitch on · Brightness 58 %$/i)
   })
 })
