@@ -19,7 +19,8 @@
  *   next frame after it (median and worst of 8; target <= 100 ms)
  * Side by side, the same answer as JSON text (the form before): history.e2e_json_mb (baseline
  * of e2e_frame_mb), history.e2e_json_codec_ms (stringify in the host plus parse in the page,
- * measured in Node) beside history.e2e_binary_codec_ms.
+ * measured in Node) beside history.e2e_binary_codec_ms; and history.e2e_raw_mb, its columns
+ * as raw float64s (the frame's form until session 13, 8 bytes a number).
  * HISTORY_BENCH_DEBUG=1 also prints the page's long tasks and hottest functions while drawing.
  */
 import { DEMO_ACCOUNT } from '../../electron/sandbox'
@@ -67,6 +68,7 @@ export async function historyE2eBench(): Promise<void> {
     report('history.e2e_transfer_ms', Math.round(Math.max(0, timing.arrivedAt - timing.sentAt - pageCoreMs)), 'ms')
     report('history.e2e_render_ms', Math.round(timing.drawnAt - timing.arrivedAt), 'ms')
     report('history.e2e_frame_mb', timing.frameBytes / 1e6, 'MB')
+    report('history.e2e_raw_mb', core.rawBytes / 1e6, 'MB')
     report('history.e2e_json_mb', core.jsonBytes / 1e6, 'MB')
     report('history.e2e_binary_codec_ms', Math.round(core.binaryCodecMs), 'ms')
     report('history.e2e_json_codec_ms', Math.round(core.jsonCodecMs), 'ms')
@@ -155,7 +157,8 @@ async function coreFigures(app: RunningApp, deviceId: string, seeded: Seeded) {
     jsonBytes = Buffer.byteLength(text)
     JSON.parse(text)
   })
-  return { cacheReadMs: reads, coreMs: fetches, binaryCodecMs: binary, jsonCodecMs: json, jsonBytes }
+  const rawBytes = answer!.series.reduce((sum, s) => sum + 8 * (s.times.length + s.values.length), 0)
+  return { cacheReadMs: reads, coreMs: fetches, binaryCodecMs: binary, jsonCodecMs: json, jsonBytes, rawBytes }
 }
 
 

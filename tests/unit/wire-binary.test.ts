@@ -1,6 +1,6 @@
 /**
- * Browser mode's binary frames: an answer holding Float64Arrays crosses as raw float64s and
- * comes back equal, its columns as views of the frame; anything else stays JSON.
+ * Browser mode's binary frames: an answer holding Float64Arrays crosses in a few bytes a
+ * point where its numbers allow, and comes back exactly equal; anything else stays JSON.
  */
 import { describe, expect, it } from 'vitest'
 import { decodeBinaryFrame, encodeBinaryFrame } from '../../shared/wire-binary'
@@ -22,8 +22,41 @@ describe('binary bridge frames', () => {
     const decoded = decodeBinaryFrame(frameOf(message)) as typeof message
     expect(decoded.result.result.series[0]!.times).toBeInstanceOf(Float64Array)
     expect(decoded).toEqual(message)
-    // Eight bytes a point per column, plus a small header: no text per point.
+    // At most eight bytes a point per column, plus a small header: no text per point.
     expect(encodeBinaryFrame(message)!.byteLength).toBeLessThan((1_001 + 1_001 + 3) * 8 + 1_000)
+  })
+
+  it('brings every number back exactly, whatever form its column took', () => {
+    const columns = {
+      millisecondTimes: Float64Array.from({ length: 500 }, (_, i) => 1_764_800_000_000 + i * 1_000 + (i % 7)),
+      readings: Float64Array.from({ length: 500 }, (_, i) => Math.round(2_000 * Math.sin(i / 9)) / 10),
+      threeDecimals: Float64Array.from({ length: 500 }, (_, i) => (i * 1_237) / 1_000 - 300),
+      counters: Float64Array.from({ length: 500 }, (_, i) => 9_000_000_000 + i * i),
+      floats: Float64Array.from({ length: 500 }, (_, i) => Math.sin(i) * 40.125),
+      special: Float64Array.of(1, Number.NaN, Number.POSITIVE_INFINITY, -0, 2.5),
+      negativeZero: Float64Array.of(3, -0),
+      huge: Float64Array.of(1e300, -1e300),
+      empty: new Float64Array(0),
+      one: Float64Array.of(-7.25),
+    }
+    const decoded = decodeBinaryFrame(frameOf({ columns })) as { columns: Record<string, Float64Array> }
+    for (const [name, sent] of Object.entries(columns)) {
+      const got = decoded.columns[name]!
+      expect(got, name).toBeInstanceOf(Float64Array)
+      expect(got.length, name).toBe(sent.length)
+      expect(Array.from(sent).every((v, i) => Object.is(v, got[i])), name).toBe(true)
+    }
+  })
+
+  it('sends a day of one-second readings in about three bytes a point, not sixteen', () => {
+    const points = 86_400
+    const times = Float64Array.from({ length: points }, (_, i) => 1_764_800_000_000 + i * 1_000)
+    const values = Float64Array.from({ length: points }, (_, i) => Math.round(220 + 40 * Math.sin(i / 600)) / 10)
+    const frame = encodeBinaryFrame({ series: [{ times, values }] })!
+    expect(frame.byteLength).toBeLessThan(points * 3.2)
+    const decoded = decodeBinaryFrame(frameOf({ series: [{ times, values }] })) as { series: { times: Float64Array; values: Float64Array }[] }
+    expect(decoded.series[0]!.times).toEqual(times)
+    expect(decoded.series[0]!.values).toEqual(values)
   })
 
   it('answers null for a message without typed columns, which then goes as JSON', () => {
@@ -42,5 +75,7 @@ describe('binary bridge frames', () => {
     }
     expect(() => decodeBinaryFrame(patched(header.replace('"length":2', '"length":9')))).toThrow(/outside the frame/)
     expect(() => decodeBinaryFrame(patched(header.replaceAll('"aaaaaaaaa"', '"__proto__"')))).toThrow(/unsafe path/)
+    expect(() => decodeBinaryFrame(patched(header.replace('"bytes":1', '"bytes":3')))).toThrow(/unknown form/)
+    expect(() => decodeBinaryFrame(patched(header.replace('"scale":0', '"scale":9')))).toThrow(/unknown form/)
   })
 })
