@@ -371,6 +371,19 @@ describe('live device list', () => {
     expect(counts(wrapper)).toEqual(['2', '2'])
   })
 
+  it('counts a list filtered by status as its rows: all online, or none, as devices come and go', async () => {
+    const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
+    const statusFilter = wrapper.get('select[data-testid="online-select"]')
+    await statusFilter.setValue('true')
+    expect(counts(wrapper)).toEqual(['3', '3'])
+    desk.emit('device.events', [status('LAMP01/lamp_a1', false, 1)])
+    await flushPromises()
+    expect(counts(wrapper)).toEqual(['2', '2'])
+    await statusFilter.setValue('false')
+    expect(counts(wrapper)).toEqual(['0', '2'])
+    expect(Object.values(onlineOf(wrapper))).toEqual(['false', 'false'])
+  })
+
   it('takes online state from a resync, but not news older than what is shown', async () => {
     const { wrapper, desk } = await mountView(DevicesView, '/families/f-1/devices')
     desk.emit('device.events', [status('PLUG02/plug_b7', true, 1, t0 + 5000)])

@@ -59,13 +59,14 @@ export function filterDevices(devices: readonly Device[], filter: DeviceFilter, 
   // Read once: the filter may be a reactive object, too slow to read 10,000 times over.
   const { roomId, productId, online, version } = filter
   if (terms.length === 0 && !roomId && !productId && !online && !version) return devices
+  const wantOnline = online === 'true' // compared as booleans, not as text made per device
   const texts = terms.length > 0 ? haystacksOf(devices) : []
   const found: Device[] = []
   for (let i = 0; i < devices.length; i++) {
     const device = devices[i]!
     if (roomId === NO_ROOM ? hasRoom(device) : roomId && device.roomId !== roomId) continue
     if (productId && device.productId !== productId) continue
-    if (online && String(isOnline(device)) !== online) continue
+    if (online && isOnline(device) !== wantOnline) continue
     if (version && !matchesVersion(context.versionOf?.(device), version)) continue
     if (terms.length > 0 && !containsAll(texts[i]!, terms)) continue
     found.push(device)
