@@ -58,7 +58,7 @@ export class SocketBridge implements DeskBridge {
     this.options = {
       createSocket: (url) => {
         const socket = new WebSocket(url)
-        // History answers come as binary frames of float64 columns (shared/wire-binary.ts).
+        // History answers come as binary frames of number columns (shared/wire-binary.ts).
         socket.binaryType = 'arraybuffer'
         return socket as unknown as SocketLike
       },
