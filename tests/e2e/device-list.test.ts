@@ -63,6 +63,51 @@ describe('device list', () => {
     for (const name of clipped) expect(name.inkBottom, name.text).toBeLessThanOrEqual(name.clipBottom)
   })
 
+  it('cuts a name or room too long for its column at the cell, never drawing it over the next one', async () => {
+    const world = app.sandbox.world
+    const first = await app.page.getByTestId('device-row').first().getAttribute('data-device-id')
+    const device = world.devicesIn(family().familyId).find((d) => d.deviceId === first)!
+    const room = world.rooms.get(device.roomId)!
+    const was = [device.aliasName, room.name] as const
+    const long = (what: string) => `${what} with a name far longer than its column is wide`
+    const row = app.page.locator(`[data-testid="device-row"][data-device-id="${device.deviceId}"]`)
+    // Sorted by name: a long name starting "Device" still sorts among the first rows drawn.
+    const refresh = async () => {
+      await app.page.getByTestId('devices-refresh').click()
+      await expect.poll(() => row.textContent()).toContain(device.aliasName || device.deviceName)
+    }
+    Object.assign(device, { aliasName: long('Device') })
+    Object.assign(room, { name: long('Room') })
+    try {
+      await refresh()
+      const spills = await row.evaluate((element) => {
+        const drawnPast: string[] = []
+        const cut: string[] = []
+        for (const cell of Array.from(element.children) as HTMLElement[]) {
+          const right = cell.getBoundingClientRect().right + 0.5
+          const walker = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT)
+          for (let text = walker.nextNode(); text; text = walker.nextNode()) {
+            const range = document.createRange()
+            range.selectNodeContents(text)
+            if (!text.textContent?.trim() || range.getBoundingClientRect().right <= right) continue
+            // Drawn past the cell unless a box inside it, ending within it, clips the text.
+            let clipped = false
+            for (let at = text.parentElement; at && !clipped; at = at === cell ? null : at.parentElement)
+              clipped = getComputedStyle(at).overflowX !== 'visible' && at.getBoundingClientRect().right <= right
+            ;(clipped ? cut : drawnPast).push(text.textContent.trim())
+          }
+        }
+        return { drawnPast, cut }
+      })
+      expect(spills.drawnPast).toEqual([])
+      expect(spills.cut).toEqual(expect.arrayContaining([long('Device'), long('Room')]))
+    } finally {
+      Object.assign(device, { aliasName: was[0] })
+      Object.assign(room, { name: was[1] })
+      await refresh()
+    }
+  })
+
   it('fits a 1280 px window: every column, the history links too, without scrolling sideways', async () => {
     const before = app.page.viewportSize()
     await app.page.setViewportSize({ width: 1280, height: 800 })
