@@ -71,6 +71,7 @@ export async function otaBench(): Promise<void> {
 
     const board = await run(desk, 'rollout.get', { rolloutId: created.rolloutId, limit: 10_000 })
     const published = board.devices.filter((d) => d.publishes > 0)
+    if (published.length !== ready.devices) throw new Error(`The rollout published ${published.length} of the account's ${ready.devices} devices.`)
     const perDevice = published.flatMap((d) => (d.finishedMs !== null && d.publishedMs !== null ? [d.finishedMs - d.publishedMs] : []))
     const minimumMs = Math.ceil(published.length / CONCURRENCY) * ready.otaDurationMs
     const publishes = await ask<{ devices: number; twice: number }>(cloud, 'publishes')

@@ -32,6 +32,7 @@ interface Ready {
   baseUrl: string
   appKey: string
   appSecret: string
+  devices: number
   otaDurationMs: number
 }
 
@@ -82,6 +83,7 @@ async function rollout(prefix: string, withBoard: boolean): Promise<void> {
 
     const board = await run(desk, 'rollout.get', { rolloutId: created.rolloutId, limit: 10_000 })
     const published = board.devices.filter((d) => d.publishes > 0).length
+    if (published !== ready.devices) throw new Error(`The rollout published ${published} of the account's ${ready.devices} devices.`)
     const minimumMs = Math.ceil(published / CONCURRENCY) * ready.otaDurationMs
     report(`${prefix}devices`, published, 'devices')
     report(`${prefix}total_ms`, Math.round(totalMs), 'ms')
