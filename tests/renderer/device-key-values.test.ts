@@ -31,6 +31,18 @@ describe('key values in the device list', () => {
     expect(wrapper.get('[data-testid="device-values"]').attributes('title')).toContain('离线')
   })
 
+  it('gives every row its own age, in the language shown when it renders', async () => {
+    const older = render(true, { ...live, valuesAtMs: Date.now() - 3 * 86_400_000 - 60_000 })
+    const recent = render(true)
+    expect([older, recent].map((w) => w.get('[data-testid="device-values-age"]').text())).toEqual(['3 d ago', '2 h ago'])
+    i18n.global.locale.value = 'zh-CN'
+    await recent.vm.$nextTick()
+    expect([older, recent].map((w) => w.get('[data-testid="device-values-age"]').text())).toEqual(['3 天前', '2 小时前'])
+    i18n.global.locale.value = 'en'
+    await recent.vm.$nextTick()
+    expect(render(true).get('[data-testid="device-values-age"]').text()).toBe('2 h ago')
+  })
+
   it('shows an online device\'s values plain, and no age for a device with no values', () => {
     const fresh = render(false)
     expect(fresh.get('[data-testid="device-values"]').attributes('data-stale')).toBe('false')
