@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { flushPromises, type VueWrapper } from '@vue/test-utils'
 import { defineComponent, h, shallowRef } from 'vue'
 import type { Router } from 'vue-router'
-import type { CheckItem, Checklist, HandoverReport } from '@shared/contracts/commissioning'
+import { AUTO_DEVICE_CHECKS, type CheckItem, type Checklist, type HandoverReport } from '@shared/contracts/commissioning'
 import CommissioningChecklist from '@/components/commissioning/CommissioningChecklist.vue'
 import HandoverReportView from '@/views/HandoverReportView.vue'
 import { i18n } from '@/i18n'
@@ -39,6 +39,7 @@ const checklist: Checklist = {
   ],
   met: 3,
   total: 8,
+  unchecked: 0,
 }
 
 const report: HandoverReport = {
@@ -192,6 +193,27 @@ describe('the commissioning checklist panel', () => {
     homeDevices.value = devices.map((d) => (d.deviceId === plug.deviceId ? { ...d, roomId: 'r-bed', roomName: 'Bedroom' } : d))
     await flushPromises()
     expect(desk.calls.filter((c) => c.command === 'commissioning.checklist')).toHaveLength(2)
+  })
+
+  it('says when a large home was checked by its list alone, and checks every device when asked, also on later reads', async () => {
+    const listed = (everyDevice: boolean): Checklist =>
+      everyDevice ? checklist : { ...checklist, items: checklist.items.filter((i) => ['devices', 'room', 'named', 'invited'].includes(i.kind)).map((i) => ({ ...i, status: 'met' as const, fix: null })), met: 5, total: 5, unchecked: 3 }
+    const desk = await mountPanel({ 'commissioning.checklist': (input) => listed((input as { everyDevice?: boolean }).everyDevice === true) })
+    expect(byTest('checklist-unchecked').text()).toContain(`homes of up to ${AUTO_DEVICE_CHECKS} devices. This home has 3`)
+    expect(byTest('checklist-all-met').exists()).toBe(false) // 5 of 5 met, but firmware and recordings were not read
+    await byTest('checklist-check-every-device').trigger('click')
+    await flushPromises()
+    expect(byTest('checklist-summary').text()).toBe('3 of 8 met')
+    expect(byTest('checklist-unchecked').exists()).toBe(false)
+    homeDevices.value = [...devices]
+    await flushPromises()
+    const asked = desk.calls.filter((c) => c.command === 'commissioning.checklist').map((c) => c.args)
+    expect(asked).toEqual([{ familyId: home.familyId }, { familyId: home.familyId, everyDevice: true }, { familyId: home.familyId, everyDevice: true }])
+    i18n.global.locale.value = 'zh-CN'
+    desk.handlers['commissioning.checklist'] = () => listed(false)
+    await byTest('checklist-refresh').trigger('click')
+    await flushPromises()
+    expect(byTest('checklist-check-every-device').text()).toBe('检查全部 3 台设备')
   })
 
   it('is busy while checking, and shows a failure with its code and a retry', async () => {

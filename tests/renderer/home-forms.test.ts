@@ -34,7 +34,7 @@ async function mountHome(extra: Handlers = {}): Promise<FakeDesk> {
     'devices.list': () => devices,
     'members.list': () => members,
     'sharing.users': ({ deviceId }) => (deviceId === lamp.deviceId ? [guest] : []),
-    'commissioning.checklist': () => ({ familyId: home.familyId, familyName: home.name, checkedAtMs: 0, devices: [], items: [], met: 0, total: 0 }),
+    'commissioning.checklist': () => ({ familyId: home.familyId, familyName: home.name, checkedAtMs: 0, devices: [], items: [], met: 0, total: 0, unchecked: 0 }),
     ...extra,
   })
   const routes = [

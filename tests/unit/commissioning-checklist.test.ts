@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { CheckItem } from '../../shared/contracts/commissioning'
+import { AUTO_DEVICE_CHECKS, type CheckItem } from '../../shared/contracts/commissioning'
 import type { AuditEntry, Device, Product } from '../../shared/domain'
 import type { PropertyValue } from '../../shared/live'
 import { checklistOf, INVITATION_OPEN_MS } from '../../electron/core/commissioning/checklist'
@@ -32,6 +32,7 @@ function home(partial: Partial<HomeFacts> = {}): HomeFacts {
     family: { familyId: 'f-1', name: 'Zhang home', address: 'Main St 1', role: 1, createTime: 0, updateTime: 0 },
     rooms: [room],
     devices: [lightFacts()],
+    unchecked: [],
     members: [{ userId: 'u-tech', nickName: 'Installer Li', role: 1 }, { userId: 'u-cust', nickName: 'Mrs Zhang', role: 0 }],
     lastInvitationMs: 0,
     account: 'tech@example.com',
@@ -204,6 +205,29 @@ describe('reading a home', () => {
       ['CAM/cam_1', false, true, NOW / 1000 - 14 * 3600],
     ])
     expect(checklistOf(facts).items.find((i) => i.kind === 'control')?.status).toBe('met')
+  })
+
+  it('reads no device of a home over AUTO_DEVICE_CHECKS devices unless asked, judging each by the list alone', async () => {
+    const many = Array.from({ length: AUTO_DEVICE_CHECKS + 1 }, (_, i) => device({ deviceId: `LGT/light_${i}`, deviceName: `light_${i}`, roomId: i === 0 ? '0' : 'r-1' }))
+    const reads: string[] = []
+    const counted = sources({
+      devices: async () => many,
+      firmware: async (id) => (reads.push(`firmware ${id}`), { current: '1.0.0', target: '1.0.0' }),
+      deviceData: async (id) => (reads.push(`data ${id}`), reported(1)),
+      audit: (filter) => (reads.push(`audit ${filter.action}`), []),
+    })
+    const list = checklistOf(await readHomeFacts(counted, 'f-1'))
+    expect(reads.filter((r) => !r.startsWith('audit AppSendShareFamilyInvite') && !r.startsWith('audit AppInviteMember'))).toEqual([])
+    expect(list.unchecked).toBe(many.length)
+    expect(list.devices).toHaveLength(many.length)
+    expect(list.items.filter((i) => i.deviceId === 'LGT/light_0').map((i) => [i.kind, i.status])).toEqual([['room', 'unmet'], ['named', 'met'], ['online', 'met']])
+    expect(list.items.some((i) => i.kind === 'firmware' || i.kind === 'control')).toBe(false)
+    expect(list.items[0]).toMatchObject({ kind: 'devices', params: { count: String(many.length) } })
+
+    const all = checklistOf(await readHomeFacts(counted, 'f-1', { everyDevice: true }))
+    expect(all.unchecked).toBe(0)
+    expect(reads.filter((r) => r.startsWith('firmware'))).toHaveLength(many.length)
+    expect(all.items.filter((i) => i.kind === 'firmware')).toHaveLength(many.length)
   })
 
   it('keeps a failing device read as its error, and fails as a whole only when the home itself cannot be read', async () => {

@@ -14,6 +14,7 @@ export const INVITATION_OPEN_MS = 7 * 86_400_000
 const ADMIN = 1
 
 type Params = Record<string, string>
+type Listed = Pick<DeviceFacts, 'device'>
 
 const met = (kind: CheckItem['kind'], deviceId: string, reason: CheckItem['reason'], params: Params = {}): CheckItem => ({ kind, deviceId, status: 'met', reason, params, fix: null })
 const unmet = (kind: CheckItem['kind'], deviceId: string, reason: CheckItem['reason'], fix: FixPlace, params: Params = {}): CheckItem => ({ kind, deviceId, status: 'unmet', reason, params, fix })
@@ -27,30 +28,37 @@ const unknown = (kind: CheckItem['kind'], deviceId: string, failure: ReadFailure
 })
 
 export function checklistOf(facts: HomeFacts): Checklist {
-  const items = [devicesItem(facts), ...facts.devices.flatMap((d) => deviceItems(d, facts)), invitedItem(facts)]
+  const items = [devicesItem(facts), ...facts.devices.flatMap((d) => deviceItems(d, facts)), ...facts.unchecked.flatMap((device) => listedItems({ device }, facts)), invitedItem(facts)]
+  const devices = [...facts.devices.map((d) => d.device), ...facts.unchecked]
   return {
     familyId: facts.family.familyId,
     familyName: facts.family.name,
     checkedAtMs: facts.nowMs,
-    devices: facts.devices.map(({ device }) => ({ deviceId: device.deviceId, name: device.aliasName || device.deviceName, productName: device.productName, roomName: roomOf(device.roomId, facts) })),
+    devices: devices.map((device) => ({ deviceId: device.deviceId, name: device.aliasName || device.deviceName, productName: device.productName, roomName: roomOf(device.roomId, facts) })),
     items,
     met: items.filter((i) => i.status === 'met').length,
     total: items.length,
+    unchecked: facts.unchecked.length,
   }
 }
 
 function devicesItem(facts: HomeFacts): CheckItem {
-  const count = facts.devices.length
+  const count = facts.devices.length + facts.unchecked.length
   return count > 0 ? met('devices', '', 'devices-bound', { count: String(count) }) : unmet('devices', '', 'no-devices', 'bind')
 }
 
 /** The items of one device, in the order a technician works through them. */
 export function deviceItems(facts: DeviceFacts, home: Pick<HomeFacts, 'rooms' | 'nowMs'>): CheckItem[] {
-  const items = [roomItem(facts, home), namedItem(facts), onlineItem(facts)]
+  const items = listedItems(facts, home)
   if (facts.controllable) items.push(controlItem(facts))
   items.push(firmwareItem(facts))
   if (facts.lastRecordingS !== null) items.push(recordingItem(facts.device.deviceId, facts.lastRecordingS))
   return items
+}
+
+/** The items the device list alone answers: room, name, online. */
+function listedItems(listed: Listed, home: Pick<HomeFacts, 'rooms'>): CheckItem[] {
+  return [roomItem(listed, home), namedItem(listed), onlineItem(listed)]
 }
 
 /** The home's default room ("0" or empty) is never listed: a device there is in no room. */
@@ -58,20 +66,20 @@ function roomOf(roomId: string, home: Pick<HomeFacts, 'rooms'>): string {
   return home.rooms.find((r) => r.roomId === roomId)?.name ?? ''
 }
 
-function roomItem({ device }: DeviceFacts, home: Pick<HomeFacts, 'rooms'>): CheckItem {
+function roomItem({ device }: Listed, home: Pick<HomeFacts, 'rooms'>): CheckItem {
   const room = roomOf(device.roomId, home)
   return room ? met('room', device.deviceId, 'in-room', { room }) : unmet('room', device.deviceId, 'no-room', 'rooms')
 }
 
 /** Named: an alias the technician gave, not the factory DeviceName. */
-function namedItem({ device }: DeviceFacts): CheckItem {
+function namedItem({ device }: Listed): CheckItem {
   const alias = device.aliasName.trim()
   return alias && alias !== device.deviceName
     ? met('named', device.deviceId, 'named', { name: alias })
     : unmet('named', device.deviceId, 'factory-name', 'device', { name: device.deviceName })
 }
 
-function onlineItem({ device }: DeviceFacts): CheckItem {
+function onlineItem({ device }: Listed): CheckItem {
   return device.online ? met('online', device.deviceId, 'online') : unmet('online', device.deviceId, 'offline', 'device')
 }
 

@@ -8,8 +8,9 @@ import { reportOf } from './report'
 
 export function commissioningCommands(sources: CommissioningSources, host: Pick<HostCapabilities, 'pdf' | 'saveFile'>): DomainHandlers<typeof commissioningContract> {
   return {
-    'commissioning.checklist': async ({ familyId }) => checklistOf(await readHomeFacts(sources, familyId)),
-    'commissioning.report': async ({ familyId }) => reportOf(await readHomeFacts(sources, familyId)),
+    'commissioning.checklist': async ({ familyId, everyDevice }) => checklistOf(await readHomeFacts(sources, familyId, { everyDevice })),
+    // The report the customer keeps states every device's firmware and test: always read through.
+    'commissioning.report': async ({ familyId }) => reportOf(await readHomeFacts(sources, familyId, { everyDevice: true })),
     // A host that can print the page to PDF and save it does; otherwise the page prints itself.
     'commissioning.savePdf': async ({ fileName }) => {
       if (!host.pdf || !host.saveFile) return { outcome: 'print' as const }

@@ -5,6 +5,7 @@
  * so one failing device check shows as "unknown" instead of failing the whole checklist.
  */
 import type { AuditEntry, AuditFilter, Device, FamilyDetail, Product, Room } from '../../../shared/domain'
+import { AUTO_DEVICE_CHECKS } from '../../../shared/contracts/commissioning'
 import type { Member } from '../../../shared/contracts/members'
 import type { PropertyValue } from '../../../shared/live'
 import { isCamera } from '../../../shared/camera'
@@ -59,7 +60,10 @@ export interface DeviceFacts {
 export interface HomeFacts {
   family: FamilyDetail
   rooms: Room[]
+  /** The devices checked through (their firmware, test control and recordings read). */
   devices: DeviceFacts[]
+  /** The devices judged by what the list says alone: a home over AUTO_DEVICE_CHECKS not asked for every device. */
+  unchecked: Device[]
   members: Read<Member[]>
   /** When this app last invited someone into the home (Unix ms), 0 when never. */
   lastInvitationMs: number
@@ -73,7 +77,11 @@ const DAY_S = 86_400
 /** The invitations this app sends (by user id, or as a token to hand over). */
 const INVITATIONS = ['AppSendShareFamilyInvite', 'AppInviteMember']
 
-export async function readHomeFacts(sources: CommissioningSources, familyId: string): Promise<HomeFacts> {
+/**
+ * A home's facts. Each device's own reads (a few cloud calls, an audit search) are made for
+ * a home of up to AUTO_DEVICE_CHECKS devices, or for any home when `everyDevice`.
+ */
+export async function readHomeFacts(sources: CommissioningSources, familyId: string, { everyDevice = false } = {}): Promise<HomeFacts> {
   const [family, rooms, devices, members] = await Promise.all([
     sources.family(familyId),
     sources.rooms(familyId),
@@ -81,9 +89,11 @@ export async function readHomeFacts(sources: CommissioningSources, familyId: str
     attempt(() => sources.members(familyId)),
   ])
   const nowMs = sources.now()
+  const home = { family, rooms, members, lastInvitationMs: lastInvitation(sources, familyId), account: sources.account(), nowMs }
+  if (!everyDevice && devices.length > AUTO_DEVICE_CHECKS) return { ...home, devices: [], unchecked: devices }
   const products = new Map((await productsOf(sources, devices)).map((p) => [p.productId, p]))
   const deviceFacts = await mapConcurrently(devices, DEVICE_CONCURRENCY, (device) => readDevice(sources, device, products.get(device.productId), nowMs))
-  return { family, rooms, devices: deviceFacts, members, lastInvitationMs: lastInvitation(sources, familyId), account: sources.account(), nowMs }
+  return { ...home, devices: deviceFacts, unchecked: [] }
 }
 
 async function productsOf(sources: CommissioningSources, devices: Device[]): Promise<Product[]> {

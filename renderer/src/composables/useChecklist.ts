@@ -10,12 +10,13 @@ export function useChecklist(familyId: Ref<string>) {
   const loading = ref(false)
   let serial = 0
 
-  async function load(): Promise<void> {
+  /** `everyDevice`: check a large home's devices through too (see AUTO_DEVICE_CHECKS). */
+  async function load(everyDevice = false): Promise<void> {
     const mine = ++serial
     loading.value = true
     error.value = null
     try {
-      const list = await api.commissioning.checklist({ familyId: familyId.value })
+      const list = await api.commissioning.checklist({ familyId: familyId.value, ...(everyDevice ? { everyDevice } : {}) })
       // A slower answer for an earlier request (another home, an earlier refresh) is dropped.
       if (mine === serial) checklist.value = list
     } catch (caught) {
