@@ -147,6 +147,12 @@ describe('fleet overview page', () => {
     expect(overlay!.style.display).toBe('none')
   })
 
+  it("watches the fleet's online states live without reading every device's values", async () => {
+    const { desk } = await mountOverview()
+    const watches = desk.calls.filter((c) => c.command === 'live.watch').map((c) => c.args)
+    expect(watches).toEqual([{ deviceIds: devices.map((d) => d.deviceId), valuesOf: [] }])
+  })
+
   it('keeps the live activity bounded to the newest 200 and counts all', async () => {
     const { wrapper, desk } = await mountOverview()
     const events: DeviceEvent[] = Array.from({ length: 450 }, (_, i) => ({

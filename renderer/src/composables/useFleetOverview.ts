@@ -37,8 +37,10 @@ export function useFleetOverview(familyIds: Ref<string[]>) {
   // By value: the families list is re-fetched on refresh, the scope may well be the same.
   watch(() => familyIds.value.join(','), load, { immediate: true })
   watch(() => session.generation, load)
+  // Online states only: the overview shows no property values, and reading them cost one
+  // AppGetDeviceData per device (~5,000 of a 10,000-device family's each time it opened).
   watch([devices, () => session.epoch], ([list]) => {
-    if (status.value === 'ready') void live.watchDevices(list.map((d) => d.deviceId))
+    if (status.value === 'ready') void live.watchDevices(list.map((d) => d.deviceId), { valuesOf: [] })
   })
 
   const deviceIds = computed(() => new Set(devices.value.map((d) => d.deviceId)))
