@@ -58,6 +58,16 @@ async function submit(form: string): Promise<void> {
   await flushPromises()
 }
 
+describe('the Home page', () => {
+  it('reads the checklist once when it opens, though its device list arrives after the home', async () => {
+    const desk = await mountHome({ 'devices.list': () => new Promise((resolve) => setTimeout(() => resolve(devices), 20)) })
+    await new Promise((resolve) => setTimeout(resolve, 40))
+    await flushPromises()
+    expect(byTest('checklist').exists()).toBe(true)
+    expect(sent(desk, 'commissioning.checklist')).toEqual([{ familyId: home.familyId }])
+  })
+})
+
 describe('new room form', () => {
   it('refuses an empty name and a name the home already has, sending nothing', async () => {
     const desk = await mountHome({ 'home.createRoom': () => ({ roomId: 'r-new', requestId: 'req-1' }) })
