@@ -216,6 +216,26 @@ describe('the commissioning checklist panel', () => {
     expect(byTest('checklist-check-every-device').text()).toBe('检查全部 3 台设备')
   })
 
+  it('draws a large home 100 devices at a time, the rest on request, each fix named after its device', async () => {
+    const many = Array.from({ length: 250 }, (_, i) => ({ deviceId: `PLUG/p_${i}`, name: `Plug ${i}`, productName: 'Plug', roomName: '' }))
+    const large: Checklist = {
+      ...checklist,
+      devices: many,
+      items: many.map((d) => ({ kind: 'room' as const, deviceId: d.deviceId, status: 'unmet' as const, reason: 'no-room' as const, params: {}, fix: 'rooms' as const })),
+      met: 0,
+      total: 250,
+    }
+    await mountPanel({ 'commissioning.checklist': () => large })
+    const shown = () => wrapper!.findAll('[data-testid="checklist-group"]')
+    expect(shown()).toHaveLength(100)
+    expect(byTest('checklist-more').text()).toBe('Show more (150 devices not shown)')
+    expect(shown()[99]!.find('[data-testid="check-fix"]').attributes('aria-label')).toContain('Plug 99')
+    await byTest('checklist-more').trigger('click')
+    await byTest('checklist-more').trigger('click')
+    expect(shown()).toHaveLength(250)
+    expect(byTest('checklist-more').exists()).toBe(false)
+  })
+
   it('is busy while checking, and shows a failure with its code and a retry', async () => {
     let release: (list: Checklist) => void = () => {}
     const desk = await mountPanel({ 'commissioning.checklist': () => new Promise<Checklist>((resolve) => (release = resolve)) })

@@ -11,12 +11,17 @@ export function reasonText(item: CheckItem, t: Translate, locale: string): strin
   return t(`commissioning.reason.${item.reason}`, { ...item.params, time })
 }
 
-/** Items grouped as the panel shows them: the home's own, then each device's. */
+/** Items grouped as the panel shows them: the home's own, then each device's, in one pass (a large home has 10,000 devices). */
 export function groupsOf(list: Checklist, onlyUnmet: boolean): { device: ChecklistDevice | null; items: CheckItem[] }[] {
-  const keep = (item: CheckItem) => !onlyUnmet || item.status !== 'met'
-  const home = { device: null, items: list.items.filter((i) => i.deviceId === '' && keep(i)) }
-  const devices = list.devices.map((device) => ({ device, items: list.items.filter((i) => i.deviceId === device.deviceId && keep(i)) }))
-  return [home, ...devices].filter((g) => g.items.length > 0)
+  const byDevice = new Map<string, CheckItem[]>()
+  for (const item of list.items) {
+    if (onlyUnmet && item.status === 'met') continue
+    const items = byDevice.get(item.deviceId)
+    if (items) items.push(item)
+    else byDevice.set(item.deviceId, [item])
+  }
+  const groups = [{ device: null, items: byDevice.get('') ?? [] }, ...list.devices.map((device) => ({ device, items: byDevice.get(device.deviceId) ?? [] }))]
+  return groups.filter((g) => g.items.length > 0)
 }
 
 /** Fixes on another page are routes; fixes on the Home page itself are places to focus there. */
