@@ -114,6 +114,22 @@ describe('moving a device by keyboard', () => {
     expect(sent(desk, 'devices.list').length).toBe(reads + 1)
   })
 
+  it('draws 50 devices of a large room until asked for all, and shows a device moved by keyboard into one', async () => {
+    const many = Array.from({ length: 60 }, (_, i) => ({ ...lamp, deviceId: `${lamp.productId}/bulk_${i}`, deviceName: `bulk_${i}`, aliasName: `Bulk ${i}`, roomId: 'r-bed', roomName: 'Bedroom' }))
+    const desk = await mountHome({ 'devices.list': () => [lamp, ...many], 'home.moveDevice': () => ({ requestId: 'req-m' }) })
+    const bedroom = () => wrapper!.find('[data-testid="room-card"][data-room-id="r-bed"]')
+    expect(bedroom().findAll('[data-testid="room-device"]')).toHaveLength(50)
+    expect(bedroom().get('[data-testid="room-show-all"]').text()).toBe('Show all 60 devices in Bedroom')
+    const item = wrapper!.find(`[data-testid="room-device"][data-device-id="${lamp.deviceId}"]`)
+    await item.trigger('keydown', { key: ' ' })
+    await item.trigger('keydown', { key: 'ArrowRight' })
+    desk.handlers['devices.list'] = () => [{ ...lamp, roomId: 'r-bed', roomName: 'Bedroom' }, ...many]
+    await item.trigger('keydown', { key: 'Enter' })
+    await flushPromises()
+    expect(bedroom().findAll('[data-testid="room-device"]')).toHaveLength(61)
+    expect(bedroom().find('[data-testid="room-show-all"]').exists()).toBe(false)
+  })
+
   it('Escape puts it back without a call', async () => {
     const desk = await mountHome({ 'home.moveDevice': () => ({ requestId: 'req-m' }) })
     const item = wrapper!.find(`[data-testid="room-device"][data-device-id="${lamp.deviceId}"]`)
@@ -171,7 +187,7 @@ describe('invite form', () => {
 
 describe('share form', () => {
   async function pickDevice(deviceId: string): Promise<void> {
-    const select = wrapper!.findComponent({ name: 'ElSelect' })
+    const select = wrapper!.findComponent({ name: 'ElSelectV2' })
     select.vm.$emit('update:modelValue', deviceId)
     await flushPromises()
   }
