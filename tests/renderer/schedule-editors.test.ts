@@ -199,6 +199,31 @@ describe('the scene editor', () => {
   })
 })
 
+describe('a large home', () => {
+  const many = Array.from({ length: 2_000 }, (_, i) => ({ ...lamp, aliasName: '', deviceName: `lamp_${i}`, deviceId: `${lamp.productId}/lamp_${i}` }))
+  /** The options drawn in the listbox of the picker with this test id. */
+  const drawn = (testid: string) => {
+    const listbox = document.getElementById(inputOf(testid).getAttribute('aria-controls')!)!
+    return [...listbox.querySelectorAll<HTMLElement>(`[data-testid^="${testid}-"]`)]
+  }
+
+  it('draws only the device options in view, and finds a device by name as the technician types', async () => {
+    await mountPage({ 'devices.list': () => many })
+    await wrapper!.find('[data-testid="scene-new"]').trigger('click')
+    await settle()
+    inBody('action-device')!.querySelector<HTMLElement>('.el-select__wrapper')!.click()
+    await settle()
+    expect(drawn('action-device').length).toBeGreaterThan(0)
+    expect(drawn('action-device').length).toBeLessThan(50)
+    await setInput('action-device', 'lamp_1234')
+    expect(drawn('action-device').map((o) => o.textContent)).toEqual(['lamp_1234'])
+    drawn('action-device')[0]!.click()
+    await settle()
+    expect(inBody('action-values-0')).not.toBeNull()
+    expect(inBody('action-device')!.textContent).toContain('lamp_1234')
+  })
+})
+
 describe('the automation editor', () => {
   it('lists each automation as its sentence', async () => {
     await mountPage()
