@@ -2,6 +2,7 @@ import { randomInt, randomUUID } from 'node:crypto'
 import { LocalCode } from '../../../shared/errors'
 import { ApiError } from './api-error'
 import { fetchBounded, MAX_RESPONSE_BYTES, type BoundedAnswer } from './bounded-fetch'
+import { callDeadline } from './call-deadline'
 import { readEnvelope, type CloudReply } from './envelope'
 import { signAppApi } from './signature'
 
@@ -84,17 +85,18 @@ export class CloudClient {
   private async post(endpoint: 'appapi' | 'tokenapi', action: string, body: Params, call: CallOptions): Promise<CloudReply> {
     const requestId = String(body.RequestId)
     const timeoutMs = call.timeoutMs ?? this.options.timeoutMs
-    const timeout = AbortSignal.timeout(timeoutMs)
-    const signal = call.signal ? AbortSignal.any([call.signal, timeout]) : timeout
+    const deadline = callDeadline(timeoutMs, call.signal)
     let answer: BoundedAnswer
     try {
       answer = await fetchBounded(
         `${this.options.baseUrl}/${endpoint}`,
-        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal },
+        { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), signal: deadline.signal },
         { fetch: this.options.fetch, action, requestId, maxBytes: this.options.maxResponseBytes },
       )
     } catch (cause) {
-      throw transportError(cause, { action, requestId, timeoutMs, timedOut: timeout.aborted })
+      throw transportError(cause, { action, requestId, timeoutMs, timedOut: deadline.timedOut })
+    } finally {
+      deadline.release()
     }
     return readEnvelope(parseBody(answer.text, answer.status, action, requestId), action, requestId)
   }

@@ -4,6 +4,7 @@ import { ApiError } from '../api/api-error'
 import { readAnswer } from '../api/answers/read'
 import { tokenShape } from '../api/answers/session'
 import { fetchBounded, type BoundedAnswer } from '../api/bounded-fetch'
+import { callDeadline } from '../api/call-deadline'
 import { parseBody, type CallOptions, type CloudClient, type Params } from '../api/cloud-client'
 import type { StoredProfile } from './profiles'
 
@@ -48,7 +49,7 @@ async function askBroker(brokerUrl: string, action: string, params: Params, opti
     throw new ApiError({ kind: 'config', code: LocalCode.ProfileIncomplete, message: 'This profile has no token broker URL.', action })
   }
   const timeoutMs = options.call?.timeoutMs ?? 15_000
-  const timeout = AbortSignal.timeout(timeoutMs)
+  const deadline = callDeadline(timeoutMs, options.call?.signal)
   let answer: BoundedAnswer
   try {
     answer = await fetchBounded(
@@ -57,14 +58,17 @@ async function askBroker(brokerUrl: string, action: string, params: Params, opti
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify({ Action: action, ...params }),
-        signal: options.call?.signal ? AbortSignal.any([options.call.signal, timeout]) : timeout,
+        signal: deadline.signal,
       },
       { fetch: options.fetch ?? globalThis.fetch, action },
     )
   } catch (cause) {
     if (cause instanceof ApiError) throw cause
-    const detail = timeout.aborted ? `no answer within ${timeoutMs / 1000} s` : cause instanceof Error ? cause.message : String(cause)
-    throw new ApiError({ kind: timeout.aborted ? 'timeout' : 'network', code: timeout.aborted ? LocalCode.Timeout : LocalCode.NetworkError, message: `The token broker could not be reached: ${detail}`, action })
+    const timedOut = deadline.timedOut
+    const detail = timedOut ? `no answer within ${timeoutMs / 1000} s` : cause instanceof Error ? cause.message : String(cause)
+    throw new ApiError({ kind: timedOut ? 'timeout' : 'network', code: timedOut ? LocalCode.Timeout : LocalCode.NetworkError, message: `The token broker could not be reached: ${detail}`, action })
+  } finally {
+    deadline.release()
   }
   const answerBody = unwrap(parseBody(answer.text, answer.status, action, ''), action)
   const error = answerBody.Error
