@@ -183,7 +183,11 @@ export async function createDesk(options: DeskHostOptions, overrides: DeskOverri
     ...homeCommands(call),
     ...membersCommands(call),
     ...sharingCommands(call),
-    ...commissioningCommands(deskSources({ fleet, call, read, audit, account: () => session.current()?.account ?? '', now }), options.host ?? {}),
+    ...commissioningCommands(
+      deskSources({ fleet, call, read, audit, account: () => session.current()?.account ?? '', now }),
+      options.host ?? {},
+      (progress) => hub.emit('commissioning.progress', progress),
+    ),
     ...bindingCommands(call, now),
     ...timersCommands(call, fleet),
     ...automationCommands(call, fleet),

@@ -136,10 +136,21 @@ export type PdfOutcome = z.infer<typeof pdfOutcomeSchema>
 
 const family = z.object({ familyId: id }).strict()
 
-export const commissioningContract = contract({
-  /** `everyDevice` checks a home over AUTO_DEVICE_CHECKS devices through too. */
-  'commissioning.checklist': command(z.object({ familyId: id, everyDevice: z.boolean().optional() }).strict(), checklistSchema),
-  'commissioning.report': command(family, handoverReportSchema),
-  /** Saves the page on screen (the report) as PDF where the user chooses, or says to print it. */
-  'commissioning.savePdf': command(z.object({ fileName: z.string().trim().min(1).max(120).regex(/^[^/\\:*?"<>|]+\.pdf$/i, 'a file name ending in .pdf') }).strict(), pdfOutcomeSchema),
-})
+/** A home's devices checked through so far, of those to check. */
+export const checkProgressSchema = z.object({ familyId: z.string(), checked: z.number(), total: z.number() })
+export type CheckProgress = z.infer<typeof checkProgressSchema>
+
+export const commissioningContract = contract(
+  {
+    /** `everyDevice` checks a home over AUTO_DEVICE_CHECKS devices through too. Progress as 'commissioning.progress'. */
+    'commissioning.checklist': command(z.object({ familyId: id, everyDevice: z.boolean().optional() }).strict(), checklistSchema),
+    /** Checks every device through; progress as 'commissioning.progress'. */
+    'commissioning.report': command(family, handoverReportSchema),
+    /** Saves the page on screen (the report) as PDF where the user chooses, or says to print it. */
+    'commissioning.savePdf': command(z.object({ fileName: z.string().trim().min(1).max(120).regex(/^[^/\\:*?"<>|]+\.pdf$/i, 'a file name ending in .pdf') }).strict(), pdfOutcomeSchema),
+  },
+  {
+    /** A checklist or report checking a home's devices through: at most one event per 250 ms per read. */
+    'commissioning.progress': checkProgressSchema,
+  },
+)

@@ -64,6 +64,7 @@ export const events = {
   ...fleetContract.events,
   ...liveContract.events,
   ...historyContract.events,
+  ...commissioningContract.events,
   ...firmwareContract.events,
   ...updatesContract.events,
 }

@@ -216,6 +216,20 @@ describe('the commissioning checklist panel', () => {
     expect(byTest('checklist-check-every-device').text()).toBe('检查全部 3 台设备')
   })
 
+  it('counts the devices checked while checking every device of a large home', async () => {
+    let answer: (value: Checklist) => void = () => {}
+    const desk = await mountPanel({ 'commissioning.checklist': () => ({ ...checklist, unchecked: 3 }) })
+    desk.handlers['commissioning.checklist'] = () => new Promise<Checklist>((resolve) => (answer = resolve))
+    await byTest('checklist-check-every-device').trigger('click')
+    desk.emit('commissioning.progress', { familyId: home.familyId, checked: 2, total: 3 })
+    await flushPromises()
+    expect(byTest('check-progress').text()).toBe('Checked 2 of 3 devices')
+    answer(checklist)
+    await flushPromises()
+    expect(byTest('check-progress').exists()).toBe(false)
+    expect(byTest('checklist-summary').text()).toBe('3 of 8 met')
+  })
+
   it('draws a large home 100 devices at a time, the rest on request, each fix named after its device', async () => {
     const many = Array.from({ length: 250 }, (_, i) => ({ deviceId: `PLUG/p_${i}`, name: `Plug ${i}`, productName: 'Plug', roomName: '' }))
     const large: Checklist = {
@@ -309,6 +323,24 @@ describe('the hand-over report', () => {
     wrapper!.unmount()
     wrapper = null
     expect(document.documentElement.classList.contains('print-report')).toBe(false)
+  })
+
+  it('counts the devices checked while the report reads them, in either language, and only of its own home', async () => {
+    let answer: (value: HandoverReport) => void = () => {}
+    const desk = await mountReport({ 'commissioning.report': () => new Promise<HandoverReport>((resolve) => (answer = resolve)) })
+    expect(byTest('check-progress').exists()).toBe(false)
+    desk.emit('commissioning.progress', { familyId: home.familyId, checked: 1_250, total: 10_000 })
+    desk.emit('commissioning.progress', { familyId: 'another-home', checked: 9, total: 10 })
+    await flushPromises()
+    expect(byTest('check-progress').text()).toBe('Checked 1,250 of 10,000 devices')
+    expect(byTest('check-progress').find('[role="progressbar"]').attributes('aria-valuenow')).toBe('13')
+    i18n.global.locale.value = 'zh-CN'
+    await flushPromises()
+    expect(byTest('check-progress').text()).toBe('已检查 1,250 / 10,000 台设备')
+    answer(report)
+    await flushPromises()
+    expect(byTest('check-progress').exists()).toBe(false)
+    expect(byTest('handover-report').exists()).toBe(true)
   })
 
   it('shows why the report could not be made, with a retry', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AUTO_DEVICE_CHECKS, type CheckItem } from '../../shared/contracts/commissioning'
+import { AUTO_DEVICE_CHECKS, type CheckItem, type CheckProgress } from '../../shared/contracts/commissioning'
 import type { AuditEntry, Device, Product } from '../../shared/domain'
 import type { PropertyValue } from '../../shared/live'
 import { checklistOf, INVITATION_OPEN_MS } from '../../electron/core/commissioning/checklist'
@@ -230,6 +230,20 @@ describe('reading a home', () => {
     expect(all.items.filter((i) => i.kind === 'firmware')).toHaveLength(many.length)
   })
 
+  it('counts out each device checked through, and the report’s progress reaches the renderer as events of its home', async () => {
+    const many = Array.from({ length: 50 }, (_, i) => device({ deviceId: `LGT/light_${i}`, deviceName: `light_${i}` }))
+    const counts: [number, number][] = []
+    await readHomeFacts(sources({ devices: async () => many }), 'f-1', { everyDevice: true, onChecked: (checked, total) => counts.push([checked, total]) })
+    expect(counts).toEqual(many.map((_, i) => [i + 1, 50]))
+
+    const events: CheckProgress[] = []
+    const report = await commissioningCommands(sources({ devices: async () => many }), {}, (p) => events.push(p))['commissioning.report']({ familyId: 'f-1' })
+    expect(report.devices).toHaveLength(50)
+    // The first device checked is said at once; the rest at most every 250 ms (this read is quicker).
+    expect(events[0]).toEqual({ familyId: 'f-1', checked: 1, total: 50 })
+    expect(events.every((e, i) => e.total === 50 && (i === 0 || e.checked > events[i - 1]!.checked))).toBe(true)
+  })
+
   it('keeps a failing device read as its error, and fails as a whole only when the home itself cannot be read', async () => {
     const facts = await readHomeFacts(sources({ firmware: async () => Promise.reject(new Error('boom')) }), 'f-1')
     expect(facts.devices[0]!.firmware).toEqual({ failed: true, code: 'Desk.Internal', message: 'boom' })
@@ -239,7 +253,7 @@ describe('reading a home', () => {
 
 describe('saving the report as PDF', () => {
   const pdf = Buffer.from('%PDF-1.7 report')
-  const commands = (host: Parameters<typeof commissioningCommands>[1]) => commissioningCommands({} as CommissioningSources, host)
+  const commands = (host: Parameters<typeof commissioningCommands>[1]) => commissioningCommands({} as CommissioningSources, host, () => {})
 
   it('prints the page through the host and saves it where the user chose', async () => {
     const saved: [string, Buffer][] = []

@@ -79,9 +79,14 @@ const INVITATIONS = ['AppSendShareFamilyInvite', 'AppInviteMember']
 
 /**
  * A home's facts. Each device's own reads (a few cloud calls, an audit search) are made for
- * a home of up to AUTO_DEVICE_CHECKS devices, or for any home when `everyDevice`.
+ * a home of up to AUTO_DEVICE_CHECKS devices, or for any home when `everyDevice`;
+ * `onChecked` hears each device checked through, of how many.
  */
-export async function readHomeFacts(sources: CommissioningSources, familyId: string, { everyDevice = false } = {}): Promise<HomeFacts> {
+export async function readHomeFacts(
+  sources: CommissioningSources,
+  familyId: string,
+  { everyDevice = false, onChecked = (_checked: number, _total: number): void => {} } = {},
+): Promise<HomeFacts> {
   const [family, rooms, devices, members] = await Promise.all([
     sources.family(familyId),
     sources.rooms(familyId),
@@ -92,7 +97,12 @@ export async function readHomeFacts(sources: CommissioningSources, familyId: str
   const home = { family, rooms, members, lastInvitationMs: lastInvitation(sources, familyId), account: sources.account(), nowMs }
   if (!everyDevice && devices.length > AUTO_DEVICE_CHECKS) return { ...home, devices: [], unchecked: devices }
   const products = new Map((await productsOf(sources, devices)).map((p) => [p.productId, p]))
-  const deviceFacts = await mapConcurrently(devices, DEVICE_CONCURRENCY, (device) => readDevice(sources, device, products.get(device.productId), nowMs))
+  let checked = 0
+  const deviceFacts = await mapConcurrently(devices, DEVICE_CONCURRENCY, async (device) => {
+    const facts = await readDevice(sources, device, products.get(device.productId), nowMs)
+    onChecked(++checked, devices.length)
+    return facts
+  })
   return { ...home, devices: deviceFacts, unchecked: [] }
 }
 

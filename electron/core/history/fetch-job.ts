@@ -5,17 +5,20 @@
  * complete (its points and its span in one transaction): the writes overlap the other
  * segments' network waits, and a cancelled or failed job keeps what it finished.
  */
-import type { HistoryEventMark, HistoryFetchResult } from '../../../shared/history'
+import type { HistoryEventMark, HistoryFetchResult, HistoryProgress } from '../../../shared/history'
 import type { CloudCall } from '../api/cloud-call'
 import { mapConcurrently } from '../../../shared/concurrency'
+import { ProgressThrottle } from '../progress-throttle'
 import { EVENTS_SERIES, type HistoryCache, type StoreItem } from './cache'
 import { eventPageReader, pointPageReader } from './cloud-pages'
 import { append, emptyColumns, mergePieces, type Columns, type Piece } from './columns'
 import { readAllPages } from './cursor-paging'
 import { mergeEventPieces, type EventPiece } from './event-merge'
-import { ProgressThrottle, type ProgressCounts } from './progress'
 import { cancelledError, type RetryPolicy } from './retry'
 import { intersect, planSegments, totalLength, uncovered, type Span } from './spans'
+
+/** A job's running counts (its progress event, less the job id). */
+export type ProgressCounts = Omit<HistoryProgress, 'jobId'>
 
 export interface FetchRequest {
   deviceId: string
@@ -217,7 +220,7 @@ function countOf(pieces: readonly (Piece | EventPiece)[]): number {
 class JobProgress {
   readonly counts: ProgressCounts
   retries = 0
-  private readonly throttle: ProgressThrottle
+  private readonly throttle: ProgressThrottle<ProgressCounts>
 
   constructor(segmentsTotal: number, deps: FetchJobDeps) {
     this.counts = { points: 0, pages: 0, segmentsDone: 0, segmentsTotal }

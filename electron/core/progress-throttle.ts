@@ -1,23 +1,20 @@
 /**
- * A job's progress, pushed to the renderer at most once per interval: a fast fetch makes
- * thousands of pages a second, and an event per page would flood the bridge.
+ * A job's progress, pushed to the renderer at most once per interval: a fast history fetch
+ * makes thousands of pages a second, a home's check reads thousands of devices, and an event
+ * for each would flood the bridge.
  */
-import type { HistoryProgress } from '../../../shared/history'
-
-export type ProgressCounts = Omit<HistoryProgress, 'jobId'>
-
-export class ProgressThrottle {
+export class ProgressThrottle<Counts extends object> {
   private lastAt = Number.NEGATIVE_INFINITY
   private timer: ReturnType<typeof setTimeout> | undefined
-  private latest: ProgressCounts | undefined
+  private latest: Counts | undefined
 
   constructor(
-    private readonly emit: (counts: ProgressCounts) => void,
+    private readonly emit: (counts: Counts) => void,
     private readonly intervalMs: number,
   ) {}
 
   /** The newest counts: sent now if the interval has passed, else once it has. */
-  update(counts: ProgressCounts): void {
+  update(counts: Counts): void {
     this.latest = { ...counts }
     if (this.timer) return
     const wait = this.lastAt + this.intervalMs - performance.now()
