@@ -8,6 +8,8 @@ import { hlsInstances, lastHls } from './fake-hls'
 import { Blank, mountWithApp } from './mount-app'
 
 vi.mock('hls.js', () => import('./fake-hls'))
+// The user's zone, fixed: which local days a cloud (UTC+8) date covers depends on it.
+vi.mock('@/utils/recordings/local-day', async (importOriginal) => ({ ...(await importOriginal<object>()), userTimeZone: () => 'UTC' }))
 
 const utc = (iso: string) => Date.parse(iso) / 1000
 const CAMERA_ID = 'CAM9V4N7ZE/cam_0001'
@@ -81,5 +83,28 @@ describe('an event clicked before the day’s playlist has arrived', { timeout: 
     await flushPromises()
     expect(toldNothingAfter()).toBe(true)
     expect(signed(desk)).toEqual([])
+  })
+})
+
+describe('opening the page', { timeout: 20_000 }, () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  it('shows the newest day with recordings, the day before when today has none yet', async () => {
+    // 00:19 UTC on 11 March is 08:19 in China: its date 2026-03-11 began at 16:00 UTC the day
+    // before, and its only recording (02:00 China time) lies in the UTC user's 10 March.
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-03-11T00:19:00Z') })
+    const early = { start: utc('2026-03-10T18:00:00Z'), end: utc('2026-03-10T18:20:00Z') }
+    const desk = fakeDesk({
+      'products.list': () => [camera],
+      'video.recordedDates': () => ({ dates: ['2026-03-10', '2026-03-11'] }),
+      'video.dayRecordings': ({ date }) => ({ videoUrl: PLAYLIST, spans: date === '2026-03-10' ? [SPAN] : date === '2026-03-11' ? [early] : [] }),
+      'video.events': () => ({ events: [], context: '', listover: true }),
+    })
+    mounted = (await mountWithApp(RecordingsView, { desk, path: `/families/f-1/devices/${encodeURIComponent(CAMERA_ID)}/recordings`, routes })).wrapper
+    await flushPromises()
+    expect(mounted.find('[data-testid="recordings-day-empty"]').exists()).toBe(false)
+    expect(mounted.get('[data-testid="recordings-summary"]').text()).toMatch(/^Tuesday, March 10, 2026 · 2 recordings/)
   })
 })
