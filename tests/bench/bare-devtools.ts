@@ -99,9 +99,9 @@ export async function waitUntil(page: Devtools, expression: string, what: string
   }
 }
 
-/** Clicks the first (or last) element matching `selector` once there is one (a person's click, as the page sees it: a click event). */
-export async function click(page: Devtools, selector: string, timeoutMs: number, which: 'first' | 'last' = 'first'): Promise<void> {
-  const element = `[...document.querySelectorAll(${JSON.stringify(selector)})].at(${which === 'first' ? 0 : -1})`
+/** Clicks the first element matching `selector` once there is one (a person's click, as the page sees it: a click event). */
+export async function click(page: Devtools, selector: string, timeoutMs: number): Promise<void> {
+  const element = `document.querySelector(${JSON.stringify(selector)})`
   await waitUntil(page, element, selector, timeoutMs)
   await evaluate(page, `${element}.click()`)
 }

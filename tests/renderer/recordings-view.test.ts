@@ -91,7 +91,7 @@ describe('opening the page', { timeout: 20_000 }, () => {
     vi.useRealTimers()
   })
 
-  it('shows the newest day with recordings, the day before when today has none yet', async () => {
+  it('shows the newest day with recordings, the day before when today has none yet, and unmarks that empty today', async () => {
     // 00:19 UTC on 11 March is 08:19 in China: its date 2026-03-11 began at 16:00 UTC the day
     // before, and its only recording (02:00 China time) lies in the UTC user's 10 March.
     vi.useFakeTimers({ toFake: ['Date'], now: Date.parse('2026-03-11T00:19:00Z') })
@@ -106,5 +106,7 @@ describe('opening the page', { timeout: 20_000 }, () => {
     await flushPromises()
     expect(mounted.find('[data-testid="recordings-day-empty"]').exists()).toBe(false)
     expect(mounted.get('[data-testid="recordings-summary"]').text()).toMatch(/^Tuesday, March 10, 2026 · 2 recordings/)
+    const marked = mounted.findAll('[data-testid="recordings-day"][data-recorded="true"]').map((d) => d.attributes('data-day'))
+    expect(marked).toEqual(['2026-03-09', '2026-03-10']) // 11 March's mark is gone: it holds nothing yet
   })
 })
