@@ -99,13 +99,6 @@ export async function waitUntil(page: Devtools, expression: string, what: string
   }
 }
 
-/** Clicks the first element matching `selector` once there is one (a person's click, as the page sees it: a click event). */
-export async function click(page: Devtools, selector: string, timeoutMs: number): Promise<void> {
-  const element = `document.querySelector(${JSON.stringify(selector)})`
-  await waitUntil(page, element, selector, timeoutMs)
-  await evaluate(page, `${element}.click()`)
-}
-
 async function connect(portFile: string): Promise<WebSocket> {
   const deadline = Date.now() + 30_000
   while (!existsSync(portFile) || readFileSync(portFile, 'utf8').split('\n').length < 2) {

@@ -41,7 +41,7 @@
  */
 import { fork, type ChildProcess } from 'node:child_process'
 import { join } from 'node:path'
-import { click, evaluate, launchBareChromium, waitUntil, type BareChromium, type Devtools } from './bare-devtools'
+import { evaluate, launchBareChromium, waitUntil, type BareChromium, type Devtools } from './bare-devtools'
 import { ask, nextMessage } from './bench-cloud'
 import { rendererFigures, rendererPids, residentBytes, type Figure } from './renderer-memory'
 import { report } from './report'
@@ -215,7 +215,8 @@ function tour({ familyId, sensorId, cameraId }: Ready): TourPage[] {
 type Playback = { ok: true; playedS: number } | { ok: false; why: string }
 
 /**
- * Takes the day the page opens (the camera's newest with recordings), plays it from its first event and proves it plays:
+ * Takes the day the page opens (the camera's newest with recordings), plays it from its first
+ * event (or the middle of its first span, when no event is recorded yet) and proves it plays:
  * the video's currentTime must advance while the page dwells (the player's 'playing' status
  * alone is not proof). Returns the media seconds played, or the step that failed.
  */
@@ -228,8 +229,19 @@ async function playRecording(page: Devtools, dwellMs: number): Promise<Playback>
     // event clicked while only the event list has arrived has nothing to play yet. (Clicking
     // the last marked day instead picked an empty today in the hours after 00:00 UTC.)
     await waitUntil(page, byTestId('recordings-span'), step, 15_000)
-    step = 'event'
-    await click(page, '[data-testid="recordings-event"]', 15_000)
+    step = 'event list'
+    await waitUntil(page, `${byTestId('recordings-event')} || ${byTestId('recordings-events-empty')}`, step, 15_000)
+    // Today's recordings may hold no event yet early in the day (a span began at 08:10 China time).
+    step = 'start'
+    await evaluate(
+      page,
+      `(() => {
+        const event = ${byTestId('recordings-event')}
+        if (event) return event.click()
+        const span = ${byTestId('recordings-span')}.getBoundingClientRect()
+        ${byTestId('recordings-timeline-bar')}.dispatchEvent(new MouseEvent('click', { bubbles: true, clientX: span.left + span.width / 2, clientY: span.top + span.height / 2 }))
+      })()`,
+    )
     step = 'playing status'
     // Generous: under the soak's push load the first segments take a while to arrive.
     await waitUntil(page, `document.querySelector('[data-testid="recordings-player"][data-status="playing"]')`, step, 40_000)
