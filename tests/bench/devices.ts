@@ -24,12 +24,14 @@
  * - devices.big_scroll_long_tasks / devices.big_scroll_worst_frame_ms: scrolling the 50,000
  *   rows top to bottom, 120 frames
  * DEVICES_BENCH_BIG=10000 or DEVICES_BENCH_ONLY=sandbox|filter|big for a quick look; the figures quoted use the defaults.
+ * DEVICES_BENCH_TRACE=1: where the filter changes' time goes, from a trace (filter-trace.ts).
  */
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import type { Page } from 'playwright-core'
 import { DEMO_ACCOUNT, startSandbox } from '../../electron/sandbox'
 import { signInAsDemo, startApp, type RunningApp } from '../support/app'
+import { startFilterTrace } from './filter-trace'
 import { startPageProfile } from './page-profile'
 import { percentile, report } from './report'
 
@@ -105,10 +107,12 @@ async function filterRun(): Promise<void> {
     const count = (test: (d: (typeof devices)[number]) => boolean) => devices.filter(test).length
     const frameMs = await app.page.evaluate(FRAME_INTERVAL)
     const profiling = process.env.DEVICES_BENCH_PROFILE ? await startPageProfile(app.page) : null
+    const tracing = process.env.DEVICES_BENCH_TRACE ? await startFilterTrace(app.page) : null
+    const mark = tracing !== null
     const text: Timed[] = []
     for (const term of repeated(['light', 'sensor 1', 'plug', 'camera', 'gw', 'kitchen'])) {
-      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, term, null, frameMs] as const))
-      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, '', total, frameMs] as const))
+      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, term, null, frameMs, mark] as const))
+      text.push(await app.page.evaluate(FILTER_AND_TIME, [null, '', total, frameMs, mark] as const))
     }
     const products = [...new Set(devices.map((d) => d.productId))]
     const rooms = [...new Set(devices.map((d) => d.roomId))].filter((r) => r !== '' && r !== '0')
@@ -116,8 +120,8 @@ async function filterRun(): Promise<void> {
     const byChoice = async (select: string, all: string, choices: [string, number][]) => {
       const samples: Timed[] = []
       for (const [label, expected] of repeated(choices)) {
-        samples.push(await choose(app.page, select, label, expected, frameMs))
-        samples.push(await choose(app.page, select, all, total, frameMs))
+        samples.push(await choose(app.page, select, label, expected, frameMs, mark))
+        samples.push(await choose(app.page, select, all, total, frameMs, mark))
       }
       return samples
     }
@@ -130,6 +134,7 @@ async function filterRun(): Promise<void> {
         ['Offline', count((d) => !d.online)],
       ]),
     }
+    await tracing?.(Object.fromEntries(Object.entries(timed).map(([kind, samples]) => [kind, samples.map((t) => t[0])])))
     const byUrl: number[] = []
     for (const p of products) {
       byUrl.push(await app.page.evaluate(HASH_AND_WAIT, [`${base}?product=${encodeURIComponent(p)}`, count((d) => d.productId === p)] as const))
@@ -178,10 +183,10 @@ function repeated<T>(choices: readonly T[]): T[] {
 }
 
 /** Picks the option labelled `label` of a toolbar filter and times it until the frame showing `expected` devices. */
-export async function choose(page: Page, select: string, label: string, expected: number, frameMs: number): Promise<Timed> {
+export async function choose(page: Page, select: string, label: string, expected: number, frameMs: number, mark = false): Promise<Timed> {
   const value = await page.getByTestId(select).evaluate((el, text) => [...(el as HTMLSelectElement).options].find((o) => o.label === text)?.value, label)
   if (value === undefined) throw new Error(`${select} has no option "${label}"`)
-  return page.evaluate(FILTER_AND_TIME, [select, value, expected, frameMs] as const)
+  return page.evaluate(FILTER_AND_TIME, [select, value, expected, frameMs, mark] as const)
 }
 
 /** [from the change to the frame that shows it, the main thread's work for it] in ms, and 1 when that was the next frame, drawn in time (else 0). */
@@ -199,12 +204,13 @@ type Timed = readonly [number, number, 0 | 1]
  * ahead of the script's last task (a due frame goes before a posted message): 6 of 60 traced
  * changes were timed a frame late (session 16).
  */
-async function FILTER_AND_TIME([select, text, expected, frameMs]: readonly [string | null, string, number | null, number]): Promise<Timed> {
+async function FILTER_AND_TIME([select, text, expected, frameMs, mark]: readonly [string | null, string, number | null, number, boolean]): Promise<Timed> {
   const count = document.querySelector('[data-testid="device-count-total"]')!
   // No named inner functions: tsx would wrap them in a helper the page does not have.
   const channel = new MessageChannel()
   const control = document.querySelector<HTMLInputElement | HTMLSelectElement>(select ? `select[data-testid="${select}"]` : 'input[data-testid="device-search"]')!
   const firstFrame = new Promise<[number, number]>((resolve) => requestAnimationFrame((at) => resolve([performance.now(), at])))
+  if (mark) performance.mark('filter-change') // for filter-trace.ts
   const started = performance.now()
   control.value = text
   control.dispatchEvent(new Event('input', { bubbles: true }))
